@@ -1,0 +1,63 @@
+import type { Voice } from '../corpus/types.js'
+
+/** A verbatim quote from a source, with who said it. */
+export interface Citation {
+  sourceId: string
+  /** The seed's file name. */
+  file: string
+  /** The source's title. */
+  title: string
+  /** The source's URL, or null when unknown. */
+  url: string | null
+  voice: Voice
+  /** Who wrote the quoted passage (the commenter for a comment); null when unknown. */
+  author: string | null
+  passageId: string
+  /** A verbatim span of the file (at most 400 characters). */
+  quote: string
+  /** Character offsets of the quote in the file. */
+  start: number
+  end: number
+  /** For a dispute: why it was found to dispute the claim, e.g. `antonym: optional vs mandatory`. */
+  reason?: string
+}
+
+/** One check-worthy statement, with the passages that state it and those that dispute it. */
+export interface Claim {
+  /** A stable id for the claim in the built index. */
+  id: string
+  /** The claim in words: its best-supported verbatim sentence. */
+  statement: string
+  /** True when some passage disputes this specific claim. */
+  contested: boolean
+  /** One sentence a person reads: who contests it and how, or that no source disputes it. */
+  note: string
+  /** Passages that state the claim, best first; never a quote inside a disputing passage. */
+  support: Citation[]
+  /** Passages that dispute the claim, best first. */
+  disputes: Citation[]
+}
+
+/** A doubt about a whole source (not about one claim), shown when the answer cites that source. */
+export interface Caveat {
+  /** The source that is doubted. */
+  sourceId: string
+  /** The doubted source's title. */
+  title: string
+  /** One sentence a person reads. */
+  note: string
+  /** The passage that casts the doubt. */
+  citation: Citation
+}
+
+/** What the engine says to a question. */
+export interface Answer {
+  question: string
+  /** False when the sources do not answer the question (or the input was unusable). */
+  answered: boolean
+  /** Set when `answered` is false: says why and points to `/sources`. */
+  message?: string
+  /** At most 5, most relevant first. */
+  claims: Claim[]
+  caveats: Caveat[]
+}

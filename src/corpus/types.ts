@@ -1,0 +1,69 @@
+/** Who wrote a passage, relative to its source document. */
+export type Voice = 'article' | 'update' | 'comment'
+
+/** One source document, read from a file in `seeds/`. */
+export interface Source {
+  /** A readable slug, stable across runs (derived from publisher and title), e.g. `aclu-chinas-nightmarish-citizen-scores`. */
+  id: string
+  /** The seed's file name, e.g. `002_3934e8ecea0496fd.txt`. */
+  file: string
+  /** The document's title; the file name when nothing better is known. */
+  title: string
+  /** The article's author, or null when unknown. */
+  author: string | null
+  /** Who published it (a site, paper or wiki), or null when unknown. */
+  publisher: string | null
+  /** Publication date as written in ISO form (`YYYY-MM-DD`), or null when unknown. */
+  date: string | null
+  /** Where the document lives on the web, or null when unknown. */
+  url: string | null
+  /** SHA-256 of the file's bytes, hex; tells when a seed changed. */
+  hash: string
+}
+
+/** A paragraph-sized, verbatim span of a source, with who wrote it. */
+export interface Passage {
+  /** `<sourceId>#<n>`, n counting from 1 in file order. */
+  id: string
+  sourceId: string
+  voice: Voice
+  /** The writer of this passage: the commenter for a comment, the article's author otherwise; null when unknown. */
+  author: string | null
+  /** The id of the passage that a nested comment answers (the first passage of that comment), else null. */
+  replyTo: string | null
+  /** The id of the first passage of the comment this passage belongs to (comments can span paragraphs), else null. */
+  commentId: string | null
+  /** The section heading above the passage, where the document has headings; else null. */
+  section: string | null
+  /** The passage's text: exactly `fileText.slice(start, end)`. */
+  text: string
+  /** Character offset (UTF-16 code units, as JavaScript strings count) of the first character in the file. */
+  start: number
+  /** Character offset one past the last character. */
+  end: number
+  /** True for spam (a loan offer, say): kept so that nothing treats it as missing, never cited. */
+  spam: boolean
+}
+
+/** A source with its passages, as read from one file. */
+export interface Document {
+  source: Source
+  passages: Passage[]
+  /** The file's full text, decoded as UTF-8. */
+  text: string
+}
+
+/** A file in `seeds/` that could not be read, with the reason. */
+export interface ReadError {
+  file: string
+  /** A stable code: `EMPTY`, `BINARY`, `NOT_UTF8` or `UNREADABLE`. */
+  code: 'EMPTY' | 'BINARY' | 'NOT_UTF8' | 'UNREADABLE'
+  /** One sentence naming the file and saying how to fix it. */
+  message: string
+}
+
+/** Everything read from `seeds/`. */
+export interface Corpus {
+  documents: Document[]
+  errors: ReadError[]
+}
