@@ -1,0 +1,67 @@
+import { createHash } from 'node:crypto'
+import { readBody } from './body.js'
+import { endsContent, isBoilerplateLine, startsComments } from './boilerplate.js'
+import { parseDate, readByline } from './byline.js'
+import { isNumberedLayout, readBlockComments, readNumberedComments } from './comments.js'
+import { splitFrontMatter } from './front-matter.js'
+import { splitLines } from './lines.js'
+import type { SidecarEntry } from './sidecar.js'
+import { sourceSlug } from './source-id.js'
+import type { Document, Passage, Source } from './types.js'
+
+/** Reads one document's text into its source metadata and attributed passages. */
+export function parseDocument(file: string, text: string, meta: SidecarEntry = {}, hash?: string): Document {
+  const { data: front, bodyStart } = splitFrontMatter(text)
+  const lines = splitLines(text, bodyStart)
+
+  // The title is the first line, unless front matter or the sidecar gives one, or the text opens with a quote.
+  let from = lines.findIndex((l) => !l.blank)
+  const firstLine = lines[from]
+  let titleLine: string | null = null
+  if (firstLine && !front.title && !/^\s*>/.test(firstLine.text) && firstLine.text.trim().length <= 200) {
+    if (!isBoilerplateLine(firstLine.text) && !readByline(firstLine.text)) {
+      titleLine = firstLine.text.trim()
+      from += 1
+    }
+  }
+  const rest = lines.slice(Math.max(from, 0))
+  const footer = rest.findIndex((l) => endsContent(l.text))
+  const content = footer >= 0 ? rest.slice(0, footer) : rest
+  const split = content.findIndex((l) => startsComments(l.text))
+  const bodyLines = split >= 0 ? content.slice(0, split) : content
+  const commentLines = split >= 0 ? content.slice(split + 1) : []
+
+  const quotedAuthor = meta.quotedAuthor ?? meta.publisher ?? front.publisher ?? null
+  const body = readBody(text, bodyLines, { quotedAuthor, authorName: front.author ?? meta.author ?? null })
+  const author = front.author ?? meta.author ?? body.byline.author ?? null
+  const read = isNumberedLayout(commentLines) ? readNumberedComments : readBlockComments
+  const drafts = [...body.passages, ...read(text, commentLines, body.passages.length)]
+
+  const title = front.title ?? meta.title ?? titleLine ?? file.replace(/\.(txt|md)$/i, '')
+  const publisher = front.publisher ?? meta.publisher ?? body.byline.publisher ?? null
+  const source: Source = {
+    id: meta.id ?? sourceSlug(title, publisher ?? author),
+    file,
+    title,
+    author,
+    publisher,
+    date: (front.date ? parseDate(front.date) : undefined) ?? meta.date ?? body.byline.date ?? null,
+    url: front.url ?? meta.url ?? null,
+    hash: hash ?? createHash('sha256').update(text).digest('hex'),
+  }
+  const idOf = (i: number | undefined) => (i === undefined ? null : `${source.id}#${i + 1}`)
+  const passages: Passage[] = drafts.map((d, i) => ({
+    id: `${source.id}#${i + 1}`,
+    sourceId: source.id,
+    voice: d.voice,
+    author: d.author === undefined ? author : d.author,
+    replyTo: idOf(d.replyTo),
+    commentId: idOf(d.commentOf),
+    section: d.section,
+    text: text.slice(d.start, d.end),
+    start: d.start,
+    end: d.end,
+    spam: d.spam ?? false,
+  }))
+  return { source, passages, text }
+}
