@@ -1,0 +1,5 @@
+export type { StoreErrorCode } from './errors.js'
+export { isStoreError, StoreError } from './errors.js'
+export type { Migration } from './migrations.js'
+export { openStore } from './open-store.js'
+export type * from './types.js'

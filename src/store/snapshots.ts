@@ -1,0 +1,61 @@
+import type Database from 'better-sqlite3'
+import { StoreError } from './errors.js'
+import { toStoredTime } from './time.js'
+import type { Platform, Store } from './types.js'
+import { checkChannel } from './validate.js'
+
+interface ChannelKey {
+  platform: Platform
+  channel_id: string
+}
+
+/** The sources-snapshot methods of a Store, on an open, migrated database; `clock` stamps `updated_at`. */
+export function snapshotMethods(
+  db: Database.Database,
+  clock: () => Date,
+): Pick<Store, 'getSourcesSnapshot' | 'setSourcesSnapshot'> {
+  const select = db
+    .prepare<ChannelKey, string>(
+      'SELECT hashes FROM source_snapshots WHERE platform = @platform AND channel_id = @channel_id',
+    )
+    .pluck()
+  const upsert = db.prepare<ChannelKey & { hashes: string; now: string }>(`
+    INSERT INTO source_snapshots (platform, channel_id, hashes, updated_at)
+    VALUES (@platform, @channel_id, @hashes, @now)
+    ON CONFLICT (platform, channel_id) DO UPDATE SET hashes = excluded.hashes, updated_at = excluded.updated_at`)
+
+  return {
+    getSourcesSnapshot(platform, channelId) {
+      checkChannel(platform, channelId)
+      const text = select.get({ platform, channel_id: channelId })
+      if (text === undefined) return null
+      const hashes: unknown = JSON.parse(text)
+      if (!isHashMap(hashes)) {
+        throw new StoreError(
+          'STORE_CORRUPT_DATA',
+          `The sources snapshot of ${platform} channel ${channelId} in ${db.name} is not an object of strings. ` +
+            'Delete its row in source_snapshots; the next digest then treats every source as new.',
+          { context: { platform, channelId, path: db.name } },
+        )
+      }
+      return hashes
+    },
+    setSourcesSnapshot(platform, channelId, hashes) {
+      checkChannel(platform, channelId)
+      if (!isHashMap(hashes)) {
+        throw new StoreError(
+          'STORE_INVALID_INPUT',
+          'hashes must be a plain object mapping source ids to hash strings, e.g. { "some-source": "ab12…" }.',
+          { context: { field: 'hashes', platform, channelId } },
+        )
+      }
+      const now = toStoredTime(clock(), 'clock()')
+      upsert.run({ platform, channel_id: channelId, hashes: JSON.stringify(hashes), now })
+    },
+  }
+}
+
+function isHashMap(value: unknown): value is Record<string, string> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false
+  return Object.values(value).every((hash) => typeof hash === 'string')
+}

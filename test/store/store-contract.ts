@@ -1,0 +1,477 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { isStoreError } from '../../src/store/errors.js'
+import type { OpenStoreOptions, Store } from '../../src/store/types.js'
+
+/** Opens a fresh, empty store for one test. */
+export type OpenFreshStore = (options?: OpenStoreOptions) => Store
+
+const day = '2024-05-01'
+const t0 = new Date('2024-05-01T07:00:00.000Z')
+const minutes = (n: number) => new Date(t0.getTime() + n * 60_000)
+
+function expectStoreError(run: () => unknown, code: string): void {
+  let thrown: unknown
+  try {
+    run()
+  } catch (error) {
+    thrown = error
+  }
+  expect(isStoreError(thrown), `expected a StoreError, got ${String(thrown)}`).toBe(true)
+  expect((thrown as { code: string }).code).toBe(code)
+}
+
+/**
+ * The behaviour every Store must have, whatever it is opened on. `open` is called once per test and must return
+ * a store on a fresh, empty database; the suite closes it.
+ */
+export function describeStoreContract(name: string, open: OpenFreshStore): void {
+  describe(`Store contract: ${name}`, () => {
+    let now: Date
+    let store: Store
+    const opened: Store[] = []
+    const openWith = (options: OpenStoreOptions = {}): Store => {
+      const opening = open({ now: () => now, ...options })
+      opened.push(opening)
+      return opening
+    }
+
+    beforeEach(() => {
+      now = t0
+      store = openWith()
+    })
+    afterEach(() => {
+      for (const s of opened.splice(0)) s.close()
+    })
+
+    describe('subscriptions', () => {
+      it('subscribing creates an active subscription stamped with the current time', () => {
+        const sub = store.subscribe({
+          platform: 'slack',
+          channelId: 'C1',
+          time: '08:30',
+          timeZone: 'Europe/Berlin',
+        })
+        expect(sub).toEqual({
+          platform: 'slack',
+          channelId: 'C1',
+          time: '08:30',
+          timeZone: 'Europe/Berlin',
+          active: true,
+          inactiveReason: null,
+          createdAt: t0,
+          updatedAt: t0,
+        })
+        expect(store.getSubscription('slack', 'C1')).toEqual(sub)
+      })
+
+      it('an unknown channel has no subscription', () => {
+        expect(store.getSubscription('slack', 'nope')).toBeNull()
+      })
+
+      it('subscribing again updates time and zone, keeps createdAt and bumps updatedAt', () => {
+        store.subscribe({ platform: 'discord', channelId: '42', time: '08:30', timeZone: 'Europe/Berlin' })
+        now = minutes(60)
+        const sub = store.subscribe({
+          platform: 'discord',
+          channelId: '42',
+          time: '17:05',
+          timeZone: 'Asia/Tokyo',
+        })
+        expect(sub).toMatchObject({
+          time: '17:05',
+          timeZone: 'Asia/Tokyo',
+          createdAt: t0,
+          updatedAt: minutes(60),
+        })
+        expect(store.listActiveSubscriptions()).toHaveLength(1)
+      })
+
+      it('subscribing an inactive subscription reactivates it and clears the reason', () => {
+        store.subscribe({ platform: 'slack', channelId: 'C1', time: '08:30', timeZone: 'UTC' })
+        store.markInactive('slack', 'C1', 'channel_not_found')
+        const sub = store.subscribe({ platform: 'slack', channelId: 'C1', time: '09:00', timeZone: 'UTC' })
+        expect(sub).toMatchObject({ active: true, inactiveReason: null, time: '09:00', createdAt: t0 })
+        expect(store.listActiveSubscriptions().map((s) => s.channelId)).toEqual(['C1'])
+      })
+
+      it('unsubscribing reports whether the subscription was active and keeps it as inactive', () => {
+        store.subscribe({ platform: 'slack', channelId: 'C1', time: '08:30', timeZone: 'UTC' })
+        now = minutes(5)
+        expect(store.unsubscribe('slack', 'C1')).toBe(true)
+        expect(store.unsubscribe('slack', 'C1')).toBe(false)
+        expect(store.unsubscribe('slack', 'never-subscribed')).toBe(false)
+        expect(store.getSubscription('slack', 'C1')).toMatchObject({
+          active: false,
+          inactiveReason: 'unsubscribed',
+          updatedAt: minutes(5),
+        })
+        expect(store.listActiveSubscriptions()).toEqual([])
+      })
+
+      it('markInactive hides a subscription from listActiveSubscriptions and keeps the first reason', () => {
+        store.subscribe({ platform: 'slack', channelId: 'C1', time: '08:30', timeZone: 'UTC' })
+        store.subscribe({ platform: 'slack', channelId: 'C2', time: '08:30', timeZone: 'UTC' })
+        expect(store.markInactive('slack', 'C1', 'not_in_channel')).toBe(true)
+        expect(store.markInactive('slack', 'C1', 'something else')).toBe(false)
+        expect(store.listActiveSubscriptions().map((s) => s.channelId)).toEqual(['C2'])
+        expect(store.getSubscription('slack', 'C1')?.inactiveReason).toBe('not_in_channel')
+      })
+
+      it('lists active subscriptions of one platform or all, ordered by platform then channel', () => {
+        store.subscribe({ platform: 'slack', channelId: 'C2', time: '08:30', timeZone: 'UTC' })
+        store.subscribe({ platform: 'discord', channelId: '9', time: '08:30', timeZone: 'UTC' })
+        store.subscribe({ platform: 'slack', channelId: 'C1', time: '08:30', timeZone: 'UTC' })
+        const keys = (subs: { platform: string; channelId: string }[]) =>
+          subs.map((s) => `${s.platform}:${s.channelId}`)
+        expect(keys(store.listActiveSubscriptions())).toEqual(['discord:9', 'slack:C1', 'slack:C2'])
+        expect(keys(store.listActiveSubscriptions('slack'))).toEqual(['slack:C1', 'slack:C2'])
+        expect(store.listActiveSubscriptions('console')).toEqual([])
+      })
+
+      it('the same channel id on two platforms is two subscriptions', () => {
+        store.subscribe({ platform: 'slack', channelId: 'X', time: '08:30', timeZone: 'UTC' })
+        store.subscribe({ platform: 'discord', channelId: 'X', time: '10:00', timeZone: 'UTC' })
+        store.unsubscribe('slack', 'X')
+        expect(store.getSubscription('discord', 'X')).toMatchObject({ active: true, time: '10:00' })
+      })
+
+      it('rejects a time that is not HH:MM, an unknown time zone and an unknown platform', () => {
+        const base = { platform: 'slack', channelId: 'C1', time: '08:30', timeZone: 'UTC' } as const
+        for (const time of ['8:30', '24:00', '08:60', '08:30:00', '']) {
+          expectStoreError(() => store.subscribe({ ...base, time }), 'STORE_INVALID_INPUT')
+        }
+        expectStoreError(() => store.subscribe({ ...base, timeZone: 'Mars/Olympus' }), 'STORE_INVALID_INPUT')
+        expectStoreError(
+          () => store.subscribe({ ...base, platform: 'teams' as unknown as 'slack' }),
+          'STORE_INVALID_INPUT',
+        )
+        expectStoreError(() => store.subscribe({ ...base, channelId: '' }), 'STORE_INVALID_INPUT')
+        expect(store.getSubscription('slack', 'C1')).toBeNull()
+      })
+    })
+
+    describe('digest runs', () => {
+      const scheduled = {
+        platform: 'slack',
+        channelId: 'C1',
+        localDate: day,
+        kind: 'scheduled',
+        now: t0,
+      } as const
+
+      it('only the first scheduled claim of a channel-day wins', () => {
+        const id = store.claimDigestRun(scheduled)
+        expect(id).toEqual(expect.any(Number))
+        expect(store.claimDigestRun({ ...scheduled, now: minutes(1) })).toBeNull()
+        expect(store.getRun('slack', 'C1', day)).toMatchObject({
+          id,
+          status: 'claimed',
+          kind: 'scheduled',
+          claims: 1,
+        })
+      })
+
+      it('another day, channel or platform is a separate claim', () => {
+        expect(store.claimDigestRun(scheduled)).not.toBeNull()
+        expect(store.claimDigestRun({ ...scheduled, localDate: '2024-05-02' })).not.toBeNull()
+        expect(store.claimDigestRun({ ...scheduled, channelId: 'C2' })).not.toBeNull()
+        expect(store.claimDigestRun({ ...scheduled, platform: 'discord' })).not.toBeNull()
+      })
+
+      it('a posted or failed scheduled run still blocks the day', () => {
+        const posted = store.claimDigestRun(scheduled)
+        store.completeDigestRun(posted ?? 0, { status: 'posted', attempts: 1, postedAt: minutes(1) })
+        expect(store.claimDigestRun({ ...scheduled, now: minutes(60) })).toBeNull()
+
+        const failed = store.claimDigestRun({ ...scheduled, channelId: 'C2' })
+        store.completeDigestRun(failed ?? 0, {
+          status: 'failed',
+          attempts: 3,
+          error: 'boom',
+          postedAt: minutes(1),
+        })
+        expect(store.claimDigestRun({ ...scheduled, channelId: 'C2', now: minutes(60) })).toBeNull()
+      })
+
+      it('manual runs are always allowed and do not count as the day’s scheduled digest', () => {
+        const manual1 = store.claimDigestRun({ ...scheduled, kind: 'manual' })
+        const manual2 = store.claimDigestRun({ ...scheduled, kind: 'manual' })
+        expect(manual1).not.toBeNull()
+        expect(manual2).not.toBeNull()
+        expect(manual2).not.toBe(manual1)
+        expect(store.getRun('slack', 'C1', day)).toBeNull()
+
+        const id = store.claimDigestRun(scheduled)
+        expect(id).not.toBeNull()
+        expect(store.claimDigestRun({ ...scheduled, kind: 'manual' })).not.toBeNull()
+        expect(store.getRun('slack', 'C1', day)?.id).toBe(id)
+      })
+
+      it('completing a run records its outcome', () => {
+        const id = store.claimDigestRun(scheduled) ?? 0
+        expect(
+          store.completeDigestRun(id, {
+            status: 'failed',
+            attempts: 3,
+            error: 'rate limited',
+            postedAt: minutes(2),
+          }),
+        ).toBe(true)
+        expect(store.getRun('slack', 'C1', day)).toEqual({
+          id,
+          platform: 'slack',
+          channelId: 'C1',
+          localDate: day,
+          kind: 'scheduled',
+          status: 'failed',
+          claimedAt: t0,
+          claims: 1,
+          attempts: 3,
+          error: 'rate limited',
+          completedAt: minutes(2),
+          postedAt: null,
+        })
+      })
+
+      it('a run completes once; completing an unknown id is an error', () => {
+        const id = store.claimDigestRun(scheduled) ?? 0
+        expect(store.completeDigestRun(id, { status: 'posted', attempts: 1, postedAt: minutes(1) })).toBe(
+          true,
+        )
+        expect(store.completeDigestRun(id, { status: 'failed', attempts: 2, postedAt: minutes(2) })).toBe(
+          false,
+        )
+        expect(store.getRun('slack', 'C1', day)).toMatchObject({ status: 'posted', postedAt: minutes(1) })
+        expectStoreError(
+          () => store.completeDigestRun(id + 1000, { status: 'posted', attempts: 1, postedAt: t0 }),
+          'STORE_RUN_NOT_FOUND',
+        )
+      })
+
+      it('lastPostedRun is the latest posted run, scheduled or manual, ignoring failed and unfinished ones', () => {
+        expect(store.lastPostedRun('slack', 'C1')).toBeNull()
+        const first = store.claimDigestRun(scheduled) ?? 0
+        store.completeDigestRun(first, { status: 'posted', attempts: 1, postedAt: minutes(1) })
+        const manual = store.claimDigestRun({ ...scheduled, kind: 'manual', now: minutes(30) }) ?? 0
+        store.completeDigestRun(manual, { status: 'posted', attempts: 2, postedAt: minutes(31) })
+        const failed =
+          store.claimDigestRun({ ...scheduled, localDate: '2024-05-02', now: minutes(1440) }) ?? 0
+        store.completeDigestRun(failed, { status: 'failed', attempts: 3, postedAt: minutes(1441) })
+        store.claimDigestRun({ ...scheduled, kind: 'manual', now: minutes(1500) })
+
+        expect(store.lastPostedRun('slack', 'C1')).toMatchObject({
+          id: manual,
+          kind: 'manual',
+          postedAt: minutes(31),
+        })
+        expect(store.lastPostedRun('slack', 'C2')).toBeNull()
+      })
+
+      it('a scheduled claim left unfinished past staleClaimMinutes is re-claimed once, then given up', () => {
+        store.close()
+        store = openWith({ staleClaimMinutes: 15 })
+        const id = store.claimDigestRun(scheduled)
+        expect(store.claimDigestRun({ ...scheduled, now: minutes(15) })).toBeNull()
+
+        expect(store.claimDigestRun({ ...scheduled, now: minutes(16) })).toBe(id)
+        expect(store.getRun('slack', 'C1', day)).toMatchObject({
+          status: 'claimed',
+          claims: 2,
+          claimedAt: minutes(16),
+        })
+        expect(store.claimDigestRun({ ...scheduled, now: minutes(20) })).toBeNull()
+
+        expect(store.claimDigestRun({ ...scheduled, now: minutes(40) })).toBeNull()
+        expect(store.getRun('slack', 'C1', day)).toMatchObject({
+          status: 'failed',
+          claims: 2,
+          completedAt: minutes(40),
+          error: expect.stringContaining('stale'),
+        })
+      })
+
+      it('the re-claimer completes the run; the original claimer finishing late is told it was too late', () => {
+        const id = store.claimDigestRun(scheduled) ?? 0
+        expect(store.claimDigestRun({ ...scheduled, now: minutes(11) })).toBe(id)
+        expect(store.completeDigestRun(id, { status: 'posted', attempts: 1, postedAt: minutes(12) })).toBe(
+          true,
+        )
+        expect(store.completeDigestRun(id, { status: 'posted', attempts: 1, postedAt: minutes(13) })).toBe(
+          false,
+        )
+        expect(store.lastPostedRun('slack', 'C1')?.postedAt).toEqual(minutes(12))
+      })
+
+      it('staleClaimRetries 0 never re-claims: the stale run is marked failed', () => {
+        store.close()
+        store = openWith({ staleClaimRetries: 0 })
+        store.claimDigestRun(scheduled)
+        expect(store.claimDigestRun({ ...scheduled, now: minutes(11) })).toBeNull()
+        expect(store.getRun('slack', 'C1', day)?.status).toBe('failed')
+      })
+
+      it('rejects malformed dates and kinds', () => {
+        for (const localDate of ['2024-5-1', '2024-02-30', '01/05/2024']) {
+          expectStoreError(() => store.claimDigestRun({ ...scheduled, localDate }), 'STORE_INVALID_INPUT')
+        }
+        expectStoreError(
+          () => store.claimDigestRun({ ...scheduled, kind: 'weekly' as unknown as 'manual' }),
+          'STORE_INVALID_INPUT',
+        )
+        expectStoreError(
+          () => store.claimDigestRun({ ...scheduled, now: new Date('nope') }),
+          'STORE_INVALID_INPUT',
+        )
+        expectStoreError(
+          () => store.completeDigestRun(1, { status: 'posted', attempts: -1, postedAt: t0 }),
+          'STORE_INVALID_INPUT',
+        )
+      })
+    })
+
+    describe('claim rotation', () => {
+      it('lists the claims shown in the current cycle, in the order first shown, without repeats', () => {
+        expect(store.shownClaims('slack', 'C1')).toEqual([])
+        store.recordShownClaim('slack', 'C1', 'claim-b', minutes(0))
+        store.recordShownClaim('slack', 'C1', 'claim-a', minutes(1))
+        store.recordShownClaim('slack', 'C1', 'claim-b', minutes(2))
+        expect(store.shownClaims('slack', 'C1')).toEqual(['claim-b', 'claim-a'])
+      })
+
+      it('keeps each channel’s rotation separate', () => {
+        store.recordShownClaim('slack', 'C1', 'claim-a', t0)
+        store.recordShownClaim('discord', 'C1', 'claim-z', t0)
+        expect(store.shownClaims('slack', 'C2')).toEqual([])
+        expect(store.shownClaims('discord', 'C1')).toEqual(['claim-z'])
+      })
+
+      it('a new cycle forgets the channel’s shown claims, and only that channel’s', () => {
+        store.recordShownClaim('slack', 'C1', 'claim-a', t0)
+        store.recordShownClaim('slack', 'C1', 'claim-b', t0)
+        store.recordShownClaim('slack', 'C2', 'claim-a', t0)
+        expect(store.startNewRotationCycle('slack', 'C1')).toBe(2)
+        expect(store.shownClaims('slack', 'C1')).toEqual([])
+        expect(store.shownClaims('slack', 'C2')).toEqual(['claim-a'])
+        store.recordShownClaim('slack', 'C1', 'claim-b', minutes(1))
+        expect(store.shownClaims('slack', 'C1')).toEqual(['claim-b'])
+      })
+    })
+
+    describe('sources snapshots', () => {
+      it('a channel has no snapshot before its first digest', () => {
+        expect(store.getSourcesSnapshot('slack', 'C1')).toBeNull()
+      })
+
+      it('a snapshot reads back as saved, is replaced whole, and is per channel', () => {
+        store.setSourcesSnapshot('slack', 'C1', { 'source-a': 'aa11', 'source-b': 'bb22' })
+        expect(store.getSourcesSnapshot('slack', 'C1')).toEqual({ 'source-a': 'aa11', 'source-b': 'bb22' })
+        store.setSourcesSnapshot('slack', 'C1', { 'source-b': 'bb33' })
+        expect(store.getSourcesSnapshot('slack', 'C1')).toEqual({ 'source-b': 'bb33' })
+        expect(store.getSourcesSnapshot('slack', 'C2')).toBeNull()
+        store.setSourcesSnapshot('slack', 'C2', {})
+        expect(store.getSourcesSnapshot('slack', 'C2')).toEqual({})
+      })
+
+      it('rejects hashes that are not strings', () => {
+        const bad = { 'source-a': 12 } as unknown as Record<string, string>
+        expectStoreError(() => store.setSourcesSnapshot('slack', 'C1', bad), 'STORE_INVALID_INPUT')
+      })
+    })
+
+    describe('question log', () => {
+      it('returns the channel’s questions in [from, to), oldest first', () => {
+        const log = (question: string, at: Date, channelId = 'C1', answered = true) =>
+          store.logQuestion({ platform: 'slack', channelId, question, answered, at })
+        log('third', minutes(20))
+        log('first', minutes(0), 'C1', false)
+        log('second', minutes(10))
+        log('at the end, excluded', minutes(30))
+        log('other channel', minutes(10), 'C2')
+        store.logQuestion({
+          platform: 'discord',
+          channelId: 'C1',
+          question: 'other platform',
+          answered: true,
+          at: t0,
+        })
+
+        expect(store.questionsBetween('slack', 'C1', minutes(0), minutes(30))).toEqual([
+          { question: 'first', answered: false, at: minutes(0) },
+          { question: 'second', answered: true, at: minutes(10) },
+          { question: 'third', answered: true, at: minutes(20) },
+        ])
+        expect(store.questionsBetween('slack', 'C1', minutes(5), minutes(15)).map((q) => q.question)).toEqual(
+          ['second'],
+        )
+        expect(store.questionsBetween('slack', 'C1', minutes(31), minutes(60))).toEqual([])
+      })
+
+      it('keeps questions asked at the same instant in the order they were logged', () => {
+        for (const question of ['a', 'b', 'c']) {
+          store.logQuestion({ platform: 'slack', channelId: 'C1', question, answered: true, at: t0 })
+        }
+        expect(store.questionsBetween('slack', 'C1', t0, minutes(1)).map((q) => q.question)).toEqual([
+          'a',
+          'b',
+          'c',
+        ])
+      })
+    })
+
+    describe('answer feedback', () => {
+      const vote = {
+        platform: 'slack',
+        channelId: 'C1',
+        answerKey: '1714546800.000100',
+        question: 'Is the score mandatory?',
+        vote: 'up',
+        userKey: 'hash-of-user-1',
+        at: t0,
+      } as const
+
+      it('a first vote is a change with no previous vote', () => {
+        expect(store.recordFeedback(vote)).toEqual({ changed: true, previous: null })
+        expect(store.feedbackSummary()).toEqual({ up: 1, down: 0 })
+      })
+
+      it('the same vote again changes nothing; a different vote replaces it', () => {
+        store.recordFeedback(vote)
+        expect(store.recordFeedback({ ...vote, at: minutes(1) })).toEqual({ changed: false, previous: 'up' })
+        expect(store.recordFeedback({ ...vote, vote: 'down', at: minutes(2) })).toEqual({
+          changed: true,
+          previous: 'up',
+        })
+        expect(store.feedbackSummary()).toEqual({ up: 0, down: 1 })
+      })
+
+      it('counts one vote per voter per answer, filtered by platform and channel', () => {
+        store.recordFeedback(vote)
+        store.recordFeedback({ ...vote, userKey: 'hash-of-user-2' })
+        store.recordFeedback({ ...vote, userKey: 'hash-of-user-3', vote: 'down' })
+        store.recordFeedback({ ...vote, answerKey: 'another answer', vote: 'down' })
+        store.recordFeedback({ ...vote, channelId: 'C2', answerKey: 'in C2' })
+        store.recordFeedback({ ...vote, platform: 'discord', channelId: '99', answerKey: 'on discord' })
+
+        expect(store.feedbackSummary()).toEqual({ up: 4, down: 2 })
+        expect(store.feedbackSummary('slack')).toEqual({ up: 3, down: 2 })
+        expect(store.feedbackSummary('slack', 'C1')).toEqual({ up: 2, down: 2 })
+        expect(store.feedbackSummary('discord', 'C1')).toEqual({ up: 0, down: 0 })
+        expect(store.feedbackSummary('console')).toEqual({ up: 0, down: 0 })
+      })
+
+      it('rejects a vote that is neither up nor down and an empty voter key', () => {
+        expectStoreError(
+          () => store.recordFeedback({ ...vote, vote: 'meh' as unknown as 'up' }),
+          'STORE_INVALID_INPUT',
+        )
+        expectStoreError(() => store.recordFeedback({ ...vote, userKey: '' }), 'STORE_INVALID_INPUT')
+        expect(store.feedbackSummary()).toEqual({ up: 0, down: 0 })
+      })
+    })
+
+    it('closing twice is harmless', () => {
+      store.close()
+      expect(() => store.close()).not.toThrow()
+    })
+  })
+}

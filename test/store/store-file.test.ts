@@ -1,0 +1,157 @@
+import { execFile } from 'node:child_process'
+import { existsSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
+import Database from 'better-sqlite3'
+import { describe, expect, it } from 'vitest'
+import { StoreError } from '../../src/store/errors.js'
+import { migrations } from '../../src/store/migrations.js'
+import { openStore } from '../../src/store/open-store.js'
+import { useTempDir } from './temp-dir.js'
+
+const dir = useTempDir('store-file')
+const projectRoot = fileURLToPath(new URL('../../', import.meta.url))
+let files = 0
+const freshPath = (name = 'citebot') => join(dir, `${name}-${++files}.db`)
+
+const t0 = new Date('2024-05-01T07:00:00.000Z')
+const minutes = (n: number) => new Date(t0.getTime() + n * 60_000)
+const scheduled = {
+  platform: 'slack',
+  channelId: 'C1',
+  localDate: '2024-05-01',
+  kind: 'scheduled',
+  now: t0,
+} as const
+
+function readRaw<T>(path: string, read: (db: Database.Database) => T): T {
+  const db = new Database(path)
+  try {
+    return read(db)
+  } finally {
+    db.close()
+  }
+}
+
+function openError(run: () => unknown): StoreError {
+  try {
+    run()
+  } catch (error) {
+    if (error instanceof StoreError) return error
+    throw error
+  }
+  throw new Error('expected a StoreError')
+}
+
+describe('the store on a database file', () => {
+  it('creates missing parent directories and uses WAL', () => {
+    const path = join(dir, 'nested', 'deeper', 'citebot.db')
+    openStore(path).close()
+    expect(existsSync(path)).toBe(true)
+    expect(readRaw(path, (db) => db.pragma('journal_mode', { simple: true }))).toBe('wal')
+  })
+
+  it('re-opening keeps the data and does not re-run migrations', () => {
+    const path = freshPath()
+    const first = openStore(path, { now: () => t0 })
+    first.subscribe({ platform: 'slack', channelId: 'C1', time: '08:30', timeZone: 'UTC' })
+    first.setSourcesSnapshot('slack', 'C1', { a: '1' })
+    first.close()
+    const log = () =>
+      readRaw(path, (db) => db.prepare('SELECT version, name, applied_at FROM migrations').all())
+    const logged = log()
+    expect(logged).toEqual(
+      migrations.map((m) => ({ version: m.version, name: m.name, applied_at: t0.toISOString() })),
+    )
+
+    const second = openStore(path, { now: () => minutes(60) })
+    expect(second.getSubscription('slack', 'C1')).toMatchObject({ active: true, createdAt: t0 })
+    expect(second.getSourcesSnapshot('slack', 'C1')).toEqual({ a: '1' })
+    second.close()
+    expect(log()).toEqual(logged)
+    expect(readRaw(path, (db) => db.pragma('user_version', { simple: true }))).toBe(migrations.length)
+  })
+
+  it('two connections on one file: only one claims the scheduled digest, and both see the outcome', () => {
+    const path = freshPath()
+    const a = openStore(path)
+    const b = openStore(path)
+    try {
+      const id = a.claimDigestRun(scheduled)
+      expect(id).not.toBeNull()
+      expect(b.claimDigestRun({ ...scheduled, now: minutes(1) })).toBeNull()
+      expect(b.getRun('slack', 'C1', '2024-05-01')?.id).toBe(id)
+      a.completeDigestRun(id ?? 0, { status: 'posted', attempts: 1, postedAt: minutes(1) })
+      expect(b.lastPostedRun('slack', 'C1')?.id).toBe(id)
+      expect(b.claimDigestRun({ ...scheduled, now: minutes(60) })).toBeNull()
+    } finally {
+      a.close()
+      b.close()
+    }
+  })
+
+  it('separate processes racing for the same channel-day: exactly one wins', async () => {
+    const path = freshPath('race')
+    const child = join(projectRoot, 'test/store/claim-race-child.ts')
+    const startAt = Date.now() + 2_000
+    const runs = Array.from({ length: 6 }, () =>
+      promisify(execFile)(process.execPath, ['--import', 'tsx', child, path, String(startAt)], {
+        cwd: projectRoot,
+      }),
+    )
+    const ids = (await Promise.all(runs)).map(
+      ({ stdout }) => (JSON.parse(stdout) as { id: number | null }).id,
+    )
+    const winners = ids.filter((id) => id !== null)
+    expect(winners).toHaveLength(1)
+    const store = openStore(path)
+    expect(store.getRun('slack', 'C1', '2024-05-01')).toMatchObject({ id: winners[0], claims: 1 })
+    store.close()
+  })
+
+  it('a claim whose process died before completing is re-claimed by another process once it is stale', () => {
+    const path = freshPath()
+    const crashed = openStore(path)
+    const id = crashed.claimDigestRun(scheduled)
+    crashed.close()
+
+    const restarted = openStore(path, { staleClaimMinutes: 10 })
+    expect(restarted.claimDigestRun({ ...scheduled, now: minutes(9) })).toBeNull()
+    expect(restarted.claimDigestRun({ ...scheduled, now: minutes(11) })).toBe(id)
+    restarted.completeDigestRun(id ?? 0, { status: 'posted', attempts: 1, postedAt: minutes(12) })
+    restarted.close()
+
+    const later = openStore(path)
+    expect(later.getRun('slack', 'C1', '2024-05-01')).toMatchObject({ status: 'posted', claims: 2 })
+    expect(later.claimDigestRun({ ...scheduled, now: minutes(120) })).toBeNull()
+    later.close()
+  })
+
+  it('refuses a database migrated by a newer citebot, with a clear error, and leaves it untouched', () => {
+    const path = freshPath()
+    openStore(path).close()
+    const future = migrations.length + 5
+    readRaw(path, (db) => db.pragma(`user_version = ${future}`))
+
+    const error = openError(() => openStore(path))
+    expect(error.code).toBe('STORE_SCHEMA_TOO_NEW')
+    expect(error.message).toContain(`schema version ${future}`)
+    expect(error.message).toContain(`up to ${migrations.length}`)
+    expect(error.context).toMatchObject({ path, databaseVersion: future, codeVersion: migrations.length })
+    expect(readRaw(path, (db) => db.pragma('user_version', { simple: true }))).toBe(future)
+  })
+
+  it('a file that is not a SQLite database fails to open with STORE_OPEN_FAILED', () => {
+    const path = freshPath()
+    writeFileSync(path, 'these are not the pages you are looking for\n'.repeat(100))
+    const error = openError(() => openStore(path))
+    expect(error.code).toBe('STORE_OPEN_FAILED')
+    expect(error.message).toContain(path)
+    expect(error.cause).toBeInstanceOf(Error)
+  })
+
+  it('a path that is a directory fails to open with STORE_OPEN_FAILED', () => {
+    expect(openError(() => openStore(dir)).code).toBe('STORE_OPEN_FAILED')
+  })
+})
