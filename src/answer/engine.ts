@@ -1,0 +1,140 @@
+import type { DisputeRecord } from '../claims/types.js'
+import { planQuery, type QueryPlan } from '../search/query.js'
+import { cite } from './citations.js'
+import { cleanQuestion } from './input.js'
+import type { Knowledge } from './knowledge.js'
+import { caveatNote, claimNote } from './notes.js'
+import { type RankedClaim, rankClaims, type SentenceScore, scoreSentences } from './rank.js'
+import type { Answer, Caveat, Citation, Claim } from './types.js'
+
+/** How the engine answers. */
+export interface EngineOptions {
+  /** Most claims in an answer. Default 5. */
+  maxClaims: number
+  /** Most supporting quotes per claim. Default 6. */
+  maxSupport: number
+  /** Most disputing quotes per claim. Default 4. */
+  maxDisputes: number
+  /** Most caveats per answer. Default 3. */
+  maxCaveats: number
+  /**
+   * Least share of the question's concepts (weighted by how telling each is) that the best
+   * evidence must hold for the sources to count as answering. Default 0.5.
+   */
+  minCoverage: number
+  /** Claims scoring under this share of the best claim's score are left out. Default 0.55. */
+  relativeCutoff: number
+}
+
+/** The defaults of `EngineOptions`. */
+export const ENGINE_DEFAULTS: EngineOptions = {
+  maxClaims: 5,
+  maxSupport: 6,
+  maxDisputes: 4,
+  maxCaveats: 3,
+  minCoverage: 0.5,
+  relativeCutoff: 0.55,
+}
+
+const NOT_ANSWERED =
+  'The sources don’t answer that, so I have nothing to quote. /sources lists what I can quote from; try asking about something they cover.'
+const NO_WORDS =
+  'I found no words to search for in that. Ask in English about what the sources cover, for example “Is it mandatory?”; /sources lists them.'
+
+/** Answers questions from the loaded index: claims with verbatim, attributed quotes and contested notes. */
+export class Engine {
+  private readonly options: EngineOptions
+
+  constructor(
+    readonly kb: Knowledge,
+    options: Partial<EngineOptions> = {},
+  ) {
+    this.options = { ...ENGINE_DEFAULTS, ...options }
+  }
+
+  /** Answers one question. Never throws on any input; bad input gets `answered: false` and a message. */
+  ask(question: string): Answer {
+    const clean = cleanQuestion(question)
+    if (!clean.ok) return refuse(question, clean.message)
+    const plan = planQuery(clean.text, this.kb)
+    if (plan.concepts.length === 0) return refuse(question, NO_WORDS)
+    const scores = scoreSentences(this.kb, plan)
+    const ranked = rankClaims(this.kb, scores)
+    const best = ranked[0]
+    if (!best || answerCoverage(best.evidence) < this.options.minCoverage)
+      return refuse(question, NOT_ANSWERED)
+    const chosen = ranked
+      .filter((r) => r.score >= best.score * this.options.relativeCutoff)
+      .filter((r) => answerCoverage(r.evidence) >= this.options.minCoverage * 0.8)
+      .slice(0, this.options.maxClaims)
+    const claims = chosen.map((r) => this.claimOf(r, plan, scores))
+    return { question, answered: true, claims, caveats: this.caveatsOf(claims) }
+  }
+
+  private claimOf(r: RankedClaim, plan: QueryPlan, scores: Map<string, SentenceScore>): Claim {
+    const kb = this.kb
+    const focus = new Set(plan.terms.keys())
+    const relevance = (id: string) => scores.get(id)?.score ?? 0
+    const members = r.claim.members
+      .map((id, i) => ({ id, i, s: kb.sentences.get(id) }))
+      .filter((m) => m.s !== undefined)
+      // The statement first, then the most relevant support.
+      .sort((a, b) => (a.i === 0 ? -1 : b.i === 0 ? 1 : relevance(b.id) - relevance(a.id) || a.i - b.i))
+    const support = members.slice(0, this.options.maxSupport).map((m) => {
+      const s = m.s as NonNullable<typeof m.s>
+      return cite(kb, { passageId: s.passageId, start: s.start, end: s.end }, focus)
+    })
+    const disputes = r.claim.disputes.slice(0, this.options.maxDisputes).map((d) => ({
+      record: d,
+      citation: cite(kb, spanOf(kb, d), focus, `${d.cue}: ${d.detail}`),
+    }))
+    const leader = kb.sentences.get(r.claim.leader)
+    return {
+      id: r.claim.id,
+      statement: leader
+        ? kb.slice(kb.passageOf(leader).sourceId, leader.start, leader.end)
+        : (support[0]?.quote ?? ''),
+      contested: disputes.length > 0,
+      note: claimNote(kb, disputes, support),
+      support,
+      disputes: disputes.map((d) => d.citation),
+    }
+  }
+
+  private caveatsOf(claims: readonly Claim[]): Caveat[] {
+    const kb = this.kb
+    const cited = new Set(claims.flatMap((c) => c.support.map((s) => s.sourceId)))
+    const out: Caveat[] = []
+    for (const sourceId of cited) {
+      for (const cv of kb.caveatsBySource.get(sourceId) ?? []) {
+        const sentence = kb.sentences.get(cv.sentenceId)
+        if (!sentence) continue
+        const citation = cite(
+          kb,
+          { passageId: sentence.passageId, start: cv.start, end: cv.end },
+          new Set(),
+          cv.detail,
+        )
+        const title = kb.sources.get(sourceId)?.title ?? sourceId
+        out.push({ sourceId, title, note: caveatNote(kb, citation, sourceId), citation })
+      }
+    }
+    // Authors' own doubts first, then other sources', then readers'.
+    const rank = (c: Caveat) => (c.citation.voice === 'update' ? 0 : c.citation.voice === 'article' ? 1 : 2)
+    return out.sort((a, b) => rank(a) - rank(b)).slice(0, this.options.maxCaveats)
+  }
+}
+
+/** How much of the question the evidence answers: the sentence itself, helped a little by its passage. */
+function answerCoverage(e: SentenceScore): number {
+  return 0.75 * e.coverage + 0.25 * Math.max(e.coverage, e.passageCoverage)
+}
+
+function spanOf(kb: Knowledge, d: DisputeRecord) {
+  const s = kb.sentences.get(d.sentenceId)
+  return { passageId: s?.passageId ?? '', start: d.start, end: d.end }
+}
+
+function refuse(question: string, message: string): Answer {
+  return { question, answered: false, message, claims: [], caveats: [] }
+}

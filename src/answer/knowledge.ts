@@ -1,0 +1,89 @@
+import type MiniSearch from 'minisearch'
+import type { IndexData } from '../build/index-data.js'
+import type { CaveatRecord, ClaimRecord, SentenceRecord } from '../claims/types.js'
+import type { Passage, Source } from '../corpus/types.js'
+import type { Lexicon } from '../search/lexicon.js'
+import type { QueryContext } from '../search/query.js'
+import { loadSearchIndex, type PassageDoc } from '../search/search-index.js'
+
+/** Where a sentence stands in a claim: as its statement (index 0) or as further support. */
+export interface Membership {
+  claim: ClaimRecord
+  index: number
+}
+
+/** The loaded index with the seed texts, arranged for answering: everything looked up by id. */
+export class Knowledge implements QueryContext {
+  readonly sources = new Map<string, Source>()
+  readonly passages = new Map<string, Passage>()
+  readonly sentences = new Map<string, SentenceRecord>()
+  readonly sentencesByPassage = new Map<string, SentenceRecord[]>()
+  readonly claims = new Map<string, ClaimRecord>()
+  /** Sentence id → the claims it states. */
+  readonly memberships = new Map<string, Membership[]>()
+  /** Sentence id → the claims it disputes. */
+  readonly disputesBy = new Map<string, ClaimRecord[]>()
+  readonly caveatsBySource = new Map<string, CaveatRecord[]>()
+  readonly vocabulary = new Map<string, number>()
+  readonly sentenceCount: number
+  readonly lexicon: Lexicon
+  readonly search: MiniSearch<PassageDoc>
+  private readonly texts = new Map<string, string>()
+
+  /** `texts` maps each seed file name to its text. */
+  constructor(
+    readonly data: IndexData,
+    texts: ReadonlyMap<string, string>,
+  ) {
+    for (const s of data.sources) {
+      this.sources.set(s.id, s)
+      const text = texts.get(s.file)
+      if (text === undefined)
+        throw new Error(`index: the text of ${s.file} is missing; run \`npm run index\`.`)
+      this.texts.set(s.id, text)
+    }
+    for (const p of data.passages) {
+      const text = this.texts.get(p.sourceId)?.slice(p.start, p.end) ?? ''
+      this.passages.set(p.id, { ...p, text })
+    }
+    for (const s of data.sentences) {
+      this.sentences.set(s.id, s)
+      push(this.sentencesByPassage, s.passageId, s)
+      for (const t of s.terms) this.vocabulary.set(t, (this.vocabulary.get(t) ?? 0) + 1)
+    }
+    for (const c of data.claims) {
+      this.claims.set(c.id, c)
+      c.members.forEach((id, index) => push(this.memberships, id, { claim: c, index }))
+      for (const d of c.disputes) push(this.disputesBy, d.sentenceId, c)
+    }
+    for (const cv of data.caveats) push(this.caveatsBySource, cv.sourceId, cv)
+    this.sentenceCount = data.sentences.length
+    this.lexicon = data.lexicon
+    this.search = loadSearchIndex(data.search)
+  }
+
+  /** The verbatim text of a span of a source's file. */
+  slice(sourceId: string, start: number, end: number): string {
+    return this.texts.get(sourceId)?.slice(start, end) ?? ''
+  }
+
+  /** The passage a sentence belongs to. */
+  passageOf(sentence: SentenceRecord): Passage {
+    const p = this.passages.get(sentence.passageId)
+    if (!p) throw new Error(`index: sentence ${sentence.id} names a missing passage; run \`npm run index\`.`)
+    return p
+  }
+
+  /** The source a passage belongs to. */
+  sourceOf(passage: Passage): Source {
+    const s = this.sources.get(passage.sourceId)
+    if (!s) throw new Error(`index: passage ${passage.id} names a missing source; run \`npm run index\`.`)
+    return s
+  }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key)
+  if (list) list.push(value)
+  else map.set(key, [value])
+}

@@ -1,0 +1,115 @@
+import type { ClaimRecord } from '../claims/types.js'
+import type { QueryPlan } from '../search/query.js'
+import { allowedEdits, editDistance } from '../search/spelling.js'
+import { terms as termsOf } from '../search/text.js'
+import type { Knowledge } from './knowledge.js'
+
+/** How well one sentence answers the question. */
+export interface SentenceScore {
+  /** Blended score (0–1). */
+  score: number
+  /** Weighted share of the question's concepts the sentence holds (0–1). */
+  coverage: number
+  /** The same share for its whole passage, section heading included (0–1). */
+  passageCoverage: number
+}
+
+/** How the parts of a sentence's score are blended. */
+export const SCORE_WEIGHTS = { sentence: 0.6, passage: 0.25, search: 0.15 } as const
+/** Passages taken from the search index for a question. */
+export const PASSAGES_SEARCHED = 40
+/** Credit of a prefix or typo match found by the search index, relative to its term. */
+const LOOSE_CREDIT = 0.8
+/** How much a claim counts when the sentence found disputes it rather than states it. */
+export const DISPUTE_FACTOR = 0.8
+/** Prior by who states a claim: an article's statement over a reader's. */
+export const VOICE_PRIOR = { article: 1, update: 0.95, comment: 0.8 } as const
+
+/** Searches the passages and scores each sentence of the passages found. */
+export function scoreSentences(kb: Knowledge, plan: QueryPlan): Map<string, SentenceScore> {
+  const out = new Map<string, SentenceScore>()
+  if (plan.terms.size === 0) return out
+  const results = kb.search
+    .search([...plan.terms.keys()].join(' '), {
+      boostTerm: (term) => plan.terms.get(term) ?? 1,
+      prefix: (term) => plan.loose.has(term) && term.length >= 4,
+      fuzzy: (term) => (plan.loose.has(term) && allowedEdits(term.length) > 0 ? 0.2 : false),
+      maxFuzzy: 2,
+    })
+    .slice(0, PASSAGES_SEARCHED)
+  const top = results[0]?.score ?? 1
+  const total = plan.concepts.reduce((acc, c) => acc + c.weight, 0) || 1
+  for (const r of results) {
+    const passage = kb.passages.get(r.id as string)
+    if (!passage) continue
+    const credit = creditsOf(plan, r.terms)
+    const sentences = kb.sentencesByPassage.get(passage.id) ?? []
+    const passageTerms = new Set([...sentences.flatMap((s) => s.terms), ...termsOf(passage.section ?? '')])
+    const pcov = coverage(plan, credit, passageTerms) / total
+    for (const s of sentences) {
+      const cov = coverage(plan, credit, new Set(s.terms)) / total
+      const score =
+        SCORE_WEIGHTS.sentence * cov + SCORE_WEIGHTS.passage * pcov + SCORE_WEIGHTS.search * (r.score / top)
+      out.set(s.id, { score, coverage: cov, passageCoverage: pcov })
+    }
+  }
+  return out
+}
+
+/** For each concept, the credit of each term that counts as finding it (prefix and typo matches included). */
+function creditsOf(plan: QueryPlan, matched: readonly string[]): Map<string, number>[] {
+  return plan.concepts.map((c) => {
+    const m = new Map<string, number>()
+    for (const a of c.alternatives) m.set(a.term, Math.max(m.get(a.term) ?? 0, a.credit))
+    const own = c.alternatives[0]
+    if (own && plan.loose.has(own.term)) {
+      for (const t of matched) {
+        if (m.has(t)) continue
+        const near =
+          t.startsWith(own.term) ||
+          editDistance(t, own.term, allowedEdits(own.term.length)) <= allowedEdits(own.term.length)
+        if (near) m.set(t, LOOSE_CREDIT * own.credit)
+      }
+    }
+    return m
+  })
+}
+
+function coverage(plan: QueryPlan, credits: Map<string, number>[], terms: ReadonlySet<string>): number {
+  let sum = 0
+  plan.concepts.forEach((c, i) => {
+    let best = 0
+    for (const [t, v] of credits[i] ?? []) if (v > best && terms.has(t)) best = v
+    sum += c.weight * best
+  })
+  return sum
+}
+
+/** A claim found for a question, with the sentence that found it. */
+export interface RankedClaim {
+  claim: ClaimRecord
+  score: number
+  /** The best score of a sentence that states or disputes the claim. */
+  evidence: SentenceScore
+}
+
+/** Ranks the claims that the scored sentences state or dispute. */
+export function rankClaims(kb: Knowledge, scores: Map<string, SentenceScore>): RankedClaim[] {
+  const best = new Map<string, RankedClaim>()
+  const offer = (claim: ClaimRecord, value: number, evidence: SentenceScore) => {
+    const leader = kb.sentences.get(claim.leader)
+    const prior = leader ? VOICE_PRIOR[kb.passageOf(leader).voice] : 1
+    const breadth = 1 + 0.05 * Math.min(3, claim.sources - 1)
+    const score = value * prior * breadth
+    const old = best.get(claim.id)
+    if (!old || score > old.score) best.set(claim.id, { claim, score, evidence })
+  }
+  for (const [id, s] of scores) {
+    for (const { claim, index } of kb.memberships.get(id) ?? []) {
+      const sim = claim.similarity[index] ?? 0
+      offer(claim, s.score * (index === 0 ? 1 : 0.7 + 0.3 * sim), s)
+    }
+    for (const claim of kb.disputesBy.get(id) ?? []) offer(claim, s.score * DISPUTE_FACTOR, s)
+  }
+  return [...best.values()].sort((a, b) => b.score - a.score || a.claim.id.localeCompare(b.claim.id))
+}

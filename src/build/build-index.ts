@@ -1,0 +1,83 @@
+import { buildClaimGraph } from '../claims/graph.js'
+import { readCorpus } from '../corpus/read-seeds.js'
+import type { Corpus, Document } from '../corpus/types.js'
+import { buildLexicon } from '../search/lexicon.js'
+import { buildSearchIndex } from '../search/search-index.js'
+import { tagsOf } from '../search/tags.js'
+import { tokenize } from '../search/text.js'
+import { readWordNet } from '../search/wordnet.js'
+import type { IndexData } from './index-data.js'
+import { currentManifest } from './manifest.js'
+
+/** The steps of a build, reported as they finish (for a progress bar). */
+export type BuildStep = 'read seeds' | 'read WordNet' | 'build lexicon' | 'find claims' | 'build search index'
+/** Steps in the order they run. */
+export const BUILD_STEPS: readonly BuildStep[] = [
+  'read seeds',
+  'read WordNet',
+  'build lexicon',
+  'find claims',
+  'build search index',
+]
+
+/** The corpus's search terms and its capitalised words (candidate proper nouns). */
+function vocabularyOf(documents: readonly Document[]): { vocab: Set<string>; proper: Set<string> } {
+  const vocab = new Set<string>()
+  const proper = new Set<string>()
+  for (const d of documents) {
+    for (const p of d.passages) {
+      if (p.spam) continue
+      for (const t of tokenize(p.text)) {
+        if (t.term) vocab.add(t.term)
+        if (/^\p{Lu}/u.test(p.text.slice(t.start, t.end))) proper.add(t.word)
+      }
+      for (const tag of tagsOf(p.text)) vocab.add(tag)
+    }
+  }
+  return { vocab, proper }
+}
+
+/**
+ * Builds everything `index/` holds from the seeds folder: passages, the WordNet lexicon for
+ * the corpus's words, the claims with their disputes and caveats, and the search index.
+ */
+export function buildIndex(
+  seedsDir: string,
+  onStep: (step: BuildStep) => void = () => {},
+): { data: IndexData; corpus: Corpus } {
+  const manifest = currentManifest(seedsDir)
+  const corpus = readCorpus(seedsDir)
+  onStep('read seeds')
+  const wordnet = readWordNet()
+  onStep('read WordNet')
+  const { vocab, proper } = vocabularyOf(corpus.documents)
+  const lexicon = buildLexicon(wordnet, vocab, proper)
+  onStep('build lexicon')
+  const graph = buildClaimGraph(corpus.documents, lexicon)
+  onStep('find claims')
+  const search = buildSearchIndex(
+    corpus.documents.flatMap((d) =>
+      d.passages
+        .filter((p) => !p.spam)
+        .map((p) => ({
+          id: p.id,
+          text: p.text,
+          section: p.section ?? '',
+          title: d.source.title,
+          tags: tagsOf(p.text).join(' '),
+        })),
+    ),
+  )
+  onStep('build search index')
+  const data: IndexData = {
+    manifest,
+    sources: corpus.documents.map((d) => d.source),
+    passages: corpus.documents.flatMap((d) => d.passages.map(({ text: _text, ...rest }) => rest)),
+    sentences: graph.sentences,
+    claims: graph.claims,
+    caveats: graph.caveats,
+    lexicon,
+    search: JSON.stringify(search),
+  }
+  return { data, corpus }
+}

@@ -1,0 +1,30 @@
+import type { CaveatRecord, ClaimRecord, SentenceRecord } from '../claims/types.js'
+import type { Passage, Source } from '../corpus/types.js'
+import type { Lexicon } from '../search/lexicon.js'
+
+/** Bumped when the index's layout or the way it is built changes, so that an old index is rebuilt. */
+export const INDEX_FORMAT = 1
+
+/** What `index/manifest.json` records: which seeds the index was built from. */
+export interface Manifest {
+  /** `INDEX_FORMAT` of the code that built it. */
+  format: number
+  /** Seed file name → SHA-256 of its bytes (the sidecar `sources.json` included). */
+  seeds: Record<string, string>
+}
+
+/** A passage as the index stores it: its text is read back from the seed file at its offsets. */
+export type StoredPassage = Omit<Passage, 'text'>
+
+/** Everything `npm run index` builds, as stored in `index/`. */
+export interface IndexData {
+  manifest: Manifest
+  sources: Source[]
+  passages: StoredPassage[]
+  sentences: SentenceRecord[]
+  claims: ClaimRecord[]
+  caveats: CaveatRecord[]
+  lexicon: Lexicon
+  /** The MiniSearch index, as `JSON.stringify` writes it. */
+  search: string
+}

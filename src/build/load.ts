@@ -1,0 +1,60 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { Knowledge } from '../answer/knowledge.js'
+import type { ReadError } from '../corpus/types.js'
+import { BUILD_STEPS, type BuildStep, buildIndex } from './build-index.js'
+import { readIndex, readManifest, writeIndex } from './index-files.js'
+import { currentManifest, manifestChanges } from './manifest.js'
+
+/** Where the index and the seeds are, and who hears about a rebuild. */
+export interface LoadOptions {
+  /** The built index's folder. Default `index`. */
+  indexDir: string
+  /** The source documents' folder. Default `seeds`. */
+  seedsDir: string
+  /** Called before a rebuild, with what changed ("002_….txt changed"). */
+  onRebuild?: (changes: string[]) => void
+  /** Called as each build step finishes (step number from 1, of `total`). */
+  onStep?: (step: BuildStep, done: number, total: number) => void
+}
+
+/** The loaded knowledge, and whether the index had to be rebuilt to get it. */
+export interface Loaded {
+  knowledge: Knowledge
+  /** What changed in the seeds since the index was built; empty when it was current. */
+  changes: string[]
+  /** Seed files that could not be read (they are left out). */
+  errors: ReadError[]
+  /** Why the rebuilt index could not be saved (it is still used), or null. */
+  saveError: string | null
+}
+
+/**
+ * Loads `index/`, or rebuilds it when the seeds changed since it was built (and saves it, if
+ * the folder is writable), then reads the seed texts the quotes are cut from.
+ */
+export function loadKnowledge(options: Partial<LoadOptions> = {}): Loaded {
+  const indexDir = options.indexDir ?? 'index'
+  const seedsDir = options.seedsDir ?? 'seeds'
+  const now = currentManifest(seedsDir)
+  const changes = manifestChanges(readManifest(indexDir), now)
+  let saveError: string | null = null
+  let errors: ReadError[] = []
+  let data: ReturnType<typeof readIndex>
+  if (changes.length === 0) {
+    data = readIndex(indexDir)
+  } else {
+    options.onRebuild?.(changes)
+    let done = 0
+    const built = buildIndex(seedsDir, (step) => options.onStep?.(step, ++done, BUILD_STEPS.length))
+    data = built.data
+    errors = built.corpus.errors
+    try {
+      writeIndex(indexDir, data)
+    } catch (cause) {
+      saveError = `could not save the rebuilt index in ${indexDir}/ (${(cause as Error).message}); it will be rebuilt at the next start.`
+    }
+  }
+  const texts = new Map(data.sources.map((s) => [s.file, readFileSync(join(seedsDir, s.file), 'utf8')]))
+  return { knowledge: new Knowledge(data, texts), changes, errors, saveError }
+}

@@ -1,0 +1,206 @@
+import type { Document, Passage, Source } from '../corpus/types.js'
+import type { Lexicon } from '../search/lexicon.js'
+import { terms } from '../search/text.js'
+import { inverseFrequencies } from './sentences.js'
+import type { SentenceRecord } from './types.js'
+
+/** Weight of a synonym when comparing two sentences, relative to the same word. */
+export const SYNONYM_MATCH = 0.5
+/** Weight of a word of the same root ("mandated", "mandatory"), relative to the same word. */
+export const DERIVED_MATCH = 0.9
+/** Weight at which a term is specific to some claims rather than to the whole topic. */
+export const SPECIFIC_WEIGHT = 0.5
+/** Specific terms two sentences must share to state the same claim. */
+export const MIN_SHARED_SPECIFIC = 2
+/** Share of sentences above which a term is a word of the whole topic rather than of one claim. */
+export const TOPIC_SHARE = 0.08
+const TOPIC_FLOOR = Math.log(1 + 1 / TOPIC_SHARE)
+/** The least weight a term has, however common. */
+const MIN_WEIGHT = 0.05
+/** Expansions at least this strong count as "the same idea" between two sentences. */
+const RELATED_MIN = 0.6
+
+/** What claim building reads: the corpus, its sentences and term statistics, and the lexicon's relations. */
+export class CorpusContext {
+  readonly passages = new Map<string, Passage>()
+  readonly sources = new Map<string, Source>()
+  readonly texts = new Map<string, string>()
+  readonly sentences = new Map<string, SentenceRecord>()
+  readonly byPassage = new Map<string, SentenceRecord[]>()
+  readonly idf: Map<string, number>
+  private readonly related = new Map<string, Map<string, number>>()
+  private readonly clauses = new Map<string, string[][]>()
+  private readonly opposite = new Map<string, Map<string, string>>()
+
+  constructor(
+    documents: readonly Document[],
+    readonly sentenceList: readonly SentenceRecord[],
+    lexicon: Lexicon,
+  ) {
+    for (const d of documents) {
+      this.sources.set(d.source.id, d.source)
+      this.texts.set(d.source.id, d.text)
+      for (const p of d.passages) this.passages.set(p.id, p)
+    }
+    for (const s of sentenceList) {
+      this.sentences.set(s.id, s)
+      const list = this.byPassage.get(s.passageId) ?? []
+      list.push(s)
+      this.byPassage.set(s.passageId, list)
+    }
+    this.idf = inverseFrequencies(sentenceList)
+    for (const [key, expansions] of Object.entries(lexicon)) {
+      if (key.includes(' ')) continue
+      for (const [term, weight, rel] of expansions) {
+        if (rel === 'ant') {
+          // Only antonyms between adjectives mark a contradiction ("optional" / "mandatory").
+          this.link(this.opposite, key, term)
+          this.link(this.opposite, term, key)
+        } else if (weight >= RELATED_MIN && rel !== 'cls' && rel !== 'opp') {
+          this.addRelated(key, term, rel === 'der' ? DERIVED_MATCH : SYNONYM_MATCH)
+        }
+      }
+    }
+  }
+
+  private link(map: Map<string, Map<string, string>>, a: string, b: string): void {
+    const m = map.get(a) ?? new Map<string, string>()
+    m.set(b, b)
+    map.set(a, m)
+  }
+
+  private addRelated(a: string, b: string, factor: number): void {
+    for (const [x, y] of [
+      [a, b],
+      [b, a],
+    ] as const) {
+      const m = this.related.get(x) ?? new Map<string, number>()
+      m.set(y, Math.max(m.get(y) ?? 0, factor))
+      this.related.set(x, m)
+    }
+  }
+
+  /** How much `term` counts as found in `terms`: 1 when there, less through a related word, else 0. */
+  matchOf(term: string, terms: ReadonlySet<string>): number {
+    if (terms.has(term)) return 1
+    let best = 0
+    for (const [r, f] of this.related.get(term) ?? []) if (f > best && terms.has(r)) best = f
+    return best
+  }
+
+  /** The sentence's clauses (split at commas, dashes and conjunctions), as term lists. */
+  clausesOf(s: SentenceRecord): string[][] {
+    const cached = this.clauses.get(s.id)
+    if (cached) return cached
+    const pieces = this.textOf(s)
+      .split(CLAUSE_BREAK)
+      .map((piece) => terms(piece ?? ''))
+    const out: string[][] = []
+    for (const piece of pieces) {
+      const last = out[out.length - 1]
+      if (last && (piece.length < MIN_CLAUSE_TERMS || last.length < MIN_CLAUSE_TERMS)) last.push(...piece)
+      else out.push([...piece])
+    }
+    this.clauses.set(s.id, out)
+    return out
+  }
+
+  /** The passage a sentence belongs to. */
+  passageOf(s: SentenceRecord): Passage {
+    const p = this.passages.get(s.passageId)
+    if (!p) throw new Error(`sentence ${s.id} has no passage ${s.passageId}`)
+    return p
+  }
+
+  /** The sentence's text, verbatim. */
+  textOf(s: { passageId: string; start: number; end: number }): string {
+    const p = this.passages.get(s.passageId)
+    return (p && this.texts.get(p.sourceId)?.slice(s.start, s.end)) ?? ''
+  }
+
+  /** Terms that mean nearly the same as `term` (synonyms, derivations). */
+  relatedTo(term: string): ReadonlySet<string> {
+    const m = this.related.get(term)
+    return m ? new Set(m.keys()) : EMPTY
+  }
+
+  /** Terms that mean the opposite of `term` (WordNet antonyms, through similar-to links). */
+  oppositesOf(term: string): ReadonlySet<string> {
+    const m = this.opposite.get(term)
+    return m ? new Set(m.keys()) : EMPTY
+  }
+
+  /**
+   * How much a term tells about what a sentence is about: its idf above that of a term in
+   * `TOPIC_SHARE` of all sentences, so that the words of the corpus's whole topic ("credit",
+   * "score", "China") count for little and the words of one claim ("mandatory", "2020") for much.
+   */
+  weight(term: string): number {
+    const idf = this.idf.get(term) ?? Math.log(1 + this.sentenceList.length)
+    return Math.max(MIN_WEIGHT, idf - TOPIC_FLOOR)
+  }
+
+  /**
+   * How alike two term lists are (0–1): the cosine of their weighted term sets, where a word of
+   * the same root counts nearly fully and a synonym half. Zero unless they share at least
+   * `MIN_SHARED_SPECIFIC` specific terms: one shared word is a coincidence, not the same claim.
+   */
+  similarity(a: readonly string[], b: readonly string[]): number {
+    const setA = new Set(a)
+    const setB = new Set(b)
+    const one = this.sideOf(a, setB)
+    const two = this.sideOf(b, setA)
+    if (Math.max(one.specific, two.specific) < MIN_SHARED_SPECIFIC || one.total === 0 || two.total === 0)
+      return 0
+    // Each side's words are looked for in the other, so the measure is the same both ways.
+    return Math.min(1, (one.shared + two.shared) / 2 / Math.sqrt(one.total * two.total))
+  }
+
+  private sideOf(terms: readonly string[], other: ReadonlySet<string>) {
+    let shared = 0
+    let specific = 0
+    let total = 0
+    for (const t of terms) {
+      const w = this.weight(t)
+      total += w
+      const m = this.matchOf(t, other)
+      shared += m * w
+      if (m > 0 && w >= SPECIFIC_WEIGHT) specific += 1
+    }
+    return { shared, specific, total }
+  }
+
+  /** The best similarity of two sentences, whole or clause against clause (a long sentence may state several claims). */
+  sentenceSimilarity(a: SentenceRecord, b: SentenceRecord): number {
+    let best = this.similarity(a.terms, b.terms)
+    for (const x of this.clausesOf(a)) {
+      for (const y of this.clausesOf(b)) best = Math.max(best, CLAUSE_DISCOUNT * this.similarity(x, y))
+    }
+    return best
+  }
+
+  /** How many of `core`'s specific terms `terms` holds (exactly or through a related word). */
+  sharedSpecific(core: readonly string[], terms: ReadonlySet<string>): number {
+    return core.filter((t) => this.weight(t) >= SPECIFIC_WEIGHT && this.matchOf(t, terms) > 0).length
+  }
+
+  /** Share of `core`'s weight that `terms` covers (exactly, or through a related word). */
+  coverage(core: readonly string[], terms: ReadonlySet<string>): number {
+    let hit = 0
+    let all = 0
+    for (const t of core) {
+      const w = this.weight(t)
+      all += w
+      hit += this.matchOf(t, terms) * w
+    }
+    return all === 0 ? 0 : hit / all
+  }
+}
+
+const EMPTY: ReadonlySet<string> = new Set()
+// Where a sentence divides into clauses: punctuation that separates them and the conjunctions that join them.
+const CLAUSE_BREAK = /[,;:()—–]|\s(?:and|but|while|whereas|which|who|because|although|though|so that)\s/i
+/** Terms a clause needs to be compared on its own ("Stanley wrote in the blog" is too little). */
+const MIN_CLAUSE_TERMS = 4
+/** A clause-to-clause match counts a little less than a whole-sentence match. */
+const CLAUSE_DISCOUNT = 0.95

@@ -1,0 +1,350 @@
+import type { Passage } from '../corpus/types.js'
+import { tokenize } from '../search/text.js'
+import type { CorpusContext } from './context.js'
+import {
+  CONTRAST,
+  CORRECTION_HEADING,
+  DISPUTE_LANGUAGE,
+  disputePhrase,
+  INCREDULITY,
+  NEGATION,
+  PRESENT_HEDGE,
+} from './cues.js'
+import type { Quotation } from './quotations.js'
+import type { ClaimRecord, DisputeCue, DisputeRecord, SentenceRecord } from './types.js'
+
+/** Share of a claim's key terms that a disputing passage must talk about. */
+export const DISPUTE_RELATEDNESS = 0.4
+/** Share needed when the only cue is a negation (stricter: negations are common). */
+export const NEGATION_RELATEDNESS = 0.55
+/** Share of the other key terms an antonym must come with, when its passage has no dispute language. */
+export const ANTONYM_ANCHOR = 0.34
+/** Least weight of a key term whose antonym counts (very common words have too many opposites). */
+export const ANTONYM_MIN_WEIGHT = 0.5
+/** Specific key terms of a claim that a disputing sentence must mention. */
+export const MIN_SHARED = 2
+/** How many of a claim's heaviest key terms are checked for antonyms. */
+export const ANTONYM_KEY_TERMS = 3
+/** Most disputes kept per claim. */
+export const MAX_DISPUTES = 6
+
+const CUE_RANK: Record<DisputeCue, number> = {
+  'quote-answer': 0,
+  antonym: 1,
+  'dispute-language': 2,
+  'correction-section': 3,
+  negation: 4,
+  'author-update': 5,
+}
+
+// A sentence that starts by pointing back ("Much of this…", "And the most important,…") or says
+// little on its own is read with the sentence before it.
+const ANAPHORA = /^(this|that|these|those|it|much of this|all of this|and|but|so|which)\b/i
+
+/** A sentence that may dispute claims, with what it talks about and the dispute words around it. */
+interface Candidate {
+  s: SentenceRecord
+  text: string
+  terms: Set<string>
+  /** Dispute language in the sentence, its comment or its update; null when none. */
+  phrase: string | null
+  cue: DisputeCue
+  /** Key of the comment or passage, so one comment disputes a claim once. */
+  group: string
+  /**
+   * Passages whose claims it may dispute: a reader's comment answers what articles say and the
+   * comments it replies to; an update, its own post. Null: any (an article or a wiki's correction).
+   */
+  scope: ((passageId: string) => boolean) | null
+  /** Weight for a long sentence, which touches many claims in passing (1 for a focused one). */
+  focus: number
+}
+
+function candidatesOf(ctx: CorpusContext, quoting: ReadonlySet<string>): Candidate[] {
+  const commentText = new Map<string, string>()
+  for (const p of ctx.passages.values()) {
+    if (p.commentId) commentText.set(p.commentId, `${commentText.get(p.commentId) ?? ''}\n${p.text}`)
+  }
+  const out: Candidate[] = []
+  for (const [passageId, list] of ctx.byPassage) {
+    const p = ctx.passages.get(passageId)
+    if (!p || p.spam) continue
+    const scope =
+      p.voice === 'comment'
+        ? (commentText.get(p.commentId ?? '') ?? p.text)
+        : p.voice === 'update'
+          ? p.text
+          : ''
+    const scopePhrase = scope ? disputePhrase(scope) : null
+    const correction = p.section !== null && CORRECTION_HEADING.test(p.section)
+    list.forEach((s, i) => {
+      if (quoting.has(s.id)) return
+      const text = ctx.textOf(s)
+      const own = disputePhrase(text)
+      const terms = new Set(s.terms)
+      const prev = list[i - 1]
+      if (prev && (ANAPHORA.test(text.trim()) || s.terms.length < 4)) for (const t of prev.terms) terms.add(t)
+      let cue: DisputeCue = 'dispute-language'
+      let phrase = own ?? scopePhrase
+      if (p.voice === 'update') {
+        // An update doubts what its own sentence doubts; the rest of it may well restate the claim.
+        cue = 'author-update'
+        phrase = own
+      } else if (correction) {
+        cue = 'correction-section'
+        phrase = own
+      }
+      out.push({
+        s,
+        text,
+        terms,
+        phrase,
+        cue,
+        group: p.commentId ?? p.id,
+        scope: scopeOf(ctx, p),
+        focus: focusOf(s),
+      })
+    })
+  }
+  return out
+}
+
+/** True when a negation stands just before one of the claim's key terms ("has never involved"). */
+function negates(text: string, core: readonly string[]): boolean {
+  const tokens = tokenize(text)
+  const keys = new Set(core)
+  return tokens.some(
+    (t, i) => keys.has(t.term) && tokens.slice(Math.max(0, i - 4), i).some((x) => NEGATION.test(x.word)),
+  )
+}
+
+const COPULA = new Set([
+  'is',
+  'are',
+  'was',
+  'were',
+  'be',
+  'been',
+  'being',
+  'become',
+  'becomes',
+  'became',
+  'remain',
+  'remains',
+  'its',
+  "it's",
+  'seem',
+  'seems',
+  'appears',
+  'stays',
+])
+
+/** True when `term` is what a sentence predicates ("… is totally optional", "will be mandated"). */
+export function isPredicate(text: string, term: string): boolean {
+  const tokens = tokenize(text)
+  return tokens.some(
+    (t, i) => t.term === term && tokens.slice(Math.max(0, i - 3), i).some((x) => COPULA.has(x.word)),
+  )
+}
+
+/** Terms at which a sentence stops being focused on one thing. */
+export const FOCUSED_TERMS = 20
+const focusOf = (s: SentenceRecord) => Math.min(1, FOCUSED_TERMS / Math.max(1, s.terms.length))
+
+/** Which passages' claims a passage may dispute (see `Candidate.scope`). */
+function scopeOf(ctx: CorpusContext, p: Passage): Candidate['scope'] {
+  if (p.voice === 'update') return (id) => ctx.passages.get(id)?.sourceId === p.sourceId
+  if (p.voice !== 'comment') return null
+  const thread = new Set<string>()
+  for (let at: Passage | undefined = p; at?.replyTo; at = ctx.passages.get(at.replyTo)) thread.add(at.replyTo)
+  return (id) => {
+    const q = ctx.passages.get(id)
+    if (!q) return false
+    if (q.voice !== 'comment') return true
+    return q.commentId !== null && thread.has(q.commentId)
+  }
+}
+
+const topics = new Map<string, Set<string>>()
+/** The terms of a candidate's whole comment (or passage). */
+function topicOfIn(ctx: CorpusContext, c: Candidate): Set<string> {
+  const cached = topics.get(c.group)
+  if (cached) return cached
+  const terms = new Set<string>()
+  for (const [id, list] of ctx.byPassage) {
+    const p = ctx.passages.get(id)
+    if (p && (p.commentId ?? p.id) === c.group) for (const s of list) for (const t of s.terms) terms.add(t)
+  }
+  topics.set(c.group, terms)
+  return terms
+}
+
+/** The word of `text` whose term is `term`, as written (for notes). */
+function wordFor(text: string, term: string): string {
+  return tokenize(text).find((t) => t.term === term)?.word ?? term
+}
+
+/**
+ * The key terms of a claim: the leader's terms that at least half of its other members share
+ * (all of the leader's, if it stands alone), so that one loosely similar member does not pull
+ * its own words into what the claim is about.
+ */
+export function coreTerms(ctx: CorpusContext, claim: ClaimRecord): string[] {
+  const leader = ctx.sentences.get(claim.leader)
+  if (!leader) return []
+  const others = claim.members.slice(1).map((id) => new Set(ctx.sentences.get(id)?.terms ?? []))
+  if (others.length === 0) return leader.terms
+  const need = Math.ceil(others.length / 2)
+  const core = leader.terms.filter((t) => others.filter((o) => ctx.matchOf(t, o) > 0).length >= need)
+  return core.length >= 2 ? core : leader.terms
+}
+
+/**
+ * Finds, for every claim, the passages that dispute it and why: an antonym of its key term
+ * ("optional" against "mandatory"), dispute language aimed at what it says ("nonsense",
+ * "inaccurate", "but in fact"), a comment that quotes it and answers, a correction section
+ * ("Misconceptions…"), an author's update that doubts it, or the negation of the same statement.
+ */
+export function findDisputes(
+  ctx: CorpusContext,
+  claims: ClaimRecord[],
+  quotations: ReadonlyMap<string, Quotation>,
+): void {
+  const candidates = candidatesOf(ctx, new Set(quotations.keys()))
+  topics.clear()
+  const topicOf = (c: Candidate) => topicOfIn(ctx, c)
+  const byTerm = new Map<string, Candidate[]>()
+  for (const c of candidates) {
+    for (const t of c.terms) {
+      const list = byTerm.get(t) ?? []
+      list.push(c)
+      byTerm.set(t, list)
+    }
+  }
+  const quotedBy = new Map<string, Quotation[]>()
+  for (const q of quotations.values()) quotedBy.set(q.quotes, [...(quotedBy.get(q.quotes) ?? []), q])
+
+  for (const claim of claims) {
+    const leader = ctx.sentences.get(claim.leader)
+    if (!leader) continue
+    const members = new Set(claim.members)
+    const memberPassages = new Set(claim.members.map((id) => ctx.sentences.get(id)?.passageId))
+    const leaderText = ctx.textOf(leader)
+    const core = coreTerms(ctx, claim)
+    const found: (DisputeRecord & { rel: number; group: string })[] = []
+
+    for (const id of claim.members) {
+      for (const q of quotedBy.get(id) ?? []) {
+        if (!q.answer) continue
+        const answerText = ctx.textOf({
+          passageId: ctx.sentences.get(q.answer.sentenceId)?.passageId ?? '',
+          ...q.answer,
+        })
+        const commentHasDispute = DISPUTE_LANGUAGE.some((re) => re.test(answerText))
+        const why = INCREDULITY.exec(answerText)?.[0]?.trim() ?? CONTRAST.exec(answerText)?.[0] ?? null
+        if (!why && !commentHasDispute) continue
+        const p = ctx.passages.get(ctx.sentences.get(q.sentenceId)?.passageId ?? '')
+        found.push({
+          sentenceId: q.answer.sentenceId,
+          start: q.answer.start,
+          end: q.answer.end,
+          cue: 'quote-answer',
+          detail: why ?? disputePhrase(answerText) ?? 'answers a quotation',
+          rel: 1,
+          group: p?.commentId ?? p?.id ?? q.sentenceId,
+        })
+      }
+    }
+
+    // Antonyms of the claim's key terms, and of words of the same root ("mandated" → "mandatory" ↔ "optional").
+    const key = [...core].sort((a, b) => ctx.weight(b) - ctx.weight(a)).slice(0, ANTONYM_KEY_TERMS)
+    const opposites = new Map<string, string>()
+    for (const t of key) {
+      if (ctx.weight(t) < ANTONYM_MIN_WEIGHT) continue
+      const roots = [t, ...[...ctx.relatedTo(t)].filter((r) => ctx.matchOf(r, new Set([t])) >= 0.9)]
+      for (const r of roots) {
+        for (const u of ctx.oppositesOf(r))
+          if (!core.includes(u) && ctx.weight(u) >= ANTONYM_MIN_WEIGHT) opposites.set(u, t)
+      }
+    }
+    const claimTopic = new Set(
+      [...memberPassages].flatMap((id) => (ctx.byPassage.get(id ?? '') ?? []).flatMap((x) => x.terms)),
+    )
+    const sameTopic = (c: Candidate) => ctx.sharedSpecific([...topicOf(c)], claimTopic) >= MIN_SHARED
+    const pool = new Map<string, Candidate>()
+    for (const t of [...core, ...opposites.keys()]) for (const c of byTerm.get(t) ?? []) pool.set(c.s.id, c)
+
+    for (const c of pool.values()) {
+      if (members.has(c.s.id) || memberPassages.has(c.s.passageId)) continue
+      const scope = c.scope
+      if (scope && !claim.members.some((id) => scope(ctx.sentences.get(id)?.passageId ?? ''))) continue
+      const rel = ctx.coverage(core, c.terms) * c.focus
+      const hedged = PRESENT_HEDGE.test(c.text)
+      let hit: { cue: DisputeCue; detail: string } | null = null
+      for (const [u, t] of opposites) {
+        if (!c.terms.has(u) || ctx.matchOf(t, c.terms) > 0) continue
+        if (hedged || !isPredicate(c.text, u)) continue
+        const stated = claim.members.some((id) => {
+          const m = ctx.sentences.get(id)
+          return m !== undefined && [t, ...ctx.relatedTo(t)].some((x) => isPredicate(ctx.textOf(m), x))
+        })
+        if (!stated) continue
+        const rest = ctx.coverage(
+          core.filter((x) => x !== t),
+          c.terms,
+        )
+        // Without dispute language, the sentence must also share the claim's other key words;
+        // with it, its comment must at least talk about what the claim's passages talk about.
+        if (c.phrase === null ? rest < ANTONYM_ANCHOR : !sameTopic(c)) continue
+        hit = { cue: 'antonym', detail: `${wordFor(c.text, u)} vs ${wordFor(leaderText, t)}` }
+        break
+      }
+      const specific = ctx.sharedSpecific(core, c.terms)
+      if (!hit && c.phrase !== null && rel >= DISPUTE_RELATEDNESS && specific >= MIN_SHARED) {
+        hit = { cue: c.cue, detail: c.phrase }
+      }
+      if (
+        !hit &&
+        c.scope !== null &&
+        !hedged &&
+        rel >= NEGATION_RELATEDNESS &&
+        specific >= MIN_SHARED &&
+        negates(c.text, core)
+      ) {
+        if (!NEGATION.test(leaderText)) hit = { cue: 'negation', detail: NEGATION.exec(c.text)?.[0] ?? 'not' }
+      }
+      if (hit) found.push({ sentenceId: c.s.id, start: c.s.start, end: c.s.end, ...hit, rel, group: c.group })
+    }
+
+    // A claim stated inside a correction section is what that section corrects.
+    const leaderPassage = ctx.passageOf(leader)
+    if (leaderPassage.section && CORRECTION_HEADING.test(leaderPassage.section)) {
+      for (const c of candidates) {
+        const p = ctx.passageOf(c.s)
+        if (c.cue !== 'correction-section' || c.phrase === null || p.section !== leaderPassage.section)
+          continue
+        if (members.has(c.s.id)) continue
+        found.push({
+          sentenceId: c.s.id,
+          start: c.s.start,
+          end: c.s.end,
+          cue: 'correction-section',
+          detail: leaderPassage.section,
+          rel: 1,
+          group: `${p.id}:section`,
+        })
+      }
+    }
+
+    const best = new Map<string, DisputeRecord & { rel: number; group: string }>()
+    for (const f of found) {
+      const old = best.get(f.group)
+      if (!old || CUE_RANK[f.cue] < CUE_RANK[old.cue] || (f.cue === old.cue && f.rel > old.rel))
+        best.set(f.group, f)
+    }
+    claim.disputes = [...best.values()]
+      .sort((a, b) => CUE_RANK[a.cue] - CUE_RANK[b.cue] || b.rel - a.rel)
+      .slice(0, MAX_DISPUTES)
+      .map(({ rel: _rel, group: _group, ...d }) => d)
+  }
+}

@@ -1,0 +1,35 @@
+import type { Document } from '../corpus/types.js'
+import type { Lexicon } from '../search/lexicon.js'
+import { findCaveats } from './caveats.js'
+import { clusterClaims } from './cluster.js'
+import { CorpusContext } from './context.js'
+import { disputePhrase } from './cues.js'
+import { findDisputes } from './disputes.js'
+import { findQuotations } from './quotations.js'
+import { sentenceRecords } from './sentences.js'
+import type { ClaimGraph } from './types.js'
+
+/**
+ * Builds the claims of a corpus: its sentences, the same claim across sources grouped as one,
+ * each claim's disputes with the reason found, and the caveats on whole sources.
+ */
+export function buildClaimGraph(documents: readonly Document[], lexicon: Lexicon): ClaimGraph {
+  const sentences = sentenceRecords(documents)
+  const ctx = new CorpusContext(documents, sentences, lexicon)
+  const quotations = findQuotations(ctx)
+  const disputing = new Set<string>()
+  for (const p of ctx.passages.values()) {
+    if (p.voice === 'comment' && disputePhrase(p.text)) disputing.add(p.commentId ?? p.id)
+  }
+  const claims = clusterClaims(
+    ctx,
+    (s) => !quotations.has(s.id) && disputePhrase(ctx.textOf(s)) === null,
+    (s) => {
+      // A reader who disputes the article states his own claims, never the article's.
+      const p = ctx.passageOf(s)
+      return p.voice === 'comment' && disputing.has(p.commentId ?? p.id)
+    },
+  )
+  findDisputes(ctx, claims, quotations)
+  return { sentences, claims, caveats: findCaveats(ctx) }
+}

@@ -1,0 +1,37 @@
+import { splitSentences } from '../corpus/sentences.js'
+import type { Document } from '../corpus/types.js'
+import { tagsOf } from '../search/tags.js'
+import { tokenize } from '../search/text.js'
+import type { SentenceRecord } from './types.js'
+
+/** Words a sentence needs to state a checkable claim. */
+export const MIN_CLAIM_WORDS = 6
+/** Distinct search terms a sentence needs to state a checkable claim. */
+export const MIN_CLAIM_TERMS = 3
+
+/** Splits every passage that is not spam into sentence records, in file order. */
+export function sentenceRecords(documents: readonly Document[]): SentenceRecord[] {
+  const out: SentenceRecord[] = []
+  for (const doc of documents) {
+    for (const p of doc.passages) {
+      if (p.spam) continue
+      splitSentences(p.text, p.start).forEach((span, i) => {
+        const text = doc.text.slice(span.start, span.end)
+        const tokens = tokenize(text)
+        const terms = [...new Set([...tokens.map((t) => t.term).filter((t) => t !== ''), ...tagsOf(text)])]
+        const worthy =
+          tokens.length >= MIN_CLAIM_WORDS && terms.length >= MIN_CLAIM_TERMS && !/\?\s*$/.test(text)
+        out.push({ id: `${p.id}.${i + 1}`, passageId: p.id, start: span.start, end: span.end, terms, worthy })
+      })
+    }
+  }
+  return out
+}
+
+/** Inverse document frequency of each term over the sentences: ln(1 + N / df). */
+export function inverseFrequencies(sentences: readonly SentenceRecord[]): Map<string, number> {
+  const df = new Map<string, number>()
+  for (const s of sentences) for (const t of s.terms) df.set(t, (df.get(t) ?? 0) + 1)
+  const n = sentences.length
+  return new Map([...df].map(([t, d]) => [t, Math.log(1 + n / d)]))
+}

@@ -1,0 +1,179 @@
+import { TAG_WORDS } from './tags.js'
+import { termOf } from './text.js'
+import type { Synset, WordNet } from './wordnet.js'
+
+/**
+ * How an expansion relates to the word asked: `syn` a synonym or similar word, `der` a word
+ * derived from the same root, `ant` an antonym, `cls` a named instance of a class ("country" →
+ * "Chile"), `phrase` from the supplement of phrases WordNet lacks. `ant` is an antonym between
+ * adjectives ("optional" / "mandatory"), the kind that marks a contradiction; `opp` any other
+ * antonym ("raise" / "lower"), used only to widen a search.
+ */
+export type Relation = 'syn' | 'der' | 'ant' | 'opp' | 'cls' | 'phrase'
+
+/** One expansion: a search term, how much it counts (0–1) and why. */
+export type Expansion = [term: string, weight: number, relation: Relation]
+
+/**
+ * Query expansions, built from WordNet for the corpus's vocabulary: a search term (a stem, or a
+ * phrase of lower-case words such as `opt out`) → terms of the corpus it should also reach.
+ */
+export type Lexicon = Record<string, Expansion[]>
+
+/** Weights of each relation, relative to the word asked (1). */
+export const RELATION_WEIGHTS = {
+  synonym: 0.7,
+  similar: 0.6,
+  derived: 0.6,
+  antonym: 0.4,
+  instance: 0.5,
+  phrase: 0.8,
+} as const
+
+/** WordNet senses looked at per part of speech for synonyms: the most frequent only, as rarer senses bring noise ("range" → "roam"). */
+const SYNONYM_SENSES = 1
+/** Senses looked at for derivations and antonyms, which are tied to a word rather than a sense. */
+const SENSES = 2
+
+/** Words of general English that WordNet lacks or that stop words would swallow, with WordNet lemmas they mean. */
+export const PHRASES: Readonly<Record<string, readonly string[]>> = {
+  'have to': ['obligatory', 'mandatory', 'compulsory', 'required'],
+  'has to': ['obligatory', 'mandatory', 'compulsory', 'required'],
+  must: ['obligatory', 'mandatory', 'compulsory', 'required'],
+  'forced to': ['obligatory', 'mandatory', 'compulsory', 'forced'],
+  'required to': ['obligatory', 'mandatory', 'compulsory', 'required'],
+  'no choice': ['obligatory', 'mandatory', 'compulsory'],
+  'opt out': ['optional', 'voluntary', 'opt'],
+  'opt in': ['optional', 'voluntary', 'opt'],
+  'by choice': ['optional', 'voluntary'],
+  // "Voluntary" and "optional" both mean "not compulsory", but WordNet files them apart.
+  voluntary: ['optional', 'opt'],
+  optional: ['voluntary'],
+}
+
+interface Builder {
+  add(key: string, term: string, weight: number, rel: Relation): void
+  done(): Lexicon
+}
+
+function builder(vocab: ReadonlySet<string>): Builder {
+  const map = new Map<string, Map<string, Expansion>>()
+  return {
+    add(key, term, weight, rel) {
+      if (key === '' || term === '' || key === term || !vocab.has(term)) return
+      const entry = map.get(key) ?? new Map<string, Expansion>()
+      const old = entry.get(term)
+      // A shared root ("mandate", "mandatory") is the closer tie: keep it when a synonym link also exists.
+      const keep: Relation =
+        old && (old[2] === 'der' || rel === 'der') && old[2] !== 'ant' && rel !== 'ant' ? 'der' : rel
+      if (!old || old[1] < weight) entry.set(term, [term, weight, keep])
+      else if (keep !== old[2]) entry.set(term, [term, old[1], keep])
+      map.set(key, entry)
+    },
+    done() {
+      const out: Lexicon = {}
+      for (const [key, entry] of [...map].sort(([a], [b]) => a.localeCompare(b))) {
+        out[key] = [...entry.values()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      }
+      return out
+    },
+  }
+}
+
+/** The search term of a lemma: its stem for one word, '' for a phrase (phrases are keyed apart). */
+const termOfLemma = (lemma: string) => (lemma.includes(' ') ? '' : termOf(lemma))
+
+const isAdjective = (s: Synset) => s.pos === 'a' || s.pos === 's'
+
+function wordsOf(synset: Synset, wordNumber: number): string[] {
+  if (wordNumber === 0) return synset.words
+  const w = synset.words[wordNumber - 1]
+  return w ? [w] : []
+}
+
+/**
+ * Builds the query-expansion lexicon for a corpus from WordNet: for every WordNet lemma, the
+ * corpus terms it reaches through synonyms, similar-to links, derivations and antonyms (also the
+ * antonyms of a satellite's head), and for the corpus's proper nouns, the classes they are
+ * instances of. `vocab` is the corpus's set of search terms; `properNouns` its capitalised words.
+ */
+export function buildLexicon(
+  wn: WordNet,
+  vocab: ReadonlySet<string>,
+  properNouns: Iterable<string>,
+): Lexicon {
+  const b = builder(vocab)
+  const W = RELATION_WEIGHTS
+  const synset = (key: string) => wn.synsets.get(key)
+  for (const [lemma, lists] of wn.senses) {
+    const key = termOfLemma(lemma)
+    if (key === '') continue
+    for (const keys of lists) {
+      keys.slice(0, SENSES).forEach((sk, sense) => {
+        const s = synset(sk)
+        if (!s) return
+        const self = s.words.indexOf(lemma) + 1
+        const synonyms = sense < SYNONYM_SENSES
+        if (synonyms) for (const w of s.words) b.add(key, termOfLemma(w), W.synonym, 'syn')
+        for (const p of s.pointers) {
+          if (p.source !== 0 && p.source !== self) continue
+          const t = synset(p.target)
+          if (!t) continue
+          if (p.symbol === '&' && synonyms) {
+            for (const w of t.words) b.add(key, termOfLemma(w), W.similar, 'syn')
+            // A satellite's head carries the antonyms: "mandatory" → "obligatory" ↔ "optional".
+            for (const q of t.pointers) {
+              const u = q.symbol === '!' ? synset(q.target) : undefined
+              if (u) for (const w of wordsOf(u, q.targetWord)) b.add(key, termOfLemma(w), W.antonym, 'ant')
+            }
+          } else if (p.symbol === '+') {
+            for (const w of wordsOf(t, p.targetWord)) b.add(key, termOfLemma(w), W.derived, 'der')
+          } else if (p.symbol === '!') {
+            const rel = isAdjective(s) && isAdjective(t) ? 'ant' : 'opp'
+            for (const w of wordsOf(t, p.targetWord)) b.add(key, termOfLemma(w), W.antonym, rel)
+            // The antonym's satellites are antonyms too: "optional" ↔ "compulsory", "mandatory".
+            for (const q of t.pointers) {
+              const u = q.symbol === '&' ? synset(q.target) : undefined
+              if (u) for (const w of u.words) b.add(key, termOfLemma(w), W.antonym, rel)
+            }
+          }
+        }
+      })
+    }
+  }
+  addInstances(b, wn, properNouns)
+  addPhrases(b, vocab)
+  for (const [word, [tag, credit]] of Object.entries(TAG_WORDS)) b.add(termOf(word), tag, credit, 'phrase')
+  return b.done()
+}
+
+// "Chile" is an instance of "South American country", a kind of "country": asking about a
+// country should reach the passages about Chile.
+function addInstances(b: Builder, wn: WordNet, properNouns: Iterable<string>): void {
+  for (const noun of properNouns) {
+    const term = termOf(noun)
+    const nounSenses = wn.senses.get(noun)?.[0] ?? []
+    for (const sk of nounSenses.slice(0, SENSES)) {
+      const s = wn.synsets.get(sk)
+      if (!s || s.pos !== 'n') continue
+      for (const p of s.pointers.filter((x) => x.symbol === '@i')) {
+        const cls = wn.synsets.get(p.target)
+        if (!cls) continue
+        const parents = cls.pointers.filter((x) => x.symbol === '@').map((x) => wn.synsets.get(x.target))
+        for (const c of [cls, ...parents]) {
+          for (const w of c?.words ?? []) b.add(termOfLemma(w), term, RELATION_WEIGHTS.instance, 'cls')
+        }
+      }
+    }
+  }
+}
+
+function addPhrases(b: Builder, vocab: ReadonlySet<string>): void {
+  for (const [phrase, lemmas] of Object.entries(PHRASES)) {
+    const key = phrase.includes(' ') ? phrase : termOf(phrase) || phrase
+    for (const l of lemmas) {
+      const t = termOf(l)
+      if (vocab.has(t)) b.add(key, t, RELATION_WEIGHTS.phrase, 'phrase')
+    }
+  }
+}

@@ -1,0 +1,140 @@
+import { type Lexicon, PHRASES, type Relation } from './lexicon.js'
+import { correct } from './spelling.js'
+import { normalizeWord, STOP_WORDS, termOf, tokenize } from './text.js'
+
+/** A term that stands for a concept of the question, and how much finding it counts (0–1). */
+export interface Alternative {
+  term: string
+  credit: number
+  /** `word` for the word itself, `typo` for a spelling correction, else the lexicon's relation. */
+  relation: 'word' | 'typo' | Relation
+}
+
+/** One idea of the question: a content word or a phrase, with the terms that stand for it. */
+export interface Concept {
+  /** The word or phrase as asked (normalized). */
+  word: string
+  /** How much the concept tells (idf over sentences); the rarest idf + 1 when the corpus lacks it. */
+  weight: number
+  /** True when the corpus has the word, a correction of it, or one of its expansions. */
+  known: boolean
+  /** The terms that count as finding it, best first. */
+  alternatives: Alternative[]
+}
+
+/** A question turned into concepts and the weighted terms to search for. */
+export interface QueryPlan {
+  concepts: Concept[]
+  /** Search term → boost (the best credit of any concept it stands for). */
+  terms: Map<string, number>
+  /** Terms searched with prefix and typo tolerance as well (the words as asked). */
+  loose: Set<string>
+}
+
+/** What planning a query needs to know about the corpus. */
+export interface QueryContext {
+  lexicon: Lexicon
+  /** Term → number of sentences holding it. */
+  vocabulary: ReadonlyMap<string, number>
+  /** Number of sentences. */
+  sentenceCount: number
+}
+
+/** Credit of a spelling correction, relative to the word as written. */
+export const TYPO_CREDIT = 0.9
+/** Longest phrase (in words) looked up in the lexicon. */
+const MAX_PHRASE = 3
+
+/** Share of sentences above which a word belongs to the whole topic and tells little. */
+export const TOPIC_SHARE = 0.08
+/** The least weight of a concept. */
+const MIN_WEIGHT = 0.05
+
+// A concept's weight is its idf above that of a topic word: "system" or "credit", in nearly every
+// passage, count for little; "Tencent" or "drive" for much.
+const weightOf = (idf: number) => Math.max(MIN_WEIGHT, idf - Math.log(1 + 1 / TOPIC_SHARE))
+
+const idfOf = (ctx: QueryContext, term: string) => {
+  const df = ctx.vocabulary.get(term)
+  return df ? weightOf(Math.log(1 + ctx.sentenceCount / df)) : undefined
+}
+
+/** Turns a question into concepts and search terms, with typo correction and lexicon expansion. */
+export function planQuery(question: string, ctx: QueryContext): QueryPlan {
+  const words = tokenize(question).map((t) => normalizeWord(t.word))
+  const concepts: Concept[] = []
+  const unknownWeight = weightOf(Math.log(1 + ctx.sentenceCount) + 1)
+  for (let i = 0; i < words.length; i++) {
+    const phrase = findPhrase(words, i, ctx.lexicon)
+    if (phrase) {
+      const alternatives = expand(ctx, phrase.key, [])
+      concepts.push(conceptOf(ctx, phrase.key, alternatives, unknownWeight))
+      i += phrase.length - 1
+      continue
+    }
+    const word = words[i] ?? ''
+    const term = termOf(word)
+    if (term === '') continue
+    const own: Alternative[] = []
+    let base = term
+    if (ctx.vocabulary.has(term)) own.push({ term, credit: 1, relation: 'word' })
+    else {
+      const fixed = ctx.lexicon[term] ? null : correct(term, ctx.vocabulary)
+      if (fixed) {
+        own.push({ term: fixed, credit: TYPO_CREDIT, relation: 'typo' })
+        base = fixed
+      } else own.push({ term, credit: 1, relation: 'word' })
+    }
+    concepts.push(conceptOf(ctx, word, expand(ctx, base, own), unknownWeight))
+  }
+  const merged = mergeDuplicates(concepts)
+  const terms = new Map<string, number>()
+  const loose = new Set<string>()
+  for (const c of merged) {
+    for (const a of c.alternatives) terms.set(a.term, Math.max(terms.get(a.term) ?? 0, a.credit))
+    const first = c.alternatives[0]
+    if (first && first.relation === 'word' && !first.term.includes(' ')) loose.add(first.term)
+  }
+  return { concepts: merged, terms, loose }
+}
+
+function findPhrase(words: string[], i: number, lexicon: Lexicon): { key: string; length: number } | null {
+  for (let n = MAX_PHRASE; n >= 2; n--) {
+    const key = words.slice(i, i + n).join(' ')
+    if (words.length >= i + n && lexicon[key]) return { key, length: n }
+  }
+  // A stop word that the phrase supplement gives a meaning ("must").
+  const w = words[i] ?? ''
+  return STOP_WORDS.has(w) && PHRASES[w] && lexicon[w] ? { key: w, length: 1 } : null
+}
+
+function expand(ctx: QueryContext, term: string, own: Alternative[]): Alternative[] {
+  const out = [...own]
+  const seen = new Set(own.map((a) => a.term))
+  const base = own[0]?.credit ?? 1
+  for (const [t, weight, relation] of ctx.lexicon[term] ?? []) {
+    if (seen.has(t) || !ctx.vocabulary.has(t)) continue
+    seen.add(t)
+    out.push({ term: t, credit: weight * base, relation })
+  }
+  return out
+}
+
+function conceptOf(ctx: QueryContext, word: string, alternatives: Alternative[], unknown: number): Concept {
+  const inCorpus = alternatives.filter((a) => ctx.vocabulary.has(a.term))
+  const own = alternatives[0]
+  const ownIdf =
+    own && (own.relation === 'word' || own.relation === 'typo') ? idfOf(ctx, own.term) : undefined
+  // A word the corpus lacks but whose synonyms it has ("compulsory") weighs as its best synonym.
+  const weight = ownIdf ?? Math.max(0, ...inCorpus.map((a) => idfOf(ctx, a.term) ?? 0))
+  return { word, weight: inCorpus.length > 0 ? weight : unknown, known: inCorpus.length > 0, alternatives }
+}
+
+function mergeDuplicates(concepts: Concept[]): Concept[] {
+  const byKey = new Map<string, Concept>()
+  for (const c of concepts) {
+    const key = c.alternatives[0]?.term ?? c.word
+    if (!byKey.has(key)) byKey.set(key, c)
+  }
+  return [...byKey.values()]
+}

@@ -1,0 +1,177 @@
+import { stemmer } from 'stemmer'
+import { eng } from 'stopword'
+
+/** A word of a text, where it is, and its search term. */
+export interface Token {
+  /** The word as written, with curly apostrophes made straight and lower-cased. */
+  word: string
+  /** Porter stem of the word; '' for a stop word. */
+  term: string
+  start: number
+  end: number
+}
+
+// Question words and chat filler that carry no topic, beyond stopword's English list.
+const EXTRA_STOP = [
+  'does',
+  'doing',
+  'done',
+  'why',
+  'when',
+  'whom',
+  'whose',
+  'tell',
+  'please',
+  'ok',
+  'okay',
+  'hi',
+  'hello',
+  'hey',
+  'thanks',
+  'thank',
+  'explain',
+  'know',
+  'let',
+  'yes',
+  'no',
+  'not',
+  'nor',
+  'so',
+  'just',
+  'really',
+  'anything',
+  'something',
+  'us',
+  'it’s',
+  "it's",
+  'its',
+  "i'm",
+  "i've",
+  "don't",
+  "doesn't",
+  "isn't",
+  "aren't",
+  "can't",
+  "won't",
+  "that's",
+  "there's",
+  "they're",
+  "you're",
+  "we're",
+  'will',
+  'shall',
+  'may',
+  'am',
+  'be',
+  'become',
+  'became',
+  'becomes',
+  'say',
+  'says',
+  'said',
+  'saying',
+  'actually',
+  'even',
+  'ever',
+  'every',
+  'everything',
+  'whether',
+  'yet',
+  // Prepositions and light verbs: they say how, not what about.
+  'above',
+  'across',
+  'against',
+  'along',
+  'among',
+  'around',
+  'behind',
+  'below',
+  'beside',
+  'beyond',
+  'during',
+  'inside',
+  'outside',
+  'toward',
+  'towards',
+  'upon',
+  'within',
+  'without',
+  'via',
+  'per',
+  'use',
+  'used',
+  'uses',
+  'using',
+  'get',
+  'gets',
+  'getting',
+  'give',
+  'gives',
+  'given',
+  'make',
+  'makes',
+  'made',
+  'take',
+  'takes',
+  'taken',
+  'go',
+  'goes',
+  'going',
+  'put',
+  'want',
+  'wants',
+]
+
+/** Words that never become search terms. */
+export const STOP_WORDS: ReadonlySet<string> = new Set([...eng, ...EXTRA_STOP])
+
+const WORD = /[\p{L}\p{N}]+(?:[.,'’][\p{L}\p{N}]+)*/gu
+
+/** Lower-cases a word, straightens apostrophes and drops a possessive `'s` and thousands separators. */
+export function normalizeWord(raw: string): string {
+  let w = raw.toLowerCase().replace(/’/g, "'")
+  if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(w)) w = w.replace(/,/g, '')
+  if (w.endsWith("'s")) w = w.slice(0, -2)
+  return w.replace(/\.$/, '')
+}
+
+/** The search term for a normalized word: its Porter stem, or '' for a stop word. */
+export function termOf(word: string): string {
+  if (word === '' || STOP_WORDS.has(word)) return ''
+  // Numbers, years and scores stay as written: "2020" and "350" are strong evidence.
+  if (/^\d/.test(word)) return word
+  if (word.length > 40 || word.length < 2) return ''
+  return stemmer(word)
+}
+
+/** Every word of a text with its offsets and search term (stop words keep `term: ''`). */
+export function tokenize(text: string): Token[] {
+  const out: Token[] = []
+  for (const m of text.matchAll(WORD)) {
+    const parts =
+      /[.,]/.test(m[0]) && !/^\d/.test(m[0]) ? splitGlued(m[0], m.index) : [[m[0], m.index] as const]
+    for (const [raw, at] of parts) {
+      const word = normalizeWord(raw)
+      out.push({ word, term: termOf(word), start: at, end: at + raw.length })
+    }
+  }
+  return out
+}
+
+// "nonsense.Sesame" and "exist,but" are two words each, written without a space.
+function splitGlued(raw: string, at: number): (readonly [string, number])[] {
+  const out: (readonly [string, number])[] = []
+  let offset = 0
+  for (const piece of raw.split(/[.,]/)) {
+    if (piece !== '') out.push([piece, at + offset] as const)
+    offset += piece.length + 1
+  }
+  return out
+}
+
+/** The search terms of a text, in order, stop words dropped. */
+export function terms(text: string): string[] {
+  return tokenize(text)
+    .map((t) => t.term)
+    .filter((t) => t !== '')
+}
