@@ -5,7 +5,7 @@ import { cleanQuestion } from './input.js'
 import type { Knowledge } from './knowledge.js'
 import { caveatNote, claimNote } from './notes.js'
 import { type RankedClaim, rankClaims, type SentenceScore, scoreSentences } from './rank.js'
-import type { Answer, Caveat, Citation, Claim } from './types.js'
+import type { Answer, Caveat, Claim } from './types.js'
 
 /** How the engine answers. */
 export interface EngineOptions {
@@ -18,9 +18,12 @@ export interface EngineOptions {
   /** Most caveats per answer. Default 3. */
   maxCaveats: number
   /**
-   * Least share of the question's concepts (weighted by how telling each is) that the best
-   * evidence must hold for the sources to count as answering. Default 0.5.
+   * Least share of the question's concepts (weighted by how telling each is) that the corpus
+   * has at all, as written or nearly (a typo, a named instance): below it, the question is about
+   * something else ("the weather in Tokyo"). Default 0.5.
    */
+  minInCorpus: number
+  /** Least share of the question's concepts that the best evidence must hold. Default 0.34. */
   minCoverage: number
   /** Claims scoring under this share of the best claim's score are left out. Default 0.55. */
   relativeCutoff: number
@@ -32,7 +35,8 @@ export const ENGINE_DEFAULTS: EngineOptions = {
   maxSupport: 6,
   maxDisputes: 4,
   maxCaveats: 3,
-  minCoverage: 0.5,
+  minInCorpus: 0.5,
+  minCoverage: 0.34,
   relativeCutoff: 0.55,
 }
 
@@ -58,6 +62,7 @@ export class Engine {
     if (!clean.ok) return refuse(question, clean.message)
     const plan = planQuery(clean.text, this.kb)
     if (plan.concepts.length === 0) return refuse(question, NO_WORDS)
+    if (inCorpus(plan) < this.options.minInCorpus) return refuse(question, NOT_ANSWERED)
     const scores = scoreSentences(this.kb, plan)
     const ranked = rankClaims(this.kb, scores)
     const best = ranked[0]
@@ -65,7 +70,7 @@ export class Engine {
       return refuse(question, NOT_ANSWERED)
     const chosen = ranked
       .filter((r) => r.score >= best.score * this.options.relativeCutoff)
-      .filter((r) => answerCoverage(r.evidence) >= this.options.minCoverage * 0.8)
+      .filter((r) => answerCoverage(r.evidence) >= this.options.minCoverage)
       .slice(0, this.options.maxClaims)
     const claims = chosen.map((r) => this.claimOf(r, plan, scores))
     return { question, answered: true, claims, caveats: this.caveatsOf(claims) }
@@ -123,6 +128,17 @@ export class Engine {
     const rank = (c: Caveat) => (c.citation.voice === 'update' ? 0 : c.citation.voice === 'article' ? 1 : 2)
     return out.sort((a, b) => rank(a) - rank(b)).slice(0, this.options.maxCaveats)
   }
+}
+
+/** Share of the question's concepts (by weight) the corpus has, as written or nearly: synonyms count at their credit. */
+function inCorpus(plan: QueryPlan): number {
+  let have = 0
+  let all = 0
+  for (const c of plan.concepts) {
+    all += c.weight
+    if (c.known) have += c.weight * Math.max(...c.alternatives.filter((a) => a.known).map((a) => a.credit), 0)
+  }
+  return all === 0 ? 0 : have / all
 }
 
 /** How much of the question the evidence answers: the sentence itself, helped a little by its passage. */

@@ -4,7 +4,9 @@ import type { CaveatRecord, ClaimRecord, SentenceRecord } from '../claims/types.
 import type { Passage, Source } from '../corpus/types.js'
 import type { Lexicon } from '../search/lexicon.js'
 import type { QueryContext } from '../search/query.js'
+import { metaText } from '../search/meta.js'
 import { loadSearchIndex, type PassageDoc } from '../search/search-index.js'
+import { terms as termsOf } from '../search/text.js'
 
 /** Where a sentence stands in a claim: as its statement (index 0) or as further support. */
 export interface Membership {
@@ -25,10 +27,13 @@ export class Knowledge implements QueryContext {
   readonly disputesBy = new Map<string, ClaimRecord[]>()
   readonly caveatsBySource = new Map<string, CaveatRecord[]>()
   readonly vocabulary = new Map<string, number>()
+  /** Passage id → the terms of what is known about it besides its words (see meta.ts). */
+  readonly meta = new Map<string, Set<string>>()
   readonly sentenceCount: number
   readonly lexicon: Lexicon
   readonly search: MiniSearch<PassageDoc>
   private readonly texts = new Map<string, string>()
+  private dictionary: Set<string> | null = null
 
   /** `texts` maps each seed file name to its text. */
   constructor(
@@ -51,15 +56,31 @@ export class Knowledge implements QueryContext {
       push(this.sentencesByPassage, s.passageId, s)
       for (const t of s.terms) this.vocabulary.set(t, (this.vocabulary.get(t) ?? 0) + 1)
     }
+    for (const p of this.passages.values()) {
+      const source = this.sources.get(p.sourceId)
+      if (!source || p.spam) continue
+      const terms = new Set(termsOf(metaText(p, source)))
+      this.meta.set(p.id, terms)
+      // A question may use these words too; they count as known to the corpus.
+      for (const t of terms) if (!this.vocabulary.has(t)) this.vocabulary.set(t, 1)
+    }
     for (const c of data.claims) {
       this.claims.set(c.id, c)
-      c.members.forEach((id, index) => push(this.memberships, id, { claim: c, index }))
+      c.members.forEach((id, index) => {
+        push(this.memberships, id, { claim: c, index })
+      })
       for (const d of c.disputes) push(this.disputesBy, d.sentenceId, c)
     }
     for (const cv of data.caveats) push(this.caveatsBySource, cv.sourceId, cv)
     this.sentenceCount = data.sentences.length
     this.lexicon = data.lexicon
     this.search = loadSearchIndex(data.search)
+  }
+
+  /** True when a term is the stem of an English word (see `IndexData.dictionary`). */
+  isWord(term: string): boolean {
+    this.dictionary ??= new Set(this.data.dictionary)
+    return this.dictionary.has(term)
   }
 
   /** The verbatim text of a span of a source's file. */

@@ -13,12 +13,10 @@ export function snippet(quote: string, around: string | null): string {
   if (clean.length <= SNIPPET) return clean
   if (at < 0) return `${clean.slice(0, clean.lastIndexOf(' ', SNIPPET)).trim()}…`
   const before = clean.slice(0, at)
-  const start = Math.max(
-    before.lastIndexOf(', ') + 2,
-    before.lastIndexOf('. ') + 2,
-    before.lastIndexOf(',') + 1,
-    0,
-  )
+  // Start after the last comma or full stop before the word, if there is one.
+  const cuts = [', ', '. ', ','].map((sep) => before.lastIndexOf(sep)).filter((i) => i >= 0)
+  const cut = Math.max(-1, ...cuts)
+  const start = cut < 0 ? 0 : cut + (before[cut + 1] === ' ' ? 2 : 1)
   let piece = clean.slice(start)
   if (piece.length > SNIPPET) piece = `${piece.slice(0, piece.lastIndexOf(' ', SNIPPET)).trim()}…`
   return start > 0 ? `…${piece}` : piece

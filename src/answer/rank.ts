@@ -1,7 +1,6 @@
 import type { ClaimRecord } from '../claims/types.js'
 import type { QueryPlan } from '../search/query.js'
 import { allowedEdits, editDistance } from '../search/spelling.js'
-import { terms as termsOf } from '../search/text.js'
 import type { Knowledge } from './knowledge.js'
 
 /** How well one sentence answers the question. */
@@ -18,6 +17,8 @@ export interface SentenceScore {
 export const SCORE_WEIGHTS = { sentence: 0.6, passage: 0.25, search: 0.15 } as const
 /** Passages taken from the search index for a question. */
 export const PASSAGES_SEARCHED = 40
+/** Credit of a concept found only in what is known about a passage (its writer, source, section). */
+export const META_CREDIT = 0.6
 /** Credit of a prefix or typo match found by the search index, relative to its term. */
 const LOOSE_CREDIT = 0.8
 /** How much a claim counts when the sentence found disputes it rather than states it. */
@@ -44,10 +45,11 @@ export function scoreSentences(kb: Knowledge, plan: QueryPlan): Map<string, Sent
     if (!passage) continue
     const credit = creditsOf(plan, r.terms)
     const sentences = kb.sentencesByPassage.get(passage.id) ?? []
-    const passageTerms = new Set([...sentences.flatMap((s) => s.terms), ...termsOf(passage.section ?? '')])
-    const pcov = coverage(plan, credit, passageTerms) / total
+    const meta = kb.meta.get(passage.id) ?? new Set<string>()
+    const passageTerms = new Set(sentences.flatMap((s) => s.terms))
+    const pcov = coverage(plan, credit, passageTerms, meta) / total
     for (const s of sentences) {
-      const cov = coverage(plan, credit, new Set(s.terms)) / total
+      const cov = coverage(plan, credit, new Set(s.terms), meta) / total
       const score =
         SCORE_WEIGHTS.sentence * cov + SCORE_WEIGHTS.passage * pcov + SCORE_WEIGHTS.search * (r.score / top)
       out.set(s.id, { score, coverage: cov, passageCoverage: pcov })
@@ -75,11 +77,23 @@ function creditsOf(plan: QueryPlan, matched: readonly string[]): Map<string, num
   })
 }
 
-function coverage(plan: QueryPlan, credits: Map<string, number>[], terms: ReadonlySet<string>): number {
+/**
+ * The weighted credit of the concepts found in `terms`; found only in what is known about the
+ * passage (`meta`: its writer, source, kind, section) they count `META_CREDIT` as much.
+ */
+function coverage(
+  plan: QueryPlan,
+  credits: Map<string, number>[],
+  terms: ReadonlySet<string>,
+  meta: ReadonlySet<string>,
+): number {
   let sum = 0
   plan.concepts.forEach((c, i) => {
     let best = 0
-    for (const [t, v] of credits[i] ?? []) if (v > best && terms.has(t)) best = v
+    for (const [t, v] of credits[i] ?? []) {
+      const found = terms.has(t) ? v : meta.has(t) ? META_CREDIT * v : 0
+      if (found > best) best = found
+    }
     sum += c.weight * best
   })
   return sum

@@ -3,9 +3,10 @@ import { readCorpus } from '../corpus/read-seeds.js'
 import type { Corpus, Document } from '../corpus/types.js'
 import { buildLexicon } from '../search/lexicon.js'
 import { buildSearchIndex } from '../search/search-index.js'
+import { metaText } from '../search/meta.js'
 import { tagsOf } from '../search/tags.js'
-import { tokenize } from '../search/text.js'
-import { readWordNet } from '../search/wordnet.js'
+import { termOf, tokenize } from '../search/text.js'
+import { dictionaryStems, readWordNet } from '../search/wordnet.js'
 import type { IndexData } from './index-data.js'
 import { currentManifest } from './manifest.js'
 
@@ -65,6 +66,7 @@ export function buildIndex(
           section: p.section ?? '',
           title: d.source.title,
           tags: tagsOf(p.text).join(' '),
+          who: metaText(p, d.source),
         })),
     ),
   )
@@ -78,6 +80,7 @@ export function buildIndex(
     caveats: graph.caveats,
     lexicon,
     search: JSON.stringify(search),
+    dictionary: dictionaryStems(wordnet, termOf),
   }
   return { data, corpus }
 }

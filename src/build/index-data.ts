@@ -27,4 +27,6 @@ export interface IndexData {
   lexicon: Lexicon
   /** The MiniSearch index, as `JSON.stringify` writes it. */
   search: string
+  /** Stems of every one-word English lemma WordNet knows, sorted: a word in it is no typo. */
+  dictionary: string[]
 }

@@ -8,6 +8,7 @@ const FILES = {
   claims: 'claims.json',
   lexicon: 'lexicon.json',
   search: 'search.json',
+  dictionary: 'words.txt',
 } as const
 
 // Written to a temporary name and renamed, so a reader never sees half a file.
@@ -26,6 +27,7 @@ export function writeIndex(dir: string, data: IndexData): void {
   writeAtomic(join(dir, FILES.claims), `${JSON.stringify({ claims: data.claims, caveats: data.caveats })}\n`)
   writeAtomic(join(dir, FILES.lexicon), `${JSON.stringify(data.lexicon)}\n`)
   writeAtomic(join(dir, FILES.search), `${data.search}\n`)
+  writeAtomic(join(dir, FILES.dictionary), `${data.dictionary.join('\n')}\n`)
   writeAtomic(join(dir, FILES.manifest), `${JSON.stringify(data.manifest, null, 2)}\n`)
 }
 
@@ -52,5 +54,6 @@ export function readIndex(dir: string): IndexData {
     ...claims,
     lexicon: JSON.parse(read(FILES.lexicon)) as IndexData['lexicon'],
     search: read(FILES.search),
+    dictionary: read(FILES.dictionary).split('\n').filter(Boolean),
   }
 }

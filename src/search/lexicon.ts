@@ -26,7 +26,7 @@ export const RELATION_WEIGHTS = {
   similar: 0.6,
   derived: 0.6,
   antonym: 0.4,
-  instance: 0.5,
+  instance: 0.8,
   phrase: 0.8,
 } as const
 
@@ -155,7 +155,7 @@ function addInstances(b: Builder, wn: WordNet, properNouns: Iterable<string>): v
     const nounSenses = wn.senses.get(noun)?.[0] ?? []
     for (const sk of nounSenses.slice(0, SENSES)) {
       const s = wn.synsets.get(sk)
-      if (!s || s.pos !== 'n') continue
+      if (s?.pos !== 'n') continue
       for (const p of s.pointers.filter((x) => x.symbol === '@i')) {
         const cls = wn.synsets.get(p.target)
         if (!cls) continue

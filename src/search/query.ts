@@ -8,6 +8,8 @@ export interface Alternative {
   credit: number
   /** `word` for the word itself, `typo` for a spelling correction, else the lexicon's relation. */
   relation: 'word' | 'typo' | Relation
+  /** True when the corpus has the term. */
+  known: boolean
 }
 
 /** One idea of the question: a content word or a phrase, with the terms that stand for it. */
@@ -38,6 +40,8 @@ export interface QueryContext {
   vocabulary: ReadonlyMap<string, number>
   /** Number of sentences. */
   sentenceCount: number
+  /** True when a term is the stem of an English word (so it is no typo, even if the corpus lacks it). */
+  isWord(term: string): boolean
 }
 
 /** Credit of a spelling correction, relative to the word as written. */
@@ -77,13 +81,13 @@ export function planQuery(question: string, ctx: QueryContext): QueryPlan {
     if (term === '') continue
     const own: Alternative[] = []
     let base = term
-    if (ctx.vocabulary.has(term)) own.push({ term, credit: 1, relation: 'word' })
+    if (ctx.vocabulary.has(term)) own.push({ term, credit: 1, relation: 'word', known: true })
     else {
-      const fixed = ctx.lexicon[term] ? null : correct(term, ctx.vocabulary)
+      const fixed = ctx.lexicon[term] || ctx.isWord(term) ? null : correct(term, ctx.vocabulary)
       if (fixed) {
-        own.push({ term: fixed, credit: TYPO_CREDIT, relation: 'typo' })
+        own.push({ term: fixed, credit: TYPO_CREDIT, relation: 'typo', known: true })
         base = fixed
-      } else own.push({ term, credit: 1, relation: 'word' })
+      } else own.push({ term, credit: 1, relation: 'word', known: false })
     }
     concepts.push(conceptOf(ctx, word, expand(ctx, base, own), unknownWeight))
   }
@@ -114,8 +118,10 @@ function expand(ctx: QueryContext, term: string, own: Alternative[]): Alternativ
   const base = own[0]?.credit ?? 1
   for (const [t, weight, relation] of ctx.lexicon[term] ?? []) {
     if (seen.has(t) || !ctx.vocabulary.has(t)) continue
+    // A named instance that is the corpus's whole topic ("China" for "country") tells nothing.
+    if (relation === 'cls' && (idfOf(ctx, t) ?? 0) <= MIN_WEIGHT) continue
     seen.add(t)
-    out.push({ term: t, credit: weight * base, relation })
+    out.push({ term: t, credit: weight * base, relation, known: true })
   }
   return out
 }

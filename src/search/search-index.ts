@@ -13,6 +13,8 @@ export interface PassageDoc {
   title: string
   /** Its tags (see tags.ts), space-separated. */
   tags: string
+  /** Who wrote it, where it stands (see meta.ts). */
+  who: string
 }
 
 /** Fields searched, with their boosts: the passage's own words count most. */
@@ -21,6 +23,7 @@ export const FIELD_BOOST: Readonly<Record<keyof Omit<PassageDoc, 'id'>, number>>
   section: 0.6,
   title: 0.3,
   tags: 0.8,
+  who: 0.4,
 }
 
 /** MiniSearch's options, shared by building and loading: our tokenizer and Porter stems. */

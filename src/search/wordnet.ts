@@ -91,6 +91,18 @@ function parseIndex(text: string, pos: Pos, into: Map<string, string[][]>): void
   }
 }
 
+/** The stems of every one-word lemma, sorted and without repeats. */
+export function dictionaryStems(wn: WordNet, stem: (word: string) => string): string[] {
+  const out = new Set<string>()
+  for (const lemma of wn.senses.keys()) {
+    if (/^[a-z]+$/.test(lemma)) {
+      const s = stem(lemma)
+      if (s) out.add(s)
+    }
+  }
+  return [...out].sort()
+}
+
 /** Reads the WordNet dictionary files (about 30 MB; used when the index is built, never at start-up). */
 export function readWordNet(dir = wordnetDir()): WordNet {
   const synsets = new Map<string, Synset>()

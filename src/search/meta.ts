@@ -1,0 +1,19 @@
+import type { Passage, Source } from '../corpus/types.js'
+
+/** Words by which a question can ask for a kind of passage ("what do the readers say?"). */
+export const VOICE_WORDS: Readonly<Record<Passage['voice'], string>> = {
+  article: 'article',
+  update: 'update updated',
+  comment: 'comment commenter reader readers reply',
+}
+
+/**
+ * What is known about a passage besides its words: who wrote it, the source's publisher and
+ * author, what kind of passage it is and its section heading. A question can name any of these
+ * ("What does the ACLU update say?", "What did Edward Lin say?").
+ */
+export function metaText(passage: Pick<Passage, 'voice' | 'author' | 'section'>, source: Source): string {
+  return [passage.author, source.author, source.publisher, VOICE_WORDS[passage.voice], passage.section]
+    .filter((x): x is string => Boolean(x))
+    .join(' ')
+}
