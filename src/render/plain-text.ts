@@ -1,4 +1,6 @@
 import type { Answer, Citation, Claim } from '../answer/types.js'
+import type { Reply } from '../chat/service.js'
+import { renderSourcesText } from '../chat/sources.js'
 import { attributionOf } from './attribution.js'
 
 /** Text without markup, for a terminal or a log: one answer as a person reads it. */
@@ -33,3 +35,22 @@ function quoteLines(c: Citation): string[] {
 }
 
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim()
+
+/** Any reply as plain text. */
+export function renderReplyText(reply: Reply): string {
+  switch (reply.kind) {
+    case 'answer':
+      return renderAnswerText(reply.answer)
+    case 'sources':
+      return renderSourcesText(reply.sources)
+    case 'help':
+      return [
+        'Ask me anything about the sources, or use a command:',
+        ...reply.commands.map((c) => `  ${c.usage.padEnd(24)} ${c.description}`),
+      ].join('\n')
+    case 'text':
+      return reply.text
+    case 'digest':
+      return `Daily digest for ${reply.digest.localDate} (not rendered yet).`
+  }
+}

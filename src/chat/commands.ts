@@ -1,0 +1,61 @@
+/** What a person asked for, whatever the platform. */
+export type Command =
+  | { kind: 'ask'; question: string }
+  | { kind: 'sources' }
+  | { kind: 'help' }
+  | { kind: 'digest'; args: string }
+  | { kind: 'usage'; command: string; message: string }
+
+/** The commands people can use, in every chat, with what each does. */
+export const COMMANDS: readonly { name: string; usage: string; description: string }[] = [
+  { name: 'ask', usage: '/ask <question>', description: 'Ask about the sources; the answer quotes them.' },
+  { name: 'sources', usage: '/sources', description: 'List the source documents I quote from.' },
+  {
+    name: 'digest',
+    usage: '/digest subscribe [HH:MM] [time zone] | unsubscribe | status | now',
+    description: 'Daily digest of this channel: a claim of the day and yesterday’s questions.',
+  },
+  { name: 'help', usage: '/help', description: 'Show this help.' },
+]
+
+/** The usage line of a command. */
+export function usageOf(name: string): string {
+  return COMMANDS.find((c) => c.name === name)?.usage ?? '/help'
+}
+
+/**
+ * Reads a chat message (console line, DM, mention without the mention) or a slash command's
+ * name and text as a command. Text that is not a command is a question.
+ */
+export function parseCommand(text: string, slash?: string): Command {
+  let name = slash?.replace(/^\//, '').toLowerCase()
+  let rest = text.trim()
+  if (name === undefined) {
+    const m = /^\/(\S+)\s*([\s\S]*)$/.exec(rest)
+    if (!m) return { kind: 'ask', question: rest }
+    name = (m[1] ?? '').toLowerCase()
+    rest = (m[2] ?? '').trim()
+  }
+  switch (name) {
+    case 'ask':
+      return rest === ''
+        ? {
+            kind: 'usage',
+            command: 'ask',
+            message: `Usage: ${usageOf('ask')} — for example /ask is it mandatory?`,
+          }
+        : { kind: 'ask', question: rest }
+    case 'sources':
+      return { kind: 'sources' }
+    case 'help':
+      return { kind: 'help' }
+    case 'digest':
+      return { kind: 'digest', args: rest }
+    default:
+      return {
+        kind: 'usage',
+        command: name,
+        message: `I don’t know /${name}. Commands: ${COMMANDS.map((c) => `/${c.name}`).join(', ')}; or just ask a question.`,
+      }
+  }
+}
