@@ -34,7 +34,7 @@ export function scoreSentences(kb: Knowledge, plan: QueryPlan): Map<string, Sent
     .search([...plan.terms.keys()].join(' '), {
       boostTerm: (term) => plan.terms.get(term) ?? 1,
       prefix: (term) => plan.loose.has(term) && term.length >= 4,
-      fuzzy: (term) => (plan.loose.has(term) && allowedEdits(term.length) > 0 ? 0.2 : false),
+      fuzzy: (term) => (plan.typos.has(term) && allowedEdits(term.length) > 0 ? 0.2 : false),
       maxFuzzy: 2,
     })
     .slice(0, PASSAGES_SEARCHED)
@@ -87,15 +87,25 @@ function coverage(
   terms: ReadonlySet<string>,
   meta: ReadonlySet<string>,
 ): number {
-  let sum = 0
+  // Each word of the text answers one concept at most ("dynamics" is no answer to both "changed"
+  // and "drive"): the heaviest concepts pick first.
+  const pairs: { concept: number; term: string; value: number }[] = []
   plan.concepts.forEach((c, i) => {
-    let best = 0
     for (const [t, v] of credits[i] ?? []) {
       const found = terms.has(t) ? v : meta.has(t) ? META_CREDIT * v : 0
-      if (found > best) best = found
+      if (found > 0) pairs.push({ concept: i, term: t, value: c.weight * found })
     }
-    sum += c.weight * best
   })
+  pairs.sort((a, b) => b.value - a.value)
+  const doneConcepts = new Set<number>()
+  const usedTerms = new Set<string>()
+  let sum = 0
+  for (const p of pairs) {
+    if (doneConcepts.has(p.concept) || usedTerms.has(p.term)) continue
+    doneConcepts.add(p.concept)
+    usedTerms.add(p.term)
+    sum += p.value
+  }
   return sum
 }
 

@@ -7,7 +7,10 @@ import type { CaveatRecord, SentenceRecord } from './types.js'
 function namedSource(ctx: CorpusContext, text: string, except: string): Source | null {
   for (const source of ctx.sources.values()) {
     if (source.id === except) continue
-    const names = [source.author, source.title].filter((n): n is string => Boolean(n && n.length > 4))
+    // A person's full name, or a title long enough not to be a common phrase ("Harbor Bridge").
+    const names = [source.author, source.title].filter(
+      (n): n is string => n !== null && n.trim().split(/\s+/).length >= (n === source.title ? 4 : 2),
+    )
     if (names.some((n) => text.toLowerCase().includes(n.toLowerCase()))) return source
   }
   return null

@@ -1,4 +1,5 @@
 import type { CorpusContext } from './context.js'
+import { negates } from './cues.js'
 import { candidates, termIndex } from './quotations.js'
 import type { ClaimRecord, SentenceRecord } from './types.js'
 
@@ -38,7 +39,7 @@ export function clusterClaims(
       if ((own.voice === 'comment') !== (other.voice === 'comment')) continue
       if (own.voice === 'comment' && own.sourceId !== other.sourceId) continue
       const sim = ctx.sentenceSimilarity(s, c)
-      if (sim >= SAME_CLAIM) near.push({ s: c, sim })
+      if (sim >= SAME_CLAIM && samePolarity(ctx, s, c)) near.push({ s: c, sim })
     }
     near.sort((a, b) => b.sim - a.sim)
     neighbours.set(s.id, near.slice(0, MAX_MEMBERS - 1))
@@ -94,6 +95,12 @@ export function clusterClaims(
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000
+
+/** False when one sentence negates what both talk about and the other does not ("was not unanimous"). */
+function samePolarity(ctx: CorpusContext, a: SentenceRecord, b: SentenceRecord): boolean {
+  const shared = a.terms.filter((t) => b.terms.includes(t))
+  return negates(ctx.textOf(a), shared) === negates(ctx.textOf(b), shared)
+}
 
 function medoid(ctx: CorpusContext, group: SentenceRecord[]): SentenceRecord {
   const best = Math.min(...group.map((m) => VOICE_RANK[ctx.passageOf(m).voice]))

@@ -1,7 +1,7 @@
 import type { Document, Passage, Source } from '../corpus/types.js'
 import type { Lexicon } from '../search/lexicon.js'
 import { terms } from '../search/text.js'
-import { inverseFrequencies } from './sentences.js'
+import { termWeight } from '../search/weights.js'
 import type { SentenceRecord } from './types.js'
 
 /** Weight of a synonym when comparing two sentences, relative to the same word. */
@@ -12,11 +12,6 @@ export const DERIVED_MATCH = 0.9
 export const SPECIFIC_WEIGHT = 0.5
 /** Specific terms two sentences must share to state the same claim. */
 export const MIN_SHARED_SPECIFIC = 2
-/** Share of sentences above which a term is a word of the whole topic rather than of one claim. */
-export const TOPIC_SHARE = 0.08
-const TOPIC_FLOOR = Math.log(1 + 1 / TOPIC_SHARE)
-/** The least weight a term has, however common. */
-const MIN_WEIGHT = 0.05
 /** Expansions at least this strong count as "the same idea" between two sentences. */
 const RELATED_MIN = 0.6
 
@@ -27,7 +22,8 @@ export class CorpusContext {
   readonly texts = new Map<string, string>()
   readonly sentences = new Map<string, SentenceRecord>()
   readonly byPassage = new Map<string, SentenceRecord[]>()
-  readonly idf: Map<string, number>
+  /** Term → number of sentences that hold it. */
+  readonly df = new Map<string, number>()
   private readonly related = new Map<string, Map<string, number>>()
   private readonly clauses = new Map<string, string[][]>()
   private readonly opposite = new Map<string, Map<string, string>>()
@@ -48,7 +44,7 @@ export class CorpusContext {
       list.push(s)
       this.byPassage.set(s.passageId, list)
     }
-    this.idf = inverseFrequencies(sentenceList)
+    for (const s of sentenceList) for (const t of s.terms) this.df.set(t, (this.df.get(t) ?? 0) + 1)
     for (const [key, expansions] of Object.entries(lexicon)) {
       if (key.includes(' ')) continue
       for (const [term, weight, rel] of expansions) {
@@ -130,14 +126,9 @@ export class CorpusContext {
     return m ? new Set(m.keys()) : EMPTY
   }
 
-  /**
-   * How much a term tells about what a sentence is about: its idf above that of a term in
-   * `TOPIC_SHARE` of all sentences, so that the words of the corpus's whole topic ("credit",
-   * "score", "China") count for little and the words of one claim ("mandatory", "2020") for much.
-   */
+  /** How much a term tells about what a sentence is about (see `termWeight`). */
   weight(term: string): number {
-    const idf = this.idf.get(term) ?? Math.log(1 + this.sentenceList.length)
-    return Math.max(MIN_WEIGHT, idf - TOPIC_FLOOR)
+    return termWeight(this.sentenceList.length, this.df.get(term) ?? 1)
   }
 
   /**

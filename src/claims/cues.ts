@@ -1,3 +1,5 @@
+import { tokenize } from '../search/text.js'
+
 /**
  * The words by which a passage shows that it disputes something. Each list is general English,
  * not tied to any one corpus; a match is reported with the words that matched, for the note.
@@ -77,4 +79,13 @@ export function disputePhrase(text: string): string | null {
 /** True when a text ties its doubt to a whole source rather than one statement. */
 export function refersToSource(text: string): boolean {
   return SOURCE_REFERENCE.some((re) => re.test(text))
+}
+
+/** True when a negation stands just before one of the given terms ("was not unanimous", "has never involved"). */
+export function negates(text: string, terms: Iterable<string>): boolean {
+  const tokens = tokenize(text)
+  const keys = new Set(terms)
+  return tokens.some(
+    (t, i) => keys.has(t.term) && tokens.slice(Math.max(0, i - 4), i).some((x) => NEGATION.test(x.word)),
+  )
 }

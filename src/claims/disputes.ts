@@ -8,6 +8,7 @@ import {
   disputePhrase,
   INCREDULITY,
   NEGATION,
+  negates,
   PRESENT_HEDGE,
 } from './cues.js'
 import type { Quotation } from './quotations.js'
@@ -107,15 +108,6 @@ function candidatesOf(ctx: CorpusContext, quoting: ReadonlySet<string>): Candida
     })
   }
   return out
-}
-
-/** True when a negation stands just before one of the claim's key terms ("has never involved"). */
-function negates(text: string, core: readonly string[]): boolean {
-  const tokens = tokenize(text)
-  const keys = new Set(core)
-  return tokens.some(
-    (t, i) => keys.has(t.term) && tokens.slice(Math.max(0, i - 4), i).some((x) => NEGATION.test(x.word)),
-  )
 }
 
 const COPULA = new Set([
@@ -275,7 +267,9 @@ export function findDisputes(
     for (const t of [...core, ...opposites.keys()]) for (const c of byTerm.get(t) ?? []) pool.set(c.s.id, c)
 
     for (const c of pool.values()) {
-      if (members.has(c.s.id) || memberPassages.has(c.s.passageId)) continue
+      // A passage does not dispute what it states itself, unless the sentence says so ("This is a myth").
+      if (members.has(c.s.id) || (memberPassages.has(c.s.passageId) && disputePhrase(c.text) === null))
+        continue
       const scope = c.scope
       if (scope && !claim.members.some((id) => scope(ctx.sentences.get(id)?.passageId ?? ''))) continue
       const rel = ctx.coverage(core, c.terms) * c.focus
@@ -300,18 +294,20 @@ export function findDisputes(
         break
       }
       const specific = ctx.sharedSpecific(core, c.terms)
-      if (!hit && c.phrase !== null && rel >= DISPUTE_RELATEDNESS && specific >= MIN_SHARED) {
+      // A correction denies a misconception; a claim that itself denies it ("was not unanimous") agrees.
+      const agrees = c.cue === 'correction-section' && negates(leaderText, core)
+      if (!hit && !agrees && c.phrase !== null && rel >= DISPUTE_RELATEDNESS && specific >= MIN_SHARED) {
         hit = { cue: c.cue, detail: c.phrase }
       }
-      if (
-        !hit &&
-        c.scope !== null &&
-        !hedged &&
-        rel >= NEGATION_RELATEDNESS &&
-        specific >= MIN_SHARED &&
-        negates(c.text, core)
-      ) {
-        if (!NEGATION.test(leaderText)) hit = { cue: 'negation', detail: NEGATION.exec(c.text)?.[0] ?? 'not' }
+      // A negation must be about the claim: most of the claim's words, or most of its own, shared.
+      const about = Math.max(rel, ctx.coverage(c.s.terms, new Set(core)) * c.focus)
+      const negation = c.scope !== null && !hedged && specific >= MIN_SHARED && negates(c.text, core)
+      if (!hit && negation && about >= NEGATION_RELATEDNESS && !NEGATION.test(leaderText)) {
+        // The author's own update negating the claim is an author's correction.
+        hit = {
+          cue: c.cue === 'author-update' ? 'author-update' : 'negation',
+          detail: NEGATION.exec(c.text)?.[0] ?? 'not',
+        }
       }
       if (hit) found.push({ sentenceId: c.s.id, start: c.s.start, end: c.s.end, ...hit, rel, group: c.group })
     }
@@ -338,6 +334,8 @@ export function findDisputes(
 
     const best = new Map<string, DisputeRecord & { rel: number; group: string }>()
     for (const f of found) {
+      // The same sentence found twice (by two cues) counts once.
+      if ([...best.values()].some((b) => b.sentenceId === f.sentenceId && b.group !== f.group)) continue
       const old = best.get(f.group)
       if (!old || CUE_RANK[f.cue] < CUE_RANK[old.cue] || (f.cue === old.cue && f.rel > old.rel))
         best.set(f.group, f)

@@ -3,7 +3,7 @@ import type { Lexicon } from '../search/lexicon.js'
 import { findCaveats } from './caveats.js'
 import { clusterClaims } from './cluster.js'
 import { CorpusContext } from './context.js'
-import { disputePhrase } from './cues.js'
+import { CORRECTION_HEADING, disputePhrase } from './cues.js'
 import { findDisputes } from './disputes.js'
 import { findQuotations } from './quotations.js'
 import { sentenceRecords } from './sentences.js'
@@ -21,13 +21,21 @@ export function buildClaimGraph(documents: readonly Document[], lexicon: Lexicon
   for (const p of ctx.passages.values()) {
     if (p.voice === 'comment' && disputePhrase(p.text)) disputing.add(p.commentId ?? p.id)
   }
+  const correcting = new Set(
+    [...ctx.passages.values()]
+      .filter(
+        (p) => p.section !== null && CORRECTION_HEADING.test(p.section) && disputePhrase(p.text) !== null,
+      )
+      .map((p) => p.id),
+  )
   const claims = clusterClaims(
     ctx,
     (s) => !quotations.has(s.id) && disputePhrase(ctx.textOf(s)) === null,
     (s) => {
-      // A reader who disputes the article states his own claims, never the article's.
       const p = ctx.passageOf(s)
-      return p.voice === 'comment' && disputing.has(p.commentId ?? p.id)
+      // A reader who disputes the article states his own claims, never the article's; and what a
+      // correction section reports as a misconception next to its correction supports nothing.
+      return (p.voice === 'comment' && disputing.has(p.commentId ?? p.id)) || correcting.has(p.id)
     },
   )
   findDisputes(ctx, claims, quotations)

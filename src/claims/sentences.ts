@@ -27,11 +27,3 @@ export function sentenceRecords(documents: readonly Document[]): SentenceRecord[
   }
   return out
 }
-
-/** Inverse document frequency of each term over the sentences: ln(1 + N / df). */
-export function inverseFrequencies(sentences: readonly SentenceRecord[]): Map<string, number> {
-  const df = new Map<string, number>()
-  for (const s of sentences) for (const t of s.terms) df.set(t, (df.get(t) ?? 0) + 1)
-  const n = sentences.length
-  return new Map([...df].map(([t, d]) => [t, Math.log(1 + n / d)]))
-}

@@ -1,6 +1,7 @@
 import { type Lexicon, PHRASES, type Relation } from './lexicon.js'
 import { correct } from './spelling.js'
 import { normalizeWord, STOP_WORDS, termOf, tokenize } from './text.js'
+import { MIN_WEIGHT, termWeight } from './weights.js'
 
 /** A term that stands for a concept of the question, and how much finding it counts (0–1). */
 export interface Alternative {
@@ -29,8 +30,10 @@ export interface QueryPlan {
   concepts: Concept[]
   /** Search term → boost (the best credit of any concept it stands for). */
   terms: Map<string, number>
-  /** Terms searched with prefix and typo tolerance as well (the words as asked). */
+  /** Terms the corpus lacks, searched by prefix too ("surveil" → "surveillance"). */
   loose: Set<string>
+  /** Of those, the ones that are no English word either: searched with typo tolerance too. */
+  typos: Set<string>
 }
 
 /** What planning a query needs to know about the corpus. */
@@ -44,30 +47,26 @@ export interface QueryContext {
   isWord(term: string): boolean
 }
 
+/** Credit of a synonym or antonym relative to its lexicon weight: finding a related word is weaker evidence than the word. */
+export const EXPANSION_CREDIT = 0.7
 /** Credit of a spelling correction, relative to the word as written. */
 export const TYPO_CREDIT = 0.9
 /** Longest phrase (in words) looked up in the lexicon. */
 const MAX_PHRASE = 3
 
-/** Share of sentences above which a word belongs to the whole topic and tells little. */
-export const TOPIC_SHARE = 0.08
-/** The least weight of a concept. */
-const MIN_WEIGHT = 0.05
-
-// A concept's weight is its idf above that of a topic word: "system" or "credit", in nearly every
+// A concept weighs what its term tells (see termWeight): "system" or "credit", in nearly every
 // passage, count for little; "Tencent" or "drive" for much.
-const weightOf = (idf: number) => Math.max(MIN_WEIGHT, idf - Math.log(1 + 1 / TOPIC_SHARE))
-
 const idfOf = (ctx: QueryContext, term: string) => {
   const df = ctx.vocabulary.get(term)
-  return df ? weightOf(Math.log(1 + ctx.sentenceCount / df)) : undefined
+  return df ? termWeight(ctx.sentenceCount, df) : undefined
 }
 
 /** Turns a question into concepts and search terms, with typo correction and lexicon expansion. */
 export function planQuery(question: string, ctx: QueryContext): QueryPlan {
   const words = tokenize(question).map((t) => normalizeWord(t.word))
   const concepts: Concept[] = []
-  const unknownWeight = weightOf(Math.log(1 + ctx.sentenceCount) + 1)
+  // A word the corpus lacks weighs more than its rarest word: it is what the question is about.
+  const unknownWeight = termWeight(ctx.sentenceCount, 1) + 1
   for (let i = 0; i < words.length; i++) {
     const phrase = findPhrase(words, i, ctx.lexicon)
     if (phrase) {
@@ -94,12 +93,18 @@ export function planQuery(question: string, ctx: QueryContext): QueryPlan {
   const merged = mergeDuplicates(concepts)
   const terms = new Map<string, number>()
   const loose = new Set<string>()
+  const typos = new Set<string>()
   for (const c of merged) {
     for (const a of c.alternatives) terms.set(a.term, Math.max(terms.get(a.term) ?? 0, a.credit))
+    // Prefix and typo tolerance only for a word the corpus lacks: a known word means itself
+    // ("changed" must not match "chances").
     const first = c.alternatives[0]
-    if (first && first.relation === 'word' && !first.term.includes(' ')) loose.add(first.term)
+    if (first && first.relation === 'word' && !first.known && !first.term.includes(' ')) {
+      loose.add(first.term)
+      if (!ctx.lexicon[first.term] && !ctx.isWord(first.term)) typos.add(first.term)
+    }
   }
-  return { concepts: merged, terms, loose }
+  return { concepts: merged, terms, loose, typos }
 }
 
 function findPhrase(words: string[], i: number, lexicon: Lexicon): { key: string; length: number } | null {
@@ -121,7 +126,10 @@ function expand(ctx: QueryContext, term: string, own: Alternative[]): Alternativ
     // A named instance that is the corpus's whole topic ("China" for "country") tells nothing.
     if (relation === 'cls' && (idfOf(ctx, t) ?? 0) <= MIN_WEIGHT) continue
     seen.add(t)
-    out.push({ term: t, credit: weight * base, relation, known: true })
+    // Synonyms and antonyms are weaker evidence than the word; a derivation ("mandated"), a named
+    // instance ("Chile" for "country") or a phrase's meaning count as the lexicon weighs them.
+    const discount = relation === 'syn' || relation === 'ant' || relation === 'opp' ? EXPANSION_CREDIT : 1
+    out.push({ term: t, credit: discount * weight * base, relation, known: true })
   }
   return out
 }
