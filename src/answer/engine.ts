@@ -136,7 +136,8 @@ function inCorpus(plan: QueryPlan): number {
   let all = 0
   for (const c of plan.concepts) {
     all += c.weight
-    if (c.known) have += c.weight * Math.max(...c.alternatives.filter((a) => a.known).map((a) => a.credit), 0)
+    if (c.known)
+      have += c.weight * Math.max(...c.alternatives.filter((a) => a.known).map((a) => a.closeness), 0)
   }
   return all === 0 ? 0 : have / all
 }

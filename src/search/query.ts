@@ -11,6 +11,8 @@ export interface Alternative {
   relation: 'word' | 'typo' | Relation
   /** True when the corpus has the term. */
   known: boolean
+  /** How closely it stands for the concept, before discounting it as evidence (the lexicon's weight; 1 for the word). */
+  closeness: number
 }
 
 /** One idea of the question: a content word or a phrase, with the terms that stand for it. */
@@ -80,13 +82,13 @@ export function planQuery(question: string, ctx: QueryContext): QueryPlan {
     if (term === '') continue
     const own: Alternative[] = []
     let base = term
-    if (ctx.vocabulary.has(term)) own.push({ term, credit: 1, relation: 'word', known: true })
+    if (ctx.vocabulary.has(term)) own.push({ term, credit: 1, relation: 'word', known: true, closeness: 1 })
     else {
       const fixed = ctx.lexicon[term] || ctx.isWord(term) ? null : correct(term, ctx.vocabulary)
       if (fixed) {
-        own.push({ term: fixed, credit: TYPO_CREDIT, relation: 'typo', known: true })
+        own.push({ term: fixed, credit: TYPO_CREDIT, relation: 'typo', known: true, closeness: TYPO_CREDIT })
         base = fixed
-      } else own.push({ term, credit: 1, relation: 'word', known: false })
+      } else own.push({ term, credit: 1, relation: 'word', known: false, closeness: 1 })
     }
     concepts.push(conceptOf(ctx, word, expand(ctx, base, own), unknownWeight))
   }
@@ -129,7 +131,7 @@ function expand(ctx: QueryContext, term: string, own: Alternative[]): Alternativ
     // Synonyms and antonyms are weaker evidence than the word; a derivation ("mandated"), a named
     // instance ("Chile" for "country") or a phrase's meaning count as the lexicon weighs them.
     const discount = relation === 'syn' || relation === 'ant' || relation === 'opp' ? EXPANSION_CREDIT : 1
-    out.push({ term: t, credit: discount * weight * base, relation, known: true })
+    out.push({ term: t, credit: discount * weight * base, relation, known: true, closeness: weight * base })
   }
   return out
 }

@@ -1,0 +1,123 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import type { Answer } from '../../src/answer/types.js'
+import { ROOT, seedEngine } from '../helpers/built.js'
+
+const engine = seedEngine()
+const seeds = new Map<string, string>()
+const squash = (s: string) => s.replace(/\s+/g, ' ').trim()
+const seedText = (file: string) => {
+  if (!seeds.has(file)) seeds.set(file, squash(readFileSync(join(ROOT, 'seeds', file), 'utf8')))
+  return seeds.get(file) ?? ''
+}
+const quotes = (a: Answer) => a.claims.flatMap((c) => [...c.support, ...c.disputes])
+
+describe('answering', () => {
+  it('answers “is it mandatory?” with the mandatory-by-2020 claim, quoted from four sources and contested', () => {
+    const a = engine.ask('is it mandatory?')
+    expect(a.answered).toBe(true)
+    const claim = a.claims[0]
+    expect(claim?.statement).toContain('mandatory by 2020')
+    expect(new Set(claim?.support.map((c) => c.sourceId)).size).toBe(4)
+    expect(claim?.contested).toBe(true)
+    expect(
+      claim?.disputes.some((d) => d.quote.includes('totally OPTIONAL') && d.author === 'Edward Lin'),
+    ).toBe(true)
+    expect(claim?.note).toMatch(
+      /^Contested: Edward Lin, in a reader comment on Falkvinge’s post, says “.*OPTIONAL/,
+    )
+    expect(claim?.support.some((c) => c.quote.includes('OPTIONAL'))).toBe(false)
+  })
+
+  it('says when a claim is not disputed and by how many sources it is stated', () => {
+    const a = engine.ask('What score range does Sesame Credit use?')
+    const claim = a.claims.find((c) => c.support.some((s) => /350 (and|to) 950/.test(s.quote)))
+    expect(claim?.contested).toBe(false)
+    expect(claim?.note).toMatch(/^Not disputed in the sources; stated (by \d of them|only by .+)\.$/)
+  })
+
+  it('reaches “mandatory” from “compulsory”, “have to”, a typo and “opt out”', () => {
+    for (const q of ['Is it compulsory?', 'Do I have to take part?', 'is it mandetory?']) {
+      expect(engine.ask(q).claims[0]?.statement, q).toContain('mandatory by 2020')
+    }
+    const optOut = engine.ask('Can people opt out?')
+    expect(quotes(optOut).some((c) => /optional|voluntary/i.test(c.quote))).toBe(true)
+  })
+
+  it('quotes every passage verbatim, at most 400 characters, with its voice and author', () => {
+    for (const q of [
+      'is it mandatory?',
+      'Are Alibaba and Tencent behind the score?',
+      'What is Credit China?',
+      'Is it Orwellian?',
+    ]) {
+      const a = engine.ask(q)
+      for (const c of quotes(a)) {
+        expect(seedText(c.file)).toContain(squash(c.quote))
+        expect(c.quote.length).toBeLessThanOrEqual(400)
+        expect(['article', 'update', 'comment']).toContain(c.voice)
+      }
+    }
+  })
+
+  it('answers at most five claims, best first', () => {
+    const a = engine.ask('What happens to people with low scores?')
+    expect(a.claims.length).toBeGreaterThan(0)
+    expect(a.claims.length).toBeLessThanOrEqual(5)
+  })
+
+  it('lists caveats on the sources it cites, such as the ACLU author’s own doubt', () => {
+    const a = engine.ask('is it mandatory?')
+    expect(
+      a.caveats.some(
+        (c) => c.citation.quote.includes('accuracy of the source') && c.citation.voice === 'update',
+      ),
+    ).toBe(true)
+  })
+})
+
+describe('refusing', () => {
+  const refused = (q: string, pointsToSources = true) => {
+    const a = engine.ask(q)
+    expect(a.answered, q).toBe(false)
+    expect(a.claims).toEqual([])
+    if (pointsToSources) expect(a.message).toContain('/sources')
+    return a
+  }
+
+  it('says the sources do not answer the weather, a recipe, code or trivia, and points to /sources', () => {
+    refused('What is the weather in Tokyo today?')
+    refused('Give me a recipe for dumplings')
+    refused('How do I reverse a linked list in Python?')
+    refused('Who won the World Cup?')
+    refused('What is the capital of France?')
+  })
+
+  it('handles empty, blank, emoji, Chinese and punctuation-only input with a clear message', () => {
+    for (const q of ['', '   \n\t ', '🙂🙂🙂', '社会信用体系是强制性的吗？', '???', '\u0000\u0007\u001b[31m'])
+      refused(q)
+  })
+
+  it('refuses 10,000 characters with the length and the limit', () => {
+    const a = refused(`${'is it mandatory '.repeat(625)}`.slice(0, 10_000).replace(/ $/, '?'), false)
+    expect(a.message).toMatch(/10,000 characters.*1,000/)
+  })
+
+  it('ignores Slack and Discord mention syntax and markdown in a question', () => {
+    const plain = engine.ask('is it mandatory?').claims[0]?.statement
+    for (const q of [
+      '<@U012ABC> is it *mandatory*?',
+      '<@!1234567890> is it mandatory? @everyone',
+      '<!channel> _is_ it `mandatory`?',
+    ]) {
+      expect(engine.ask(q).claims[0]?.statement, q).toBe(plain)
+    }
+  })
+
+  it('never throws on control characters, markdown or a mention alone', () => {
+    for (const q of ['<@U123>', '@here', '**', '> quote', '# heading', 'a\u0000b\u0001c is it mandatory?']) {
+      expect(() => engine.ask(q)).not.toThrow()
+    }
+  })
+})
