@@ -20,7 +20,6 @@ const claimStating = (fragment: string): ClaimRecord => {
   const lead = (c: ClaimRecord) => (textOf(c.leader).includes(fragment) ? 1 : 0)
   return found.sort((a, b) => lead(b) - lead(a) || b.sources - a.sources)[0] as ClaimRecord
 }
-const disputeTexts = (c: ClaimRecord) => c.disputes.map((d) => textOf(d.sentenceId, d.start, d.end))
 const authorOf = (sentenceId: string) =>
   corpus.documents.flatMap((d) => d.passages).find((p) => sentenceId.startsWith(`${p.id}.`))?.author
 
