@@ -38,25 +38,30 @@ export function unneutralize(text: string): string {
 }
 
 /**
- * `text` escaped with `escape` and at most `max` characters long: cut on the raw text (never inside an
+ * `text` escaped with `escapeWith` and at most `max` characters long: cut on the raw text (never inside an
  * escape sequence or a surrogate pair), at a space when one is near, and ended with `…`.
  * For titles, statements and questions; quotes are never cut (renderers drop whole quotes instead).
  */
-export function fitText(text: string, max: number, escape: (s: string) => string = escapeText): string {
-  const full = escape(text)
+export function fitText(text: string, max: number, escapeWith: (s: string) => string = escapeText): string {
+  const full = escapeWith(text)
   if (full.length <= max) return full
-  let n = Math.min(text.length, max - 1)
-  while (n > 0) {
-    let end = n
+  if (max < 1) return ''
+  const cutAt = (n: number) => {
     // Do not split a surrogate pair (an emoji, say).
-    if (/[\ud800-\udbff]/.test(text[end - 1] ?? '')) end -= 1
-    const space = text.lastIndexOf(' ', end)
-    if (space > end - 20 && space > 0) end = space
-    const cut = `${escape(text.slice(0, end).trimEnd())}…`
-    if (cut.length <= max) return cut
-    n = Math.min(end, n) - Math.max(1, cut.length - max)
+    const end = /[\ud800-\udbff]/.test(text[n - 1] ?? '') ? n - 1 : n
+    return `${escapeWith(text.slice(0, end).trimEnd())}…`
   }
-  return max >= 1 ? '…' : ''
+  // The longest raw prefix whose escaped form fits (escaping only lengthens, so this is a binary search).
+  let lo = 0
+  let hi = Math.min(text.length, max - 1)
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2)
+    if (cutAt(mid).length <= max) lo = mid
+    else hi = mid - 1
+  }
+  // Prefer a word boundary when one is near; a shorter cut still fits.
+  const space = text.lastIndexOf(' ', lo)
+  return cutAt(space > 0 && space > lo - 20 ? space : lo)
 }
 
 /**

@@ -2,6 +2,10 @@ import type { APIActionRowComponent, APIButtonComponent, APIEmbed } from 'discor
 import { ButtonStyle, ComponentType } from 'discord.js'
 import type { Vote } from '../store/index.js'
 import { unneutralize } from './discord-escape.js'
+import type { DISCORD_LIMITS } from './limits.js'
+
+/** Discord's limits as numbers (`DISCORD_LIMITS` by default; tests pass smaller or larger ones). */
+export type DiscordLimits = { readonly [K in keyof typeof DISCORD_LIMITS]: number }
 
 /** Who a message may ping: nobody. Sent on every message, response and edit the bot makes. */
 export interface NoMentions {

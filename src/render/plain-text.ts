@@ -1,6 +1,8 @@
 import type { Answer, Citation, Claim } from '../answer/types.js'
 import type { Reply } from '../chat/service.js'
 import { renderSourcesText } from '../chat/sources.js'
+import { describeDate } from '../digest/local-time.js'
+import type { Digest, DigestSource } from '../digest/types.js'
 import { attributionOf } from './attribution.js'
 
 /** Text without markup, for a terminal or a log: one answer as a person reads it. */
@@ -36,6 +38,39 @@ function quoteLines(c: Citation): string[] {
 
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim()
 
+/**
+ * A channel's digest as plain text: a heading with the date, the claim of the day with its note and quotes,
+ * yesterday's questions (how many, the topics, the unanswered ones) and the sources added or changed.
+ */
+export function renderDigestText(digest: Digest): string {
+  const heading = digest.kind === 'manual' ? 'Digest on request' : 'Daily digest'
+  const lines = [`${heading} — ${describeDate(digest.localDate)}`, '']
+  if (digest.claim) {
+    lines.push('Claim of the day:', ...claimLines(digest.claim, 1).map((l) => l.replace(/^1\. /, '   ')))
+  } else {
+    lines.push('No claim of the day: the sources have none to show yet.')
+  }
+  const q = digest.questions
+  lines.push('', 'Yesterday’s questions here:')
+  if (q.total === 0) lines.push('   Nobody asked me anything yesterday.')
+  else {
+    lines.push(`   ${q.total} question${q.total === 1 ? '' : 's'} asked.`)
+    if (q.topics.length > 0)
+      lines.push(`   Topics: ${q.topics.map((t) => `${t.term} (${t.count})`).join(', ')}`)
+    if (q.unanswered.length > 0) {
+      lines.push('   Not answered by the sources:', ...q.unanswered.map((u) => `     • ${squash(u)}`))
+    }
+  }
+  const { added, changed } = digest.sources
+  const source = (s: DigestSource) => `     • ${s.title}${s.url ? ` <${s.url}>` : ''}`
+  if (added.length > 0 || changed.length > 0) {
+    lines.push('', 'Sources since the last digest:')
+    if (added.length > 0) lines.push('   Added:', ...added.map(source))
+    if (changed.length > 0) lines.push('   Changed:', ...changed.map(source))
+  }
+  return lines.join('\n')
+}
+
 /** Any reply as plain text. */
 export function renderReplyText(reply: Reply): string {
   switch (reply.kind) {
@@ -51,6 +86,6 @@ export function renderReplyText(reply: Reply): string {
     case 'text':
       return reply.text
     case 'digest':
-      return `Daily digest for ${reply.digest.localDate} (not rendered yet).`
+      return renderDigestText(reply.digest)
   }
 }

@@ -1,0 +1,55 @@
+import type { Message } from 'discord.js'
+import { parseCommand } from '../../chat/commands.js'
+import { renderText } from '../../render/discord-embeds.js'
+import type { HandlerDeps } from './deps.js'
+
+/** The message's text without the bot's mentions (`<@id>`, `<@!id>`), trimmed. */
+export function stripMention(content: string, botId: string): string {
+  return content
+    .replace(new RegExp(`<@!?${botId}>`, 'g'), ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+}
+
+/**
+ * Whether a message is for the bot: it mentions the bot, or it is a reply to one of the bot's messages that
+ * kept the reply ping on (Discord then lists the bot among the mentions). Those are the guild messages whose
+ * content Discord delivers without the privileged MessageContent intent; others arrive with empty content.
+ */
+export function isForBot(message: Message, botId: string): boolean {
+  if (message.author.bot || message.webhookId !== null || message.system) return false
+  return message.mentions.users.has(botId)
+}
+
+/**
+ * Answers a message that mentions the bot, or replies to one of its answers with the ping on (a follow-up
+ * without typing a mention), as a reply to that message. `/sources` and `/help` work there too; digests
+ * are managed with the `/digest` command, which checks permissions.
+ */
+export async function handleMessage(message: Message, deps: HandlerDeps): Promise<void> {
+  const botId = message.client.user.id
+  if (!message.inGuild() || !isForBot(message, botId)) return
+  const text = stripMention(message.content, botId)
+  let command = parseCommand(text)
+  if (text === '') command = { kind: 'help' }
+  const reply =
+    command.kind === 'digest'
+      ? {
+          kind: 'text' as const,
+          text: 'Use the /digest command to subscribe this channel or see its digest.',
+        }
+      : await deps.service.handle(command, { platform: 'discord', channelId: message.channelId })
+  await message.reply({ ...deps.render(reply), failIfNotExists: false })
+}
+
+/** Says sorry in a reply when answering a message failed (best effort: the failure may be Discord's). */
+export async function apologize(message: Message, deps: HandlerDeps, text: string): Promise<void> {
+  try {
+    await message.reply({ ...renderText(text), failIfNotExists: false })
+  } catch (error) {
+    deps.logger.warn(
+      { err: error, channelId: message.channelId },
+      'could not tell the asker that answering failed',
+    )
+  }
+}

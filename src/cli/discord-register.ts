@@ -1,0 +1,125 @@
+import { pathToFileURL } from 'node:url'
+import {
+  type APIApplicationCommand,
+  ApplicationCommandOptionType,
+  DiscordAPIError,
+  REST,
+  Routes,
+} from 'discord.js'
+import { DISCORD_COMMANDS } from '../adapters/discord/commands.js'
+import { ConfigError, loadConfig } from '../config.js'
+
+/** Where and as whom to register citebot's slash commands. */
+export interface RegisterOptions {
+  /** The bot token (`DISCORD_TOKEN`). */
+  token: string
+  /** The application id (`DISCORD_APPLICATION_ID`). */
+  applicationId: string
+  /** A server id to register to that server only (instant), or null to register globally. */
+  guildId: string | null
+  /** REST base (`DISCORD_API_URL`), or null for Discord's public API. */
+  apiUrl: string | null
+}
+
+/** What was registered. */
+export interface RegisterResult {
+  scope: 'guild' | 'global'
+  guildId: string | null
+  /** The commands as Discord stored them (with their ids). */
+  commands: APIApplicationCommand[]
+}
+
+/** Registration failed; the message says why and what to do. */
+export class RegisterError extends Error {
+  override name = 'RegisterError'
+  readonly code = 'DISCORD_REGISTER_FAILED'
+  constructor(
+    message: string,
+    /** Discord's JSON error code, or null. */
+    readonly discordCode: number | null,
+    options: { cause: unknown },
+  ) {
+    super(message, options)
+  }
+}
+
+/**
+ * Replaces the application's slash commands with citebot's (`PUT` of the whole list, so old ones go away):
+ * in one server when `guildId` is set (they appear at once), else globally.
+ */
+export async function registerCommands(options: RegisterOptions): Promise<RegisterResult> {
+  const rest = new REST(options.apiUrl === null ? {} : { api: options.apiUrl }).setToken(options.token)
+  const route =
+    options.guildId === null
+      ? Routes.applicationCommands(options.applicationId)
+      : Routes.applicationGuildCommands(options.applicationId, options.guildId)
+  try {
+    const commands = (await rest.put(route, { body: DISCORD_COMMANDS })) as APIApplicationCommand[]
+    return { scope: options.guildId === null ? 'global' : 'guild', guildId: options.guildId, commands }
+  } catch (error) {
+    throw registerError(error, options)
+  }
+}
+
+function registerError(error: unknown, options: RegisterOptions): RegisterError {
+  if (!(error instanceof DiscordAPIError)) {
+    const why = error instanceof Error ? error.message : String(error)
+    return new RegisterError(
+      `Could not reach Discord to register commands: ${why}. Check the network and DISCORD_API_URL.`,
+      null,
+      { cause: error },
+    )
+  }
+  const code = typeof error.code === 'number' ? error.code : null
+  let message: string
+  if (error.status === 401) {
+    message =
+      'Discord rejected DISCORD_TOKEN (401); copy a fresh one from the Developer Portal (Bot → Reset Token).'
+  } else if (error.status === 403 && options.guildId !== null) {
+    message = `Discord refused to register commands in server ${options.guildId} (${error.message}): invite the bot there first (scopes bot and applications.commands), check DISCORD_GUILD_ID, or unset it to register globally.`
+  } else if (error.status === 403) {
+    message = `Discord refused to register commands for application ${options.applicationId} (${error.message}): DISCORD_APPLICATION_ID must be the id of the application whose bot token DISCORD_TOKEN is.`
+  } else {
+    message = `Discord refused the commands: ${error.message} (status ${error.status}, code ${String(error.code)}).`
+  }
+  return new RegisterError(message, code, { cause: error })
+}
+
+/** One line per command, with subcommands, for the terminal. */
+export function describeRegistration(result: RegisterResult): string {
+  const where =
+    result.scope === 'guild'
+      ? `in server ${result.guildId} (they appear at once)`
+      : 'globally (they can take a few minutes to appear in every server)'
+  const lines = result.commands.map((c) => {
+    const subs = (c.options ?? [])
+      .filter((o) => o.type === ApplicationCommandOptionType.Subcommand)
+      .map((o) => o.name)
+    const who = c.default_member_permissions ? ' — Manage Channels by default' : ''
+    return `  /${c.name}${subs.length > 0 ? ` (${subs.join(', ')})` : ''}${who}`
+  })
+  return [`Registered ${result.commands.length} slash commands ${where}:`, ...lines].join('\n')
+}
+
+// `npm run discord:register`: registers the commands with the configured Discord application.
+async function main(): Promise<void> {
+  const config = loadConfig()
+  if (config.discord === null) {
+    throw new ConfigError(
+      'DISCORD_TOKEN and DISCORD_APPLICATION_ID must be set to register commands; copy them from the Discord Developer Portal (Bot → Reset Token; General Information → Application ID) into .env.',
+    )
+  }
+  const { token, applicationId, guildId, apiUrl } = config.discord
+  const result = await registerCommands({ token, applicationId, guildId, apiUrl })
+  process.stdout.write(`${describeRegistration(result)}\n`)
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((error: unknown) => {
+    const known = error instanceof ConfigError || error instanceof RegisterError
+    process.stderr.write(
+      `discord:register: ${known ? (error as Error).message : String((error as Error).stack ?? error)}\n`,
+    )
+    process.exitCode = 1
+  })
+}

@@ -1,0 +1,87 @@
+import type { ChatContext, DigestHandler, Reply } from '../chat/service.js'
+import type { Store, Subscription } from '../store/index.js'
+import { type DigestArgDefaults, parseDigestArgs } from './args.js'
+import { nextDigestAt } from './due.js'
+import { describeInstant, serverTimeZone } from './local-time.js'
+import type { DigestRunner } from './runner.js'
+import type { DigestScheduler } from './scheduler.js'
+
+/** What the `/digest` command needs. */
+export interface DigestHandlerOptions {
+  store: Store
+  /** Builds `/digest now`. */
+  runner: Pick<DigestRunner, 'manual'>
+  /** Told when a subscription changes, to reschedule; omit where nothing is scheduled. */
+  scheduler?: Pick<DigestScheduler, 'sync'>
+  /** The clock; tests pass a fake one. Default the real time. */
+  now?: () => Date
+  /** Defaults of `/digest subscribe`: 09:00 in the server's time zone. */
+  defaults?: DigestArgDefaults
+}
+
+const text = (t: string): Reply => ({ kind: 'text', text: t })
+
+/**
+ * The `/digest` command, the same on every platform: `subscribe [HH:MM] [time zone]`, `unsubscribe`,
+ * `status`, and `now`, which returns a digest reply for the adapter to show in the channel (not the day's).
+ * Bad arguments get usage and change nothing.
+ */
+export function createDigestHandler(options: DigestHandlerOptions): DigestHandler {
+  const { store } = options
+  const clock = options.now ?? (() => new Date())
+  return (args: string, ctx: ChatContext): Reply => {
+    const parsed = parseDigestArgs(args, options.defaults)
+    const now = clock()
+    switch (parsed.kind) {
+      case 'usage':
+        return text(parsed.message)
+      case 'subscribe': {
+        const before = store.getSubscription(ctx.platform, ctx.channelId)
+        const sub = store.subscribe({ ...ctx, time: parsed.time, timeZone: parsed.timeZone })
+        options.scheduler?.sync()
+        const verb = before?.active ? 'Updated' : 'Subscribed'
+        return text(
+          `${verb}: a digest every day at ${sub.time} ${sub.timeZone}, next ${whenNext(store, sub, now)}.`,
+        )
+      }
+      case 'unsubscribe': {
+        const was = store.unsubscribe(ctx.platform, ctx.channelId)
+        options.scheduler?.sync()
+        return text(
+          was
+            ? 'Unsubscribed: no more daily digests here. /digest subscribe starts them again.'
+            : 'This channel has no daily digest to stop.',
+        )
+      }
+      case 'status':
+        return text(status(store, ctx, now, options.defaults?.timeZone ?? serverTimeZone()))
+      case 'now':
+        return { kind: 'digest', digest: options.runner.manual(ctx.platform, ctx.channelId, now) }
+    }
+  }
+}
+
+function whenNext(store: Store, sub: Subscription, now: Date): string {
+  const next = nextDigestAt(store, sub, now)
+  return next.getTime() === now.getTime() ? 'in a few minutes' : `on ${describeInstant(next, sub.timeZone)}`
+}
+
+function status(store: Store, ctx: ChatContext, now: Date, defaultZone: string): string {
+  const sub = store.getSubscription(ctx.platform, ctx.channelId)
+  if (!sub) {
+    return `This channel has no daily digest. /digest subscribe [HH:MM] [time zone] starts one (default 09:00 ${defaultZone}).`
+  }
+  if (!sub.active) {
+    const why = sub.inactiveReason === 'unsubscribed' ? 'it was unsubscribed' : sub.inactiveReason
+    return `This channel’s daily digest is off (${why}). /digest subscribe starts it again.`
+  }
+  const last = store.lastPostedRun(ctx.platform, ctx.channelId)
+  const lastText = last?.postedAt
+    ? `${describeInstant(last.postedAt, sub.timeZone)}${last.kind === 'manual' ? ' (on request)' : ''}`
+    : 'never'
+  return [
+    `Daily digest: every day at ${sub.time} ${sub.timeZone}.`,
+    `Last posted: ${lastText}.`,
+    `Next: ${whenNext(store, sub, now).replace(/^on /, '')}.`,
+  ].join('\n')
+}

@@ -1,0 +1,148 @@
+import type { EventEmitter } from 'node:events'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { APIApplicationCommandInteractionDataOption, APIMessage } from 'discord.js'
+import { createDiscordBot, type DiscordBot } from '../../../src/adapters/discord/index.js'
+import { Engine } from '../../../src/answer/engine.js'
+import { loadKnowledge } from '../../../src/build/load.js'
+import { ChatService, type DigestHandler } from '../../../src/chat/service.js'
+import { createLogger } from '../../../src/logger.js'
+import { openStore, type Store } from '../../../src/store/index.js'
+import {
+  type FakeDiscord,
+  type FakeDiscordOptions,
+  type RecordedRequest,
+  startFakeDiscord,
+} from '../../fakes/discord.js'
+
+let engine: Engine | undefined
+
+/** The real engine on the committed index and seeds, loaded once per test file. */
+export function seedEngine(): Engine {
+  engine ??= new Engine(loadKnowledge().knowledge)
+  return engine
+}
+
+/** A fake Discord with citebot logged in to it, on a real SQLite file. */
+export interface Running {
+  fake: FakeDiscord
+  bot: DiscordBot
+  store: Store
+  /** The SQLite file (to read back what was stored). */
+  databasePath: string
+  close(): Promise<void>
+}
+
+/** Starts a fake Discord and the real bot (real discord.js client, engine, chat service and store). */
+export async function startBot(
+  options: { fake?: FakeDiscordOptions; digest?: DigestHandler; deferAfterMs?: number } = {},
+): Promise<Running> {
+  const fake = await startFakeDiscord(options.fake)
+  const dir = mkdtempSync(join(tmpdir(), 'citebot-discord-'))
+  const databasePath = join(dir, 'citebot.db')
+  const store = openStore(databasePath)
+  const service = new ChatService({
+    engine: seedEngine(),
+    store,
+    ...(options.digest ? { digest: options.digest } : {}),
+  })
+  const bot = createDiscordBot({
+    config: {
+      token: 'fake-token',
+      applicationId: fake.applicationId,
+      guildId: fake.guildId,
+      apiUrl: fake.apiBase,
+    },
+    service,
+    logger: createLogger('silent'),
+    ...(options.deferAfterMs === undefined ? {} : { deferAfterMs: options.deferAfterMs }),
+  })
+  await bot.start()
+  return {
+    fake,
+    bot,
+    store,
+    databasePath,
+    async close() {
+      await bot.stop()
+      await fake.close()
+      store.close()
+      rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}
+
+/** The message body a request carries, when it sends or edits a message. */
+export function messageBody(r: RecordedRequest): Record<string, unknown> | undefined {
+  const body = (r.body ?? {}) as Record<string, unknown>
+  if (r.method === 'POST' && /^\/channels\/\d+\/messages$/.test(r.path)) return body
+  if (r.method === 'PATCH' && /^\/channels\/\d+\/messages\/\d+$/.test(r.path)) return body
+  if (/^\/webhooks\/\d+\/[^/]+(\/messages\/.+)?$/.test(r.path) && r.method !== 'GET' && r.method !== 'DELETE')
+    return body
+  if (r.method === 'POST' && /^\/interactions\/\d+\/[^/]+\/callback$/.test(r.path)) {
+    const type = body.type
+    // 4: a message, 7: an update of the message; 5 and 6 are placeholders without content.
+    if (type === 4 || type === 7) return (body.data ?? {}) as Record<string, unknown>
+  }
+  return undefined
+}
+
+/** Every message the bot sent or edited, as request bodies, oldest first. */
+export function sentMessages(fake: FakeDiscord): Record<string, unknown>[] {
+  return fake.requests.map(messageBody).filter((b): b is Record<string, unknown> => b !== undefined)
+}
+
+/** The bot's messages the fake stored (created or edited), oldest first. */
+export function botMessages(fake: FakeDiscord): APIMessage[] {
+  return [...fake.messages.values()].filter((m) => m.author.id === fake.botUser.id)
+}
+
+/** The message the bot posted in answer to interaction `id` (its `@original`). */
+export function responseTo(fake: FakeDiscord, id: string): APIMessage | undefined {
+  return [...fake.messages.values()].find((m) => m.interaction_metadata?.id === id)
+}
+
+/**
+ * The fake dispatches only flat command options; this rewrites the next INTERACTION_CREATE before discord.js
+ * reads it (its `raw` event gets the same object) into a subcommand with options, and optionally sets the
+ * member's permissions.
+ */
+export function nextInteractionAs(
+  running: Running,
+  sub: string,
+  options: APIApplicationCommandInteractionDataOption[] = [],
+  permissions?: string,
+): void {
+  const client = running.bot.client as unknown as EventEmitter
+  const rewrite = (packet: { t?: string; d?: Record<string, unknown> }) => {
+    if (packet.t !== 'INTERACTION_CREATE' || !packet.d) return
+    client.off('raw', rewrite)
+    const data = packet.d.data as { options?: unknown[] }
+    data.options = [{ type: 1, name: sub, options }]
+    if (permissions !== undefined) (packet.d.member as { permissions: string }).permissions = permissions
+  }
+  client.on('raw', rewrite)
+}
+
+/** Resolves after `ms`. */
+export const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/**
+ * Fails unless every message the bot sent or edited carried `allowed_mentions: { parse: [] }`; then closes.
+ * For `afterEach`, so that every test checks it.
+ */
+export async function checkAndClose(running: Running | undefined): Promise<void> {
+  if (running === undefined) return
+  try {
+    for (const body of sentMessages(running.fake)) {
+      if (JSON.stringify(body.allowed_mentions) !== '{"parse":[]}') {
+        throw new Error(
+          `a message without allowed_mentions { parse: [] }: ${JSON.stringify(body).slice(0, 300)}`,
+        )
+      }
+    }
+  } finally {
+    await running.close()
+  }
+}
