@@ -1,9 +1,18 @@
 import { runConsole } from './adapters/console/console-chat.js'
+import { createDiscordBot, type DiscordBot } from './adapters/discord/index.js'
+import { createSlackBot, type SlackBot } from './adapters/slack/index.js'
 import { Engine } from './answer/engine.js'
 import { loadKnowledge } from './build/load.js'
 import { ChatService } from './chat/service.js'
 import { loadNotices } from './cli/notices.js'
 import { ConfigError, loadConfig } from './config.js'
+import {
+  consolePoster,
+  createDigestHandler,
+  type DigestPoster,
+  DigestRunner,
+  DigestScheduler,
+} from './digest/index.js'
 import { createLogger } from './logger.js'
 import { openStore } from './store/index.js'
 
@@ -16,27 +25,83 @@ async function main(): Promise<void> {
   if (loaded.saveError) log.warn(loaded.saveError)
   const engine = new Engine(loaded.knowledge)
   const store = openStore(config.databasePath)
-  const service = new ChatService({ engine, store })
-  const stop = () => store.close()
-  if (!config.slack && !config.discord) {
-    await runConsole(service, {
-      input: process.stdin,
-      output: process.stdout,
-      interactive: process.stdin.isTTY === true,
+
+  // Digests are posted by the bots, which need the chat service, which needs the digest handler:
+  // the posters call the bots once they exist.
+  let slack: SlackBot | null = null
+  let discord: DiscordBot | null = null
+  const posters: DigestPoster[] = []
+  if (config.slack)
+    posters.push({
+      platform: 'slack',
+      post: (channel, digest) => need(slack, 'Slack').postDigest(channel, digest),
     })
-    stop()
+  if (config.discord) {
+    posters.push({
+      platform: 'discord',
+      post: (channel, digest) => need(discord, 'Discord').postDigest(channel, digest),
+    })
+  }
+  const console = !config.slack && !config.discord
+  if (console) posters.push(consolePoster(process.stdout))
+  const runner = new DigestRunner({ kb: engine.kb, store, posters, log })
+  const scheduler = new DigestScheduler({ store, runner, log })
+  const service = new ChatService({
+    engine,
+    store,
+    digest: createDigestHandler({ store, runner, scheduler }),
+  })
+
+  if (console) {
+    const interactive = process.stdin.isTTY === true
+    // Piped input is answered and the process ends; only a person at a terminal gets scheduled digests.
+    if (interactive) await scheduler.start()
+    await runConsole(service, { input: process.stdin, output: process.stdout, interactive })
+    await scheduler.stop()
+    store.close()
     return
   }
-  log.error('Slack and Discord are not wired yet; unset their tokens to use the console chat.')
-  stop()
-  process.exitCode = 1
+
+  if (config.slack) {
+    slack = createSlackBot({ config: config.slack, service, logger: log })
+    await slack.start()
+    log.info({ mode: slack.mode, port: slack.port }, 'Slack app started')
+  }
+  if (config.discord) {
+    discord = createDiscordBot({ config: config.discord, service, logger: log })
+    await discord.start()
+    log.info('Discord bot started')
+  }
+  await scheduler.start()
+  log.info({ sources: engine.kb.sources.size, claims: engine.kb.claims.size }, 'citebot is running')
+
+  let stopping = false
+  const shutdown = async (signal: string) => {
+    if (stopping) return
+    stopping = true
+    log.info({ signal }, 'stopping')
+    await scheduler.stop()
+    await Promise.allSettled([slack?.stop(), discord?.stop()])
+    store.close()
+    process.exit(0)
+  }
+  process.once('SIGINT', () => void shutdown('SIGINT'))
+  process.once('SIGTERM', () => void shutdown('SIGTERM'))
+}
+
+function need<T>(bot: T | null, name: string): T {
+  if (!bot) throw new Error(`${name} is not connected yet; the digest will be retried.`)
+  return bot
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError) {
-    process.stderr.write(`citebot: ${error.message}\n`)
-  } else {
-    process.stderr.write(`citebot: ${(error as Error).stack ?? String(error)}\n`)
-  }
-  process.exitCode = 1
+  // Configuration and start-up errors are one line that says what to fix; anything else, the stack.
+  const known =
+    error instanceof ConfigError ||
+    (error as Error).name?.endsWith('StartError') ||
+    (error as Error).name?.endsWith('LoginError')
+  process.stderr.write(
+    `citebot: ${known ? (error as Error).message : ((error as Error).stack ?? String(error))}\n`,
+  )
+  process.exit(1)
 })

@@ -1,0 +1,87 @@
+import type { App, webApi } from '@slack/bolt'
+import type { ChatContext } from '../../chat/service.js'
+import { renderReplyBlocks, renderTextBlocks, type SlackMessage } from '../../render/slack-blocks.js'
+import { messageAnswerKey } from './answer-keys.js'
+import type { SlackDeps } from './deps.js'
+import { postOrApologize } from './post.js'
+import { commandFromMessage, mentionsBot, questionFromSlack } from './slack-text.js'
+
+/** A question message, whatever event brought it. */
+interface Question {
+  channel: string
+  ts: string
+  /** The thread to answer in; undefined for a top-level DM, answered top-level. */
+  threadTs: string | undefined
+  text: string
+}
+
+// Message subtypes that are still a person writing: a thread reply also sent to the channel, a file with a
+// comment. Edits, deletions, joins, topics and bot messages are not questions.
+const PERSON_SUBTYPES = new Set(['thread_broadcast', 'file_share'])
+
+const threadKey = (channel: string, threadTs: string) => `${channel}:${threadTs}`
+
+/**
+ * Mentions, DMs and thread follow-ups. A mention in a channel is answered in a thread under it (or in its
+ * thread); a DM in the DM; a message in a thread the bot answered in, without a new mention. Bots, the bot
+ * itself and message subtypes are ignored.
+ */
+export function registerMessages(app: App, deps: SlackDeps): void {
+  app.event('app_mention', async ({ event, context, client }) => {
+    if (event.bot_id !== undefined || (event.subtype !== undefined && !PERSON_SUBTYPES.has(event.subtype)))
+      return
+    const threadTs = event.thread_ts ?? event.ts
+    deps.threads.set(threadKey(event.channel, threadTs), true)
+    await answer(
+      deps,
+      client,
+      { channel: event.channel, ts: event.ts, threadTs, text: event.text },
+      context.botUserId,
+    )
+  })
+
+  app.event('message', async ({ event, context, client }) => {
+    const m = event as unknown as Record<string, unknown>
+    const subtype = typeof m.subtype === 'string' ? m.subtype : undefined
+    if (subtype !== undefined && !PERSON_SUBTYPES.has(subtype)) return
+    if (m.bot_id !== undefined || typeof m.user !== 'string' || m.user === context.botUserId) return
+    if (typeof m.channel !== 'string' || typeof m.ts !== 'string') return
+    const text = typeof m.text === 'string' ? m.text : ''
+    const threadTs = typeof m.thread_ts === 'string' ? m.thread_ts : undefined
+    const q: Question = { channel: m.channel, ts: m.ts, threadTs, text }
+    if (m.channel_type === 'im') return answer(deps, client, q, context.botUserId)
+    // A mention also arrives as app_mention, which answers it.
+    if (mentionsBot(text, context.botUserId)) return
+    if (threadTs === undefined || threadTs === m.ts || !deps.threads.has(threadKey(m.channel, threadTs)))
+      return
+    deps.threads.set(threadKey(m.channel, threadTs), true)
+    return answer(deps, client, q, context.botUserId)
+  })
+}
+
+async function answer(
+  deps: SlackDeps,
+  client: webApi.WebClient,
+  q: Question,
+  botUserId: string | undefined,
+): Promise<void> {
+  // One answer per question message, however many events or deliveries bring it.
+  if (!deps.seen.claim(`msg:${q.channel}:${q.ts}`, true)) return
+  const question = questionFromSlack(q.text, botUserId)
+  const ctx: ChatContext = { platform: 'slack', channelId: q.channel }
+  let message: SlackMessage
+  try {
+    const reply = await deps.service.handle(commandFromMessage(question), ctx)
+    message = renderReplyBlocks(reply, { ref: { key: messageAnswerKey(q.channel, q.ts), question } })
+  } catch (error) {
+    deps.log.error({ err: error, channel: q.channel }, 'could not answer a question')
+    message = renderTextBlocks('Sorry, something went wrong while I looked that up. Please try again.')
+  }
+  await postOrApologize(
+    deps,
+    client,
+    { channel: q.channel, threadTs: q.threadTs },
+    message,
+    'post the answer',
+  )
+}
