@@ -65,12 +65,10 @@ async function main(): Promise<void> {
   if (config.slack) {
     slack = createSlackBot({ config: config.slack, service, logger: log })
     await slack.start()
-    log.info({ mode: slack.mode, port: slack.port }, 'Slack app started')
   }
   if (config.discord) {
     discord = createDiscordBot({ config: config.discord, service, logger: log })
     await discord.start()
-    log.info('Discord bot started')
   }
   await scheduler.start()
   log.info({ sources: engine.kb.sources.size, claims: engine.kb.claims.size }, 'citebot is running')

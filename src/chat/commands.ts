@@ -32,7 +32,8 @@ export function parseCommand(text: string, slash?: string): Command {
   let rest = text.trim()
   if (name === undefined) {
     const m = /^\/(\S+)\s*([\s\S]*)$/.exec(rest)
-    if (!m) return { kind: 'ask', question: rest }
+    // "help" or "?" alone, typed or said to the bot, asks for the help rather than the sources.
+    if (!m) return /^(help|\?)$/i.test(rest) ? { kind: 'help' } : { kind: 'ask', question: rest }
     name = (m[1] ?? '').toLowerCase()
     rest = (m[2] ?? '').trim()
   }

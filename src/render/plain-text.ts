@@ -81,7 +81,11 @@ export function renderReplyText(reply: Reply): string {
     case 'help':
       return [
         'Ask me anything about the sources, or use a command:',
-        ...reply.commands.map((c) => `  ${c.usage.padEnd(24)} ${c.description}`),
+        ...reply.commands.map((c) =>
+          c.usage.length > 24
+            ? `  ${c.usage}\n  ${' '.repeat(25)}${c.description}`
+            : `  ${c.usage.padEnd(24)} ${c.description}`,
+        ),
       ].join('\n')
     case 'text':
       return reply.text
