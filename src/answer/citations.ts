@@ -61,5 +61,8 @@ export function cite(kb: Knowledge, span: Span, focus: ReadonlySet<string>, reas
     end: fitted.end,
   }
   if (reason !== undefined) c.reason = reason
+  const cutStart = fitted.start > span.start
+  const cutEnd = fitted.end < span.end
+  if (cutStart || cutEnd) c.clipped = cutStart && cutEnd ? 'both' : cutStart ? 'start' : 'end'
   return c
 }

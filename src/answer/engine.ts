@@ -65,12 +65,12 @@ export class Engine {
     if (inCorpus(plan) < this.options.minInCorpus) return refuse(question, NOT_ANSWERED)
     const scores = scoreSentences(this.kb, plan)
     const ranked = rankClaims(this.kb, scores)
-    const best = ranked[0]
-    if (!best || answerCoverage(best.evidence) < this.options.minCoverage)
-      return refuse(question, NOT_ANSWERED)
-    const chosen = ranked
+    // Only claims whose evidence holds enough of the question count; the best of them sets the bar.
+    const answering = ranked.filter((r) => answerCoverage(r.evidence) >= this.options.minCoverage)
+    const best = answering[0]
+    if (!best) return refuse(question, NOT_ANSWERED)
+    const chosen = answering
       .filter((r) => r.score >= best.score * this.options.relativeCutoff)
-      .filter((r) => answerCoverage(r.evidence) >= this.options.minCoverage)
       .slice(0, this.options.maxClaims)
     const claims = chosen.map((r) => this.claimOf(r, plan, scores))
     return { question, answered: true, claims, caveats: this.caveatsOf(claims) }

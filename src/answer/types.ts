@@ -20,6 +20,8 @@ export interface Citation {
   end: number
   /** For a dispute: why it was found to dispute the claim, e.g. `antonym: optional vs mandatory`. */
   reason?: string
+  /** Set when the quote is part of a longer sentence (cut to fit 400 characters): which end was cut. */
+  clipped?: 'start' | 'end' | 'both'
 }
 
 /** One check-worthy statement, with the passages that state it and those that dispute it. */

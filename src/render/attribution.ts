@@ -19,3 +19,11 @@ export function attributionOf(c: Citation): Attribution {
   const who = c.author ?? (c.voice === 'comment' ? 'unnamed reader' : 'unknown author')
   return { who, role: ROLE[c.voice], title: c.title, url: c.url }
 }
+
+/** A quote as shown to a person: whitespace runs made single, with "…" where a longer sentence was cut. */
+export function displayQuote(c: Citation): string {
+  const text = c.quote.replace(/\s+/g, ' ').trim()
+  const before = c.clipped === 'start' || c.clipped === 'both' ? '…' : ''
+  const after = c.clipped === 'end' || c.clipped === 'both' ? '…' : ''
+  return `${before}${text}${after}`
+}

@@ -1,6 +1,6 @@
 import type { APIEmbed } from 'discord.js'
 import type { Citation, Claim } from '../answer/types.js'
-import { attributionOf } from './attribution.js'
+import { attributionOf, displayQuote } from './attribution.js'
 import { escapeText, fitText, maskedLink } from './discord-escape.js'
 import { plural, squash } from './discord-fit.js'
 import type { DiscordLimits } from './discord-message.js'
@@ -32,7 +32,7 @@ export function noteLine(claim: Claim): string {
 /** A quote as a block quote, with who said it, in what role, and the source linked. */
 export function quoteBlock(c: Citation): string {
   const a = attributionOf(c)
-  return `> ${escapeText(squash(c.quote))}\n— ${escapeText(a.who)} (${a.role}), ${maskedLink(a.title, a.url)}`
+  return `> ${escapeText(displayQuote(c))}\n— ${escapeText(a.who)} (${a.role}), ${maskedLink(a.title, a.url)}`
 }
 
 /**

@@ -3,7 +3,7 @@ import type { Reply } from '../chat/service.js'
 import { renderSourcesText } from '../chat/sources.js'
 import { describeDate } from '../digest/local-time.js'
 import type { Digest, DigestSource } from '../digest/types.js'
-import { attributionOf } from './attribution.js'
+import { attributionOf, displayQuote } from './attribution.js'
 
 /** Text without markup, for a terminal or a log: one answer as a person reads it. */
 export function renderAnswerText(answer: Answer): string {
@@ -33,7 +33,7 @@ function claimLines(claim: Claim, n: number): string[] {
 
 function quoteLines(c: Citation): string[] {
   const a = attributionOf(c)
-  return [`     “${squash(c.quote)}”`, `        — ${a.who} (${a.role}), ${a.title}`]
+  return [`     “${displayQuote(c)}”`, `        — ${a.who} (${a.role}), ${a.title}`]
 }
 
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim()

@@ -1,5 +1,5 @@
 import type { Citation, Claim } from '../answer/types.js'
-import { attributionOf } from './attribution.js'
+import { attributionOf, displayQuote } from './attribution.js'
 import { escapeSlack, fitText, slackLink, squash } from './slack-escape.js'
 import { appendLine, packSections, plural, type SlackBlock, type SlackLimits, section } from './slack-fit.js'
 
@@ -32,7 +32,7 @@ export function noteLine(claim: Claim): string {
  */
 export function quoteEntry(c: Citation): string {
   const a = attributionOf(c)
-  return `>“${escapeSlack(squash(c.quote))}”\n— *${escapeSlack(squash(a.who))}* (${a.role}), ${slackLink(a.title, a.url)}`
+  return `>“${escapeSlack(displayQuote(c))}”\n— *${escapeSlack(squash(a.who))}* (${a.role}), ${slackLink(a.title, a.url)}`
 }
 
 /** The head line and note of a claim. */
