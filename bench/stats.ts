@@ -13,3 +13,20 @@ export const peakRssMb = () => process.resourceUsage().maxRSS / 1024
 
 /** A number with `digits` decimals. */
 export const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits
+
+/**
+ * The exponent of a power law through points (x, y): the least-squares slope of log y against
+ * log x (1: y grows as x; 0: y stays flat). Points with x or y not above 0 are left out.
+ */
+export function logLogSlope(xs: readonly number[], ys: readonly number[]): number {
+  const points = xs
+    .map((x, i) => [x, ys[i] ?? Number.NaN] as const)
+    .filter(([x, y]) => x > 0 && y > 0)
+    .map(([x, y]) => [Math.log(x), Math.log(y)] as const)
+  if (points.length < 2) return Number.NaN
+  const mx = points.reduce((a, [x]) => a + x, 0) / points.length
+  const my = points.reduce((a, [, y]) => a + y, 0) / points.length
+  const sxy = points.reduce((a, [x, y]) => a + (x - mx) * (y - my), 0)
+  const sxx = points.reduce((a, [x]) => a + (x - mx) ** 2, 0)
+  return sxx === 0 ? Number.NaN : sxy / sxx
+}

@@ -1,4 +1,5 @@
-import type { DisputeRecord } from '../claims/types.js'
+import type { CaveatRecord, DisputeRecord } from '../claims/types.js'
+import type { Voice } from '../corpus/types.js'
 import { planQuery, type QueryPlan } from '../search/query.js'
 import { cite } from './citations.js'
 import { cleanQuestion } from './input.js'
@@ -109,24 +110,25 @@ export class Engine {
   private caveatsOf(claims: readonly Claim[]): Caveat[] {
     const kb = this.kb
     const cited = new Set(claims.flatMap((c) => c.support.map((s) => s.sourceId)))
-    const out: Caveat[] = []
+    const found: { sourceId: string; cv: CaveatRecord; passageId: string; voice: Voice }[] = []
     for (const sourceId of cited) {
       for (const cv of kb.caveatsBySource.get(sourceId) ?? []) {
         const sentence = kb.sentences.get(cv.sentenceId)
         if (!sentence) continue
-        const citation = cite(
-          kb,
-          { passageId: sentence.passageId, start: cv.start, end: cv.end },
-          new Set(),
-          cv.detail,
-        )
-        const title = kb.sources.get(sourceId)?.title ?? sourceId
-        out.push({ sourceId, title, note: caveatNote(kb, citation, sourceId), citation })
+        found.push({ sourceId, cv, passageId: sentence.passageId, voice: kb.passageOf(sentence).voice })
       }
     }
-    // Authors' own doubts first, then other sources', then readers'.
-    const rank = (c: Caveat) => (c.citation.voice === 'update' ? 0 : c.citation.voice === 'article' ? 1 : 2)
-    return out.sort((a, b) => rank(a) - rank(b)).slice(0, this.options.maxCaveats)
+    // Authors' own doubts first, then other sources', then readers'; only those shown are quoted
+    // (a source of a large corpus may have hundreds of doubting readers).
+    const rank = (voice: Voice) => (voice === 'update' ? 0 : voice === 'article' ? 1 : 2)
+    return found
+      .sort((a, b) => rank(a.voice) - rank(b.voice))
+      .slice(0, this.options.maxCaveats)
+      .map(({ sourceId, cv, passageId }) => {
+        const citation = cite(kb, { passageId, start: cv.start, end: cv.end }, new Set(), cv.detail)
+        const title = kb.sources.get(sourceId)?.title ?? sourceId
+        return { sourceId, title, note: caveatNote(kb, citation, sourceId), citation }
+      })
   }
 }
 

@@ -56,10 +56,17 @@ export class Knowledge implements QueryContext {
       push(this.sentencesByPassage, s.passageId, s)
       for (const t of s.terms) this.vocabulary.set(t, (this.vocabulary.get(t) ?? 0) + 1)
     }
+    // Passages by the same writer in the same section share what is known about them: read it once.
+    const metaTerms = new Map<string, Set<string>>()
     for (const p of this.passages.values()) {
       const source = this.sources.get(p.sourceId)
       if (!source || p.spam) continue
-      const terms = new Set(termsOf(metaText(p, source)))
+      const text = metaText(p, source)
+      let terms = metaTerms.get(text)
+      if (!terms) {
+        terms = new Set(termsOf(text))
+        metaTerms.set(text, terms)
+      }
       this.meta.set(p.id, terms)
       // A question may use these words too; they count as known to the corpus.
       for (const t of terms) if (!this.vocabulary.has(t)) this.vocabulary.set(t, 1)

@@ -26,18 +26,45 @@ export const DISPUTE_FACTOR = 0.8
 /** Prior by who states a claim: an article's statement over a reader's. */
 export const VOICE_PRIOR = { article: 1, update: 0.95, comment: 0.8 } as const
 
-/** Searches the passages and scores each sentence of the passages found. */
-export function scoreSentences(kb: Knowledge, plan: QueryPlan): Map<string, SentenceScore> {
-  const out = new Map<string, SentenceScore>()
-  if (plan.terms.size === 0) return out
-  const results = kb.search
-    .search([...plan.terms.keys()].join(' '), {
+/**
+ * Share of the sentences a term may be in and still be looked up in the search index, and the
+ * least number of sentences that share stands for (so that a corpus under 100,000 sentences
+ * looks every term of fewer than 2,000 sentences up). In a large corpus a word this common
+ * ("credit", "China", "people") is in thousands of passages: looking it up costs the search a
+ * pass over all of them and a sort, and finds nothing in particular. It still counts when the
+ * sentences of the passages found are scored.
+ */
+export const MAX_SEARCHED_SHARE = 0.02
+export const MAX_SEARCHED_SENTENCES = 2000
+
+/** The plan's terms to look up in the index: all but the very common ones in a large corpus (the rarest, if only those). */
+export function searchTerms(kb: Knowledge, plan: QueryPlan): string[] {
+  const all = [...plan.terms.keys()]
+  const df = (t: string) => kb.vocabulary.get(t) ?? 0
+  const limit = Math.max(MAX_SEARCHED_SENTENCES, MAX_SEARCHED_SHARE * kb.sentenceCount)
+  const kept = all.filter((t) => df(t) <= limit)
+  if (kept.length > 0 || all.length === 0) return kept
+  return [all.reduce((a, b) => (df(b) < df(a) ? b : a))]
+}
+
+/** The passages the search index finds for a query plan, best first (at most `PASSAGES_SEARCHED`). */
+export function searchPassages(kb: Knowledge, plan: QueryPlan) {
+  if (plan.terms.size === 0) return []
+  return kb.search
+    .search(searchTerms(kb, plan).join(' '), {
       boostTerm: (term) => plan.terms.get(term) ?? 1,
       prefix: (term) => plan.loose.has(term) && term.length >= 4,
       fuzzy: (term) => (plan.typos.has(term) && allowedEdits(term.length) > 0 ? 0.2 : false),
       maxFuzzy: 2,
     })
     .slice(0, PASSAGES_SEARCHED)
+}
+
+/** Searches the passages and scores each sentence of the passages found. */
+export function scoreSentences(kb: Knowledge, plan: QueryPlan): Map<string, SentenceScore> {
+  const out = new Map<string, SentenceScore>()
+  if (plan.terms.size === 0) return out
+  const results = searchPassages(kb, plan)
   const top = results[0]?.score ?? 1
   const total = plan.concepts.reduce((acc, c) => acc + c.weight, 0) || 1
   for (const r of results) {

@@ -3,7 +3,7 @@ import type { Passage, Source } from '../corpus/types.js'
 import type { Lexicon } from '../search/lexicon.js'
 
 /** Bumped when the index's layout or the way it is built changes, so that an old index is rebuilt. */
-export const INDEX_FORMAT = 1
+export const INDEX_FORMAT = 2
 
 /** What `index/manifest.json` records: which seeds the index was built from. */
 export interface Manifest {

@@ -1,5 +1,4 @@
 import type { CorpusContext } from './context.js'
-import { negates } from './cues.js'
 import { candidates, termIndex } from './quotations.js'
 import type { ClaimRecord, SentenceRecord } from './types.js'
 
@@ -7,6 +6,8 @@ import type { ClaimRecord, SentenceRecord } from './types.js'
 export const SAME_CLAIM = 0.3
 /** Most sentences one claim lists as support. */
 export const MAX_MEMBERS = 12
+/** Most sentences a sentence is compared with when grouping (see `candidates`). */
+export const MAX_CLUSTER_CANDIDATES = 64
 
 const VOICE_RANK = { article: 0, update: 1, comment: 2 } as const
 
@@ -25,7 +26,19 @@ export function clusterClaims(
   const all = ctx.sentenceList.filter((s) => s.worthy && eligible(s))
   // A solo sentence states a claim of its own and never joins another's (a reader disputing the article).
   const pool = all.filter((s) => !solo(s))
-  const index = termIndex(ctx, pool)
+  // Articles state claims with articles; a reader's comment is a claim among that page's
+  // comments: each sentence is compared only with the sentences it may group with.
+  const isComment = (s: SentenceRecord) => ctx.passageOf(s).voice === 'comment'
+  const articles = termIndex(pool.filter((s) => !isComment(s)))
+  const pages = new Map<string, SentenceRecord[]>()
+  for (const s of pool) {
+    if (!isComment(s)) continue
+    const source = ctx.passageOf(s).sourceId
+    const list = pages.get(source)
+    if (list) list.push(s)
+    else pages.set(source, [s])
+  }
+  const comments = new Map([...pages].map(([source, list]) => [source, termIndex(list)]))
   const neighbours = new Map<string, { s: SentenceRecord; sim: number }[]>()
   // Sentences that say the same as a whole (not just one clause of a long sentence): these decide
   // which sentence leads, so that a compound sentence does not gather two claims into one.
@@ -33,13 +46,21 @@ export function clusterClaims(
   for (const s of pool) {
     const near: { s: SentenceRecord; sim: number }[] = []
     const own = ctx.passageOf(s)
-    for (const c of candidates(ctx, index, s.terms, s.passageId)) {
+    let full = 0
+    const index = own.voice === 'comment' ? comments.get(own.sourceId) : articles
+    for (const c of index ? candidates(ctx, index, s.terms, s.passageId, MAX_CLUSTER_CANDIDATES) : []) {
+      // A claim has room for MAX_MEMBERS − 1 others: once that many say it word for word (no
+      // sentence can be more alike), the rest cannot be better members (a large corpus repeats itself).
+      if (full >= MAX_MEMBERS - 1) break
       // Articles state claims with articles; a reader's comment is a claim among that page's comments.
       const other = ctx.passageOf(c)
       if ((own.voice === 'comment') !== (other.voice === 'comment')) continue
       if (own.voice === 'comment' && own.sourceId !== other.sourceId) continue
       const sim = ctx.sentenceSimilarity(s, c)
-      if (sim >= SAME_CLAIM && samePolarity(ctx, s, c)) near.push({ s: c, sim })
+      if (sim >= SAME_CLAIM && samePolarity(ctx, s, c)) {
+        near.push({ s: c, sim })
+        if (sim >= 1) full += 1
+      }
     }
     near.sort((a, b) => b.sim - a.sim)
     neighbours.set(s.id, near.slice(0, MAX_MEMBERS - 1))
@@ -49,18 +70,24 @@ export function clusterClaims(
     )
   }
   const sourcesOf = (list: SentenceRecord[]) => new Set(list.map((x) => ctx.passageOf(x).sourceId)).size
+  // What orders the leaders, worked out once per sentence rather than in every comparison.
+  const rank = new Map(
+    pool.map((a) => [
+      a,
+      {
+        sources: sourcesOf([a, ...(whole.get(a.id) ?? [])]),
+        voice: VOICE_RANK[ctx.passageOf(a).voice],
+        mass: (neighbours.get(a.id) ?? []).reduce((acc, x) => acc + x.sim, 0),
+      },
+    ]),
+  )
   const order = [...pool].sort((a, b) => {
-    const na = neighbours.get(a.id) ?? []
-    const nb = neighbours.get(b.id) ?? []
-    const sa = sourcesOf([a, ...(whole.get(a.id) ?? [])])
-    const sb = sourcesOf([b, ...(whole.get(b.id) ?? [])])
-    if (sa !== sb) return sb - sa
-    const va = VOICE_RANK[ctx.passageOf(a).voice]
-    const vb = VOICE_RANK[ctx.passageOf(b).voice]
-    if (va !== vb) return va - vb
-    const ma = na.reduce((acc, x) => acc + x.sim, 0)
-    const mb = nb.reduce((acc, x) => acc + x.sim, 0)
-    return mb - ma
+    const ra = rank.get(a)
+    const rb = rank.get(b)
+    if (!ra || !rb) return 0
+    if (ra.sources !== rb.sources) return rb.sources - ra.sources
+    if (ra.voice !== rb.voice) return ra.voice - rb.voice
+    return rb.mass - ra.mass
   })
   for (const s of all) if (solo(s)) neighbours.set(s.id, [])
   order.push(...all.filter(solo))
@@ -74,13 +101,24 @@ export function clusterClaims(
     // The statement is the member most like all the others (the claim's medoid), among the
     // article voice if there is one: "Everybody is measured by a score between 350 and 950"
     // rather than a screenshot's caption that happens to match as many.
-    const leader = medoid(ctx, group)
+    // Similarity is the same both ways: each pair of the group is compared once.
+    const pairs = new Map<string, number>()
+    const sim = (a: SentenceRecord, b: SentenceRecord) => {
+      const key = a.id < b.id ? `${a.id} ${b.id}` : `${b.id} ${a.id}`
+      let v = pairs.get(key)
+      if (v === undefined) {
+        v = ctx.sentenceSimilarity(a, b)
+        pairs.set(key, v)
+      }
+      return v
+    }
+    const leader = medoid(ctx, group, sim)
     const members = [leader, ...group.filter((m) => m !== leader)]
     claims.push({
       id: '',
       leader: leader.id,
       members: members.map((m) => m.id),
-      similarity: members.map((m) => (m === leader ? 1 : round(ctx.sentenceSimilarity(leader, m)))),
+      similarity: members.map((m) => (m === leader ? 1 : round(sim(leader, m)))),
       sources: sourcesOf(members),
       disputes: [],
     })
@@ -99,16 +137,22 @@ const round = (x: number) => Math.round(x * 1000) / 1000
 /** False when one sentence negates what both talk about and the other does not ("was not unanimous"). */
 function samePolarity(ctx: CorpusContext, a: SentenceRecord, b: SentenceRecord): boolean {
   const shared = a.terms.filter((t) => b.terms.includes(t))
-  return negates(ctx.textOf(a), shared) === negates(ctx.textOf(b), shared)
+  const negatedA = ctx.cuesOf(a).negated
+  const negatedB = ctx.cuesOf(b).negated
+  return shared.some((t) => negatedA.has(t)) === shared.some((t) => negatedB.has(t))
 }
 
-function medoid(ctx: CorpusContext, group: SentenceRecord[]): SentenceRecord {
+function medoid(
+  ctx: CorpusContext,
+  group: SentenceRecord[],
+  sim: (a: SentenceRecord, b: SentenceRecord) => number,
+): SentenceRecord {
   const best = Math.min(...group.map((m) => VOICE_RANK[ctx.passageOf(m).voice]))
   let pick = group[0] as SentenceRecord
   let top = -1
   for (const m of group) {
     if (VOICE_RANK[ctx.passageOf(m).voice] !== best) continue
-    const total = group.reduce((acc, o) => acc + (o === m ? 0 : ctx.sentenceSimilarity(m, o)), 0)
+    const total = group.reduce((acc, o) => acc + (o === m ? 0 : sim(m, o)), 0)
     if (total > top + 1e-9) {
       top = total
       pick = m

@@ -1,7 +1,9 @@
 import type { Document, Passage, Source } from '../corpus/types.js'
 import type { Lexicon } from '../search/lexicon.js'
-import { terms } from '../search/text.js'
+import { terms, tokenize } from '../search/text.js'
 import { termWeight } from '../search/weights.js'
+import { negatedTerms, predicatedTerms } from './cues.js'
+import { type Probe, TermTable } from './term-table.js'
 import type { SentenceRecord } from './types.js'
 
 /** Weight of a synonym when comparing two sentences, relative to the same word. */
@@ -27,6 +29,17 @@ export class CorpusContext {
   private readonly related = new Map<string, Map<string, number>>()
   private readonly clauses = new Map<string, string[][]>()
   private readonly opposite = new Map<string, Map<string, string>>()
+  // Computed once and kept: claim building asks for the same weights, sets and cues again and
+  // again (a sentence is compared with every candidate of its claim), and each is pure.
+  private readonly weights = new Map<string, number>()
+  private readonly relatedSets = new Map<string, ReadonlySet<string>>()
+  private readonly oppositeSets = new Map<string, ReadonlySet<string>>()
+  private readonly table = new TermTable(
+    (t) => this.weight(t),
+    (t) => this.related.get(t),
+    SPECIFIC_WEIGHT,
+  )
+  private readonly cues = new Map<string, { negated: ReadonlySet<string>; predicated: ReadonlySet<string> }>()
 
   constructor(
     documents: readonly Document[],
@@ -79,9 +92,51 @@ export class CorpusContext {
   /** How much `term` counts as found in `terms`: 1 when there, less through a related word, else 0. */
   matchOf(term: string, terms: ReadonlySet<string>): number {
     if (terms.has(term)) return 1
+    const related = this.related.get(term)
+    if (!related) return 0
     let best = 0
-    for (const [r, f] of this.related.get(term) ?? []) if (f > best && terms.has(r)) best = f
+    // The best factor over the words both hold: walk the smaller side (a common word has hundreds of synonyms).
+    if (related.size <= terms.size) {
+      for (const [r, f] of related) if (f > best && terms.has(r)) best = f
+    } else {
+      for (const r of terms) {
+        const f = related.get(r)
+        if (f !== undefined && f > best) best = f
+      }
+    }
     return best
+  }
+
+  /** A probe of a term list, to measure how much of it many other lists hold (see term-table.ts). */
+  probe(list: readonly string[]): Probe {
+    return this.table.probe(list)
+  }
+
+  /** The ids of terms, for `Probe.measure`. */
+  encode(terms: Iterable<string>): Int32Array {
+    // A list is encoded once and kept with it; a set is encoded afresh.
+    return Array.isArray(terms) ? this.table.encode(terms) : this.table.encodeAll(terms)
+  }
+
+  /** A term's id, for `Probe.own`. */
+  idOf(term: string): number {
+    return this.table.idOf(term)
+  }
+
+  /** The terms a sentence negates ("was not unanimous") and those it predicates ("is optional"); see cues.ts. */
+  cuesOf(s: SentenceRecord): { negated: ReadonlySet<string>; predicated: ReadonlySet<string> } {
+    let found = this.cues.get(s.id)
+    if (!found) {
+      const tokens = tokenize(this.textOf(s))
+      const negated = negatedTerms(tokens)
+      const predicated = predicatedTerms(tokens)
+      found = {
+        negated: negated.size > 0 ? negated : EMPTY,
+        predicated: predicated.size > 0 ? predicated : EMPTY,
+      }
+      this.cues.set(s.id, found)
+    }
+    return found
   }
 
   /** The sentence's clauses (split at commas, dashes and conjunctions), as term lists. */
@@ -116,19 +171,22 @@ export class CorpusContext {
 
   /** Terms that mean nearly the same as `term` (synonyms, derivations). */
   relatedTo(term: string): ReadonlySet<string> {
-    const m = this.related.get(term)
-    return m ? new Set(m.keys()) : EMPTY
+    return cachedKeys(this.relatedSets, this.related, term)
   }
 
   /** Terms that mean the opposite of `term` (WordNet antonyms, through similar-to links). */
   oppositesOf(term: string): ReadonlySet<string> {
-    const m = this.opposite.get(term)
-    return m ? new Set(m.keys()) : EMPTY
+    return cachedKeys(this.oppositeSets, this.opposite, term)
   }
 
   /** How much a term tells about what a sentence is about (see `termWeight`). */
   weight(term: string): number {
-    return termWeight(this.sentenceList.length, this.df.get(term) ?? 1)
+    let w = this.weights.get(term)
+    if (w === undefined) {
+      w = termWeight(this.sentenceList.length, this.df.get(term) ?? 1)
+      this.weights.set(term, w)
+    }
+    return w
   }
 
   /**
@@ -137,33 +195,20 @@ export class CorpusContext {
    * `MIN_SHARED_SPECIFIC` specific terms: one shared word is a coincidence, not the same claim.
    */
   similarity(a: readonly string[], b: readonly string[]): number {
-    const setA = new Set(a)
-    const setB = new Set(b)
-    const one = this.sideOf(a, setB)
-    const two = this.sideOf(b, setA)
+    const probe = this.table.probe(a)
+    const one = probe.measure(this.table.encode(b))
+    const two = probe.their
     if (Math.max(one.specific, two.specific) < MIN_SHARED_SPECIFIC || one.total === 0 || two.total === 0)
       return 0
     // Each side's words are looked for in the other, so the measure is the same both ways.
     return Math.min(1, (one.shared + two.shared) / 2 / Math.sqrt(one.total * two.total))
   }
 
-  private sideOf(terms: readonly string[], other: ReadonlySet<string>) {
-    let shared = 0
-    let specific = 0
-    let total = 0
-    for (const t of terms) {
-      const w = this.weight(t)
-      total += w
-      const m = this.matchOf(t, other)
-      shared += m * w
-      if (m > 0 && w >= SPECIFIC_WEIGHT) specific += 1
-    }
-    return { shared, specific, total }
-  }
-
   /** The best similarity of two sentences, whole or clause against clause (a long sentence may state several claims). */
   sentenceSimilarity(a: SentenceRecord, b: SentenceRecord): number {
     let best = this.similarity(a.terms, b.terms)
+    // A clause's match counts CLAUSE_DISCOUNT at most: it cannot beat a whole match that good.
+    if (best >= CLAUSE_DISCOUNT) return best
     for (const x of this.clausesOf(a)) {
       for (const y of this.clausesOf(b)) best = Math.max(best, CLAUSE_DISCOUNT * this.similarity(x, y))
     }
@@ -189,6 +234,20 @@ export class CorpusContext {
 }
 
 const EMPTY: ReadonlySet<string> = new Set()
+
+function cachedKeys(
+  cache: Map<string, ReadonlySet<string>>,
+  from: ReadonlyMap<string, ReadonlyMap<string, unknown>>,
+  key: string,
+): ReadonlySet<string> {
+  let set = cache.get(key)
+  if (!set) {
+    const m = from.get(key)
+    set = m ? new Set(m.keys()) : EMPTY
+    cache.set(key, set)
+  }
+  return set
+}
 // Where a sentence divides into clauses: punctuation that separates them and the conjunctions that join them.
 const CLAUSE_BREAK = /[,;:()—–]|\s(?:and|but|while|whereas|which|who|because|although|though|so that)\s/i
 /** Terms a clause needs to be compared on its own ("Stanley wrote in the blog" is too little). */

@@ -1,4 +1,4 @@
-import { tokenize } from '../search/text.js'
+import { type Token, tokenize } from '../search/text.js'
 
 /**
  * The words by which a passage shows that it disputes something. Each list is general English,
@@ -81,11 +81,57 @@ export function refersToSource(text: string): boolean {
   return SOURCE_REFERENCE.some((re) => re.test(text))
 }
 
+/** Words a negation may stand before the term it negates ("has never really involved"). */
+const NEGATION_REACH = 4
+/** Words a copula may stand before what it predicates ("will be totally optional"). */
+const PREDICATE_REACH = 3
+
+/** Verbs that predicate what follows them ("is optional", "will become mandatory"). */
+export const COPULA: ReadonlySet<string> = new Set([
+  'is',
+  'are',
+  'was',
+  'were',
+  'be',
+  'been',
+  'being',
+  'become',
+  'becomes',
+  'became',
+  'remain',
+  'remains',
+  'its',
+  "it's",
+  'seem',
+  'seems',
+  'appears',
+  'stays',
+])
+
+/** The terms of the tokens that a word of `words` stands at most `reach` words before. */
+function termsAfter(tokens: readonly Token[], reach: number, marks: (word: string) => boolean): Set<string> {
+  const out = new Set<string>()
+  let last = Number.NEGATIVE_INFINITY
+  tokens.forEach((t, i) => {
+    if (i - last <= reach) out.add(t.term)
+    if (marks(t.word)) last = i
+  })
+  return out
+}
+
+/** The terms that a negation stands just before in a sentence's tokens ("was not unanimous" → unanim). */
+export function negatedTerms(tokens: readonly Token[]): Set<string> {
+  return termsAfter(tokens, NEGATION_REACH, (w) => NEGATION.test(w))
+}
+
+/** The terms that a copula stands just before in a sentence's tokens ("is totally optional" → option). */
+export function predicatedTerms(tokens: readonly Token[]): Set<string> {
+  return termsAfter(tokens, PREDICATE_REACH, (w) => COPULA.has(w))
+}
+
 /** True when a negation stands just before one of the given terms ("was not unanimous", "has never involved"). */
 export function negates(text: string, terms: Iterable<string>): boolean {
-  const tokens = tokenize(text)
-  const keys = new Set(terms)
-  return tokens.some(
-    (t, i) => keys.has(t.term) && tokens.slice(Math.max(0, i - 4), i).some((x) => NEGATION.test(x.word)),
-  )
+  const negated = negatedTerms(tokenize(text))
+  for (const t of terms) if (negated.has(t)) return true
+  return false
 }

@@ -1,6 +1,6 @@
 import type { Passage } from '../corpus/types.js'
 import { tokenize } from '../search/text.js'
-import type { CorpusContext } from './context.js'
+import { type CorpusContext, SPECIFIC_WEIGHT } from './context.js'
 import {
   CONTRAST,
   CORRECTION_HEADING,
@@ -8,8 +8,8 @@ import {
   disputePhrase,
   INCREDULITY,
   NEGATION,
-  negates,
   PRESENT_HEDGE,
+  predicatedTerms,
 } from './cues.js'
 import type { Quotation } from './quotations.js'
 import type { ClaimRecord, DisputeCue, DisputeRecord, SentenceRecord } from './types.js'
@@ -47,8 +47,14 @@ interface Candidate {
   s: SentenceRecord
   text: string
   terms: Set<string>
+  /** The same terms as ids (see `CorpusContext.probe`). */
+  ids: Int32Array
   /** Dispute language in the sentence, its comment or its update; null when none. */
   phrase: string | null
+  /** Dispute language in the sentence itself; null when none. */
+  own: string | null
+  /** True when the sentence limits what it says to the present ("so far"). */
+  hedged: boolean
   cue: DisputeCue
   /** Key of the comment or passage, so one comment disputes a claim once. */
   group: string
@@ -99,7 +105,10 @@ function candidatesOf(ctx: CorpusContext, quoting: ReadonlySet<string>): Candida
         s,
         text,
         terms,
+        ids: ctx.encode(terms),
         phrase,
+        own,
+        hedged: PRESENT_HEDGE.test(text),
         cue,
         group: p.commentId ?? p.id,
         scope: scopeOf(ctx, p),
@@ -110,33 +119,9 @@ function candidatesOf(ctx: CorpusContext, quoting: ReadonlySet<string>): Candida
   return out
 }
 
-const COPULA = new Set([
-  'is',
-  'are',
-  'was',
-  'were',
-  'be',
-  'been',
-  'being',
-  'become',
-  'becomes',
-  'became',
-  'remain',
-  'remains',
-  'its',
-  "it's",
-  'seem',
-  'seems',
-  'appears',
-  'stays',
-])
-
 /** True when `term` is what a sentence predicates ("… is totally optional", "will be mandated"). */
 export function isPredicate(text: string, term: string): boolean {
-  const tokens = tokenize(text)
-  return tokens.some(
-    (t, i) => t.term === term && tokens.slice(Math.max(0, i - 3), i).some((x) => COPULA.has(x.word)),
-  )
+  return predicatedTerms(tokenize(text)).has(term)
 }
 
 /** Terms at which a sentence stops being focused on one thing. */
@@ -157,18 +142,126 @@ function scopeOf(ctx: CorpusContext, p: Passage): Candidate['scope'] {
   }
 }
 
-const topics = new Map<string, Set<string>>()
-/** The terms of a candidate's whole comment (or passage). */
-function topicOfIn(ctx: CorpusContext, c: Candidate): Set<string> {
-  const cached = topics.get(c.group)
-  if (cached) return cached
-  const terms = new Set<string>()
+/** The terms of each whole comment (or passage), by its key (see `Candidate.group`). */
+function topicsOf(ctx: CorpusContext): Map<string, Set<string>> {
+  const topics = new Map<string, Set<string>>()
   for (const [id, list] of ctx.byPassage) {
     const p = ctx.passages.get(id)
-    if (p && (p.commentId ?? p.id) === c.group) for (const s of list) for (const t of s.terms) terms.add(t)
+    if (!p) continue
+    const key = p.commentId ?? p.id
+    const terms = topics.get(key) ?? new Set<string>()
+    for (const s of list) for (const t of s.terms) terms.add(t)
+    topics.set(key, terms)
   }
-  topics.set(c.group, terms)
-  return terms
+  return topics
+}
+
+function indexByTerm(candidates: readonly Candidate[]): Map<string, Candidate[]> {
+  const byTerm = new Map<string, Candidate[]>()
+  for (const c of candidates) {
+    for (const t of c.terms) {
+      const list = byTerm.get(t)
+      if (list) list.push(c)
+      else byTerm.set(t, [c])
+    }
+  }
+  return byTerm
+}
+
+/** Most candidates weighed as disputes of one claim, taken rarest term first (see `disputePool`). */
+export const MAX_DISPUTE_CANDIDATES = 128
+
+/** Candidates by term: all of them (for antonyms), and those that can dispute without an antonym. */
+interface TermLists {
+  all: Map<string, Candidate[]>
+  arguable: Map<string, Candidate[]>
+}
+
+/** The candidates, indexed by which claims they may dispute (see `Candidate.scope`). */
+interface CandidateIndex {
+  every: TermLists
+  /** Those that may dispute any passage's claims (articles' sentences, corrections). */
+  open: TermLists
+  /** Comments' and updates' sentences by source: with `open`, the only ones that may dispute a reader's claim. */
+  bySource: Map<string, TermLists>
+  /** Each candidate's place in file order. */
+  order: Map<Candidate, number>
+}
+
+function termLists(ctx: CorpusContext, candidates: readonly Candidate[]): TermLists {
+  return {
+    all: indexByTerm(candidates),
+    // Dispute language, or a negation in a comment or an update (see the cues in findDisputes).
+    arguable: indexByTerm(
+      candidates.filter(
+        (c) => c.phrase !== null || (c.scope !== null && !c.hedged && ctx.cuesOf(c.s).negated.size > 0),
+      ),
+    ),
+  }
+}
+
+function candidateIndex(ctx: CorpusContext, candidates: readonly Candidate[]): CandidateIndex {
+  const bySource = new Map<string, Candidate[]>()
+  for (const c of candidates) {
+    if (c.scope === null) continue
+    const source = ctx.passageOf(c.s).sourceId
+    const list = bySource.get(source)
+    if (list) list.push(c)
+    else bySource.set(source, [c])
+  }
+  return {
+    every: termLists(ctx, candidates),
+    open: termLists(
+      ctx,
+      candidates.filter((c) => c.scope === null),
+    ),
+    bySource: new Map([...bySource].map(([source, list]) => [source, termLists(ctx, list)])),
+    order: new Map(candidates.map((c, i) => [c, i])),
+  }
+}
+
+/**
+ * The candidates that may dispute a claim, in the order of `words` (the claim's key terms, then
+ * their opposites) and then file order. A candidate must hold one of `words`; and to dispute at
+ * all it needs an opposite of a key term, or dispute language or a negation together with at
+ * least `MIN_SHARED` specific key terms (or words related to them). Only those are gathered,
+ * rarest word first, at most `MAX_DISPUTE_CANDIDATES`, so a claim whose words are in thousands of
+ * sentences of a large corpus looks first at those that share its rarest words.
+ */
+function disputePool(
+  ctx: CorpusContext,
+  index: CandidateIndex,
+  from: readonly (TermLists | undefined)[],
+  words: readonly string[],
+  core: readonly string[],
+  opposites: Iterable<string>,
+): Candidate[] {
+  const lists: Candidate[][] = []
+  const reach = new Set<string>()
+  for (const t of core) {
+    if (ctx.weight(t) < SPECIFIC_WEIGHT) continue
+    reach.add(t)
+    for (const r of ctx.relatedTo(t)) reach.add(r)
+  }
+  for (const part of from) {
+    if (!part) continue
+    for (const u of opposites) lists.push(part.all.get(u) ?? [])
+    for (const x of reach) lists.push(part.arguable.get(x) ?? [])
+  }
+  lists.sort((a, b) => a.length - b.length)
+  const first = new Map<Candidate, number>()
+  scan: for (const list of lists) {
+    for (const c of list) {
+      if (first.has(c)) continue
+      const at = words.findIndex((t) => c.terms.has(t))
+      if (at < 0) continue
+      if (first.size >= MAX_DISPUTE_CANDIDATES) break scan
+      first.set(c, at)
+    }
+  }
+  const rank = (c: Candidate) => first.get(c) ?? 0
+  const order = (c: Candidate) => index.order.get(c) ?? 0
+  return [...first.keys()].sort((a, b) => rank(a) - rank(b) || order(a) - order(b))
 }
 
 /** The word of `text` whose term is `term`, as written (for notes). */
@@ -203,15 +296,17 @@ export function findDisputes(
   quotations: ReadonlyMap<string, Quotation>,
 ): void {
   const candidates = candidatesOf(ctx, new Set(quotations.keys()))
-  topics.clear()
-  const topicOf = (c: Candidate) => topicOfIn(ctx, c)
-  const byTerm = new Map<string, Candidate[]>()
+  const topics = topicsOf(ctx)
+  const topicOf = (c: Candidate) => topics.get(c.group) ?? new Set<string>()
+  const index = candidateIndex(ctx, candidates)
+  // Correction sections' sentences with dispute language, by heading.
+  const corrections = new Map<string, Candidate[]>()
   for (const c of candidates) {
-    for (const t of c.terms) {
-      const list = byTerm.get(t) ?? []
-      list.push(c)
-      byTerm.set(t, list)
-    }
+    const section = ctx.passageOf(c.s).section
+    if (c.cue !== 'correction-section' || c.phrase === null || section === null) continue
+    const list = corrections.get(section)
+    if (list) list.push(c)
+    else corrections.set(section, [c])
   }
   const quotedBy = new Map<string, Quotation[]>()
   for (const q of quotations.values()) quotedBy.set(q.quotes, [...(quotedBy.get(q.quotes) ?? []), q])
@@ -263,46 +358,68 @@ export function findDisputes(
       [...memberPassages].flatMap((id) => (ctx.byPassage.get(id ?? '') ?? []).flatMap((x) => x.terms)),
     )
     const sameTopic = (c: Candidate) => ctx.sharedSpecific([...topicOf(c)], claimTopic) >= MIN_SHARED
-    const pool = new Map<string, Candidate>()
-    for (const t of [...core, ...opposites.keys()]) for (const c of byTerm.get(t) ?? []) pool.set(c.s.id, c)
+    // A reader's claim (its members are comments on one page) is disputed only by the articles,
+    // or by the comments and updates of its own page.
+    const leaderPassage = ctx.passageOf(leader)
+    const from =
+      leaderPassage.voice === 'comment'
+        ? [index.open, index.bySource.get(leaderPassage.sourceId)]
+        : [index.every]
+    const pool = disputePool(ctx, index, from, [...core, ...opposites.keys()], core, opposites.keys())
+    // Whether a member predicates a key term (or a word of its root): the same for every candidate.
+    const statedCache = new Map<string, boolean>()
+    const isStated = (t: string) => {
+      let stated = statedCache.get(t)
+      if (stated === undefined) {
+        stated = claim.members.some((id) => {
+          const m = ctx.sentences.get(id)
+          const predicated = m ? ctx.cuesOf(m).predicated : null
+          return predicated !== null && [t, ...ctx.relatedTo(t)].some((x) => predicated.has(x))
+        })
+        statedCache.set(t, stated)
+      }
+      return stated
+    }
+    const leaderNegates = core.some((t) => ctx.cuesOf(leader).negated.has(t))
+    // How much of the claim's key terms each candidate holds, measured once per candidate.
+    const probe = ctx.probe(core)
+    const leaderNegation = NEGATION.test(leaderText)
 
-    for (const c of pool.values()) {
+    for (const c of pool) {
       // A passage does not dispute what it states itself, unless the sentence says so ("This is a myth").
-      if (members.has(c.s.id) || (memberPassages.has(c.s.passageId) && disputePhrase(c.text) === null))
-        continue
+      if (members.has(c.s.id) || (memberPassages.has(c.s.passageId) && c.own === null)) continue
       const scope = c.scope
       if (scope && !claim.members.some((id) => scope(ctx.sentences.get(id)?.passageId ?? ''))) continue
-      const rel = ctx.coverage(core, c.terms) * c.focus
-      const hedged = PRESENT_HEDGE.test(c.text)
+      const held = probe.measure(c.ids)
+      const rel = (held.total === 0 ? 0 : held.shared / held.total) * c.focus
+      const hedged = c.hedged
       let hit: { cue: DisputeCue; detail: string } | null = null
       for (const [u, t] of opposites) {
         if (!c.terms.has(u) || ctx.matchOf(t, c.terms) > 0) continue
-        if (hedged || !isPredicate(c.text, u)) continue
-        const stated = claim.members.some((id) => {
-          const m = ctx.sentences.get(id)
-          return m !== undefined && [t, ...ctx.relatedTo(t)].some((x) => isPredicate(ctx.textOf(m), x))
-        })
-        if (!stated) continue
-        const rest = ctx.coverage(
-          core.filter((x) => x !== t),
-          c.terms,
-        )
+        if (hedged || !ctx.cuesOf(c.s).predicated.has(u)) continue
+        if (!isStated(t)) continue
+        const others = probe.own(ctx.idOf(t))
+        const rest = others.total === 0 ? 0 : others.shared / others.total
         // Without dispute language, the sentence must also share the claim's other key words;
         // with it, its comment must at least talk about what the claim's passages talk about.
         if (c.phrase === null ? rest < ANTONYM_ANCHOR : !sameTopic(c)) continue
         hit = { cue: 'antonym', detail: `${wordFor(c.text, u)} vs ${wordFor(leaderText, t)}` }
         break
       }
-      const specific = ctx.sharedSpecific(core, c.terms)
+      const specific = held.specific
       // A correction denies a misconception; a claim that itself denies it ("was not unanimous") agrees.
-      const agrees = c.cue === 'correction-section' && negates(leaderText, core)
+      const agrees = c.cue === 'correction-section' && leaderNegates
       if (!hit && !agrees && c.phrase !== null && rel >= DISPUTE_RELATEDNESS && specific >= MIN_SHARED) {
         hit = { cue: c.cue, detail: c.phrase }
       }
       // A negation must be about the claim: most of the claim's words, or most of its own, shared.
-      const about = Math.max(rel, ctx.coverage(c.s.terms, new Set(core)) * c.focus)
-      const negation = c.scope !== null && !hedged && specific >= MIN_SHARED && negates(c.text, core)
-      if (!hit && negation && about >= NEGATION_RELATEDNESS && !NEGATION.test(leaderText)) {
+      const negation =
+        c.scope !== null &&
+        !hedged &&
+        specific >= MIN_SHARED &&
+        core.some((t) => ctx.cuesOf(c.s).negated.has(t))
+      const about = () => Math.max(rel, ctx.coverage(c.s.terms, new Set(core)) * c.focus)
+      if (!hit && negation && !leaderNegation && about() >= NEGATION_RELATEDNESS) {
         // The author's own update negating the claim is an author's correction.
         hit = {
           cue: c.cue === 'author-update' ? 'author-update' : 'negation',
@@ -313,12 +430,9 @@ export function findDisputes(
     }
 
     // A claim stated inside a correction section is what that section corrects.
-    const leaderPassage = ctx.passageOf(leader)
     if (leaderPassage.section && CORRECTION_HEADING.test(leaderPassage.section)) {
-      for (const c of candidates) {
+      for (const c of corrections.get(leaderPassage.section) ?? []) {
         const p = ctx.passageOf(c.s)
-        if (c.cue !== 'correction-section' || c.phrase === null || p.section !== leaderPassage.section)
-          continue
         if (members.has(c.s.id)) continue
         found.push({
           sentenceId: c.s.id,

@@ -16,41 +16,71 @@ export interface Quotation {
 export const QUOTE_CONTAINMENT = 0.75
 /** Similarity above which a whole sentence is a copy of another. */
 export const COPY_SIMILARITY = 0.8
+/** Most sentences of each kind (articles', readers') a reader's sentence is compared with, looking for the one it copies. */
+export const MAX_COPY_CANDIDATES = 96
 
 const QUOTED = /[“"]([^”"]{20,})[”"]/g
 
-/** An index from rare terms to the sentences holding them, to find candidates quickly. */
-export function termIndex(
-  ctx: CorpusContext,
-  sentences: readonly SentenceRecord[],
-): Map<string, SentenceRecord[]> {
-  const index = new Map<string, SentenceRecord[]>()
-  for (const s of sentences) {
+/** Most sentences compared with one sentence, taken rarest term first (see `candidates`). */
+export const MAX_CANDIDATES = 256
+
+/** An index from terms to the sentences holding them, to find candidates quickly. */
+export interface TermIndex {
+  postings: Map<string, SentenceRecord[]>
+  /** Each sentence's place in the indexed list. */
+  position: Map<SentenceRecord, number>
+}
+
+/** Indexes `sentences` by their terms. */
+export function termIndex(sentences: readonly SentenceRecord[]): TermIndex {
+  const postings = new Map<string, SentenceRecord[]>()
+  const position = new Map<SentenceRecord, number>()
+  sentences.forEach((s, i) => {
+    position.set(s, i)
     for (const t of s.terms) {
-      const list = index.get(t) ?? []
-      list.push(s)
-      index.set(t, list)
+      const list = postings.get(t)
+      if (list) list.push(s)
+      else postings.set(t, [s])
     }
-  }
-  void ctx
-  return index
+  })
+  return { postings, position }
 }
 
 /**
  * Sentences (outside `exceptPassage`) that share a specific term with `terms`: every sentence
- * that can be similar at all, since similarity needs shared specific terms.
+ * that can be similar at all, since similarity needs shared specific terms. They come in the
+ * order of `terms`, then of the index. In a large corpus a sentence's terms may be in thousands
+ * of sentences (its near-copies among them): then at most `limit` are taken, gathered
+ * from the rarest term on, since sentences that share the rarest words are the likeliest to say
+ * the same (the prefix filtering of similarity joins).
  */
 export function candidates(
   ctx: CorpusContext,
-  index: Map<string, SentenceRecord[]>,
+  index: TermIndex,
   terms: readonly string[],
   exceptPassage: string,
+  limit = MAX_CANDIDATES,
 ): SentenceRecord[] {
-  const pick = terms.filter((t) => ctx.weight(t) >= SPECIFIC_WEIGHT)
-  const seen = new Map<string, SentenceRecord>()
-  for (const t of pick)
-    for (const c of index.get(t) ?? []) if (c.passageId !== exceptPassage) seen.set(c.id, c)
-  return [...seen.values()]
+  const pick = terms
+    .filter((t) => ctx.weight(t) >= SPECIFIC_WEIGHT)
+    .map((t, i) => ({ i, list: index.postings.get(t) ?? [] }))
+    .sort((a, b) => a.list.length - b.list.length || a.i - b.i)
+  // Candidate → the first of `terms` (by place) it holds.
+  const first = new Map<SentenceRecord, number>()
+  scan: for (const { i, list } of pick) {
+    for (const c of list) {
+      if (c.passageId === exceptPassage) continue
+      const at = first.get(c)
+      if (at !== undefined) {
+        if (i < at) first.set(c, i)
+        continue
+      }
+      if (first.size >= limit) break scan
+      first.set(c, i)
+    }
+  }
+  const place = (c: SentenceRecord) => index.position.get(c) ?? 0
+  return [...first.keys()].sort((a, b) => (first.get(a) ?? 0) - (first.get(b) ?? 0) || place(a) - place(b))
 }
 
 /**
@@ -60,7 +90,12 @@ export function candidates(
  */
 export function findQuotations(ctx: CorpusContext): Map<string, Quotation> {
   const all = ctx.sentenceList
-  const index = termIndex(ctx, all)
+  const index = termIndex(all)
+  const isComment = (s: SentenceRecord) => ctx.passageOf(s).voice === 'comment'
+  const articles = termIndex(all.filter((s) => !isComment(s)))
+  const readers = termIndex(all.filter(isComment))
+  const place = (s: SentenceRecord) => index.position.get(s) ?? 0
+  const siblings = commentSentences(ctx)
   const out = new Map<string, Quotation>()
   for (const s of all) {
     const passage = ctx.passageOf(s)
@@ -69,12 +104,17 @@ export function findQuotations(ctx: CorpusContext): Map<string, Quotation> {
     for (const m of text.matchAll(QUOTED)) {
       const q = termsOf(m[1] ?? '')
       if (q.length < 4) continue
-      const best = bestMatch(ctx, index, q, passage.id, (c) => ctx.coverage(q, new Set(c.terms)))
+      const best = bestMatch(ctx, index, q, passage.id, (c) => {
+        const held = ctx.probe(q).measure(ctx.encode(c.terms))
+        return held.total === 0 ? 0 : held.shared / held.total
+      })
       if (!best || best.score < QUOTE_CONTAINMENT) continue
       const after = s.start + m.index + m[0].length
       const rest = text.slice(m.index + m[0].length)
       const answer =
-        termsOf(rest).length >= 3 ? { sentenceId: s.id, start: after, end: s.end } : nextAnswer(ctx, s)
+        termsOf(rest).length >= 3
+          ? { sentenceId: s.id, start: after, end: s.end }
+          : nextAnswer(ctx, siblings, s)
       out.set(s.id, {
         sentenceId: s.id,
         quotes: best.sentence.id,
@@ -83,14 +123,27 @@ export function findQuotations(ctx: CorpusContext): Map<string, Quotation> {
       break
     }
     if (out.has(s.id) || s.terms.length < 4) continue
-    const copy = bestMatch(ctx, index, s.terms, passage.id, (c) => ctx.sentenceSimilarity(s, c))
-    if (copy && copy.score >= COPY_SIMILARITY && ctx.passageOf(copy.sentence).voice !== 'comment') {
-      out.set(s.id, { sentenceId: s.id, quotes: copy.sentence.id, answer: nextAnswer(ctx, s) })
+    // The sentence it is most like, if that is an article's (or an update's) and alike enough;
+    // a reader's sentence as alike, and earlier, is the better match (the reader copied a reader).
+    const similar = (c: SentenceRecord) => ctx.sentenceSimilarity(s, c)
+    const copy = bestMatch(ctx, articles, s.terms, passage.id, similar, MAX_COPY_CANDIDATES)
+    if (!copy || copy.score < COPY_SIMILARITY) continue
+    const reader = bestMatch(ctx, readers, s.terms, passage.id, similar, MAX_COPY_CANDIDATES)
+    const beaten =
+      reader !== null &&
+      (reader.score > copy.score ||
+        (reader.score === copy.score && place(reader.sentence) < place(copy.sentence)))
+    if (!beaten) {
+      out.set(s.id, { sentenceId: s.id, quotes: copy.sentence.id, answer: nextAnswer(ctx, siblings, s) })
     }
   }
   // A copied sentence's answer is the comment's first sentence that is not itself a copy.
+  // Each sentence is passed once: a copy followed by a sentence that quotes and answers in itself
+  // hands on an answer that points back at that same sentence.
   for (const q of out.values()) {
-    while (q.answer && out.has(q.answer.sentenceId) && q.answer.sentenceId !== q.sentenceId) {
+    const passed = new Set([q.sentenceId])
+    while (q.answer && out.has(q.answer.sentenceId) && !passed.has(q.answer.sentenceId)) {
+      passed.add(q.answer.sentenceId)
       q.answer = out.get(q.answer.sentenceId)?.answer ?? null
     }
   }
@@ -99,28 +152,48 @@ export function findQuotations(ctx: CorpusContext): Map<string, Quotation> {
 
 function bestMatch(
   ctx: CorpusContext,
-  index: Map<string, SentenceRecord[]>,
+  index: TermIndex,
   terms: readonly string[],
   exceptPassage: string,
   score: (c: SentenceRecord) => number,
+  limit = MAX_CANDIDATES,
 ): { sentence: SentenceRecord; score: number } | null {
   let best: { sentence: SentenceRecord; score: number } | null = null
-  for (const c of candidates(ctx, index, terms, exceptPassage)) {
+  for (const c of candidates(ctx, index, terms, exceptPassage, limit)) {
     const v = score(c)
     if (!best || v > best.score) best = { sentence: c, score: v }
+    // Scores are at most 1: nothing after a perfect match can replace it.
+    if (best.score >= 1) break
   }
   return best
 }
 
-/** The sentence after `s` in the same comment (across its paragraphs), as an answer span. */
-function nextAnswer(ctx: CorpusContext, s: SentenceRecord): Quotation['answer'] {
-  const passage = ctx.passageOf(s)
-  const comment = passage.commentId
-  const siblings = ctx.sentenceList.filter((x) => {
+/**
+ * The sentences of each comment (across its paragraphs) or, outside comments, of each passage,
+ * in file order, by the key that `nextAnswer` looks them up with.
+ */
+function commentSentences(ctx: CorpusContext): Map<string, SentenceRecord[]> {
+  const out = new Map<string, SentenceRecord[]>()
+  for (const x of ctx.sentenceList) {
     const p = ctx.passages.get(x.passageId)
-    return p !== undefined && (x.passageId === s.passageId || (comment !== null && p.commentId === comment))
-  })
-  const next = siblings[siblings.findIndex((x) => x.id === s.id) + 1]
+    if (!p) continue
+    const key = p.commentId ?? `passage:${p.id}`
+    const list = out.get(key)
+    if (list) list.push(x)
+    else out.set(key, [x])
+  }
+  return out
+}
+
+/** The sentence after `s` in the same comment (across its paragraphs), as an answer span. */
+function nextAnswer(
+  ctx: CorpusContext,
+  siblings: ReadonlyMap<string, SentenceRecord[]>,
+  s: SentenceRecord,
+): Quotation['answer'] {
+  const p = ctx.passageOf(s)
+  const list = siblings.get(p.commentId ?? `passage:${p.id}`) ?? []
+  const next = list[list.indexOf(s) + 1]
   return next ? { sentenceId: next.id, start: next.start, end: next.end } : null
 }
 

@@ -4,6 +4,7 @@ import { rotationOrder } from '../../src/digest/claim-of-the-day.js'
 import { claimView } from '../../src/digest/claim-view.js'
 import { consolePoster } from '../../src/digest/poster.js'
 import type { Digest } from '../../src/digest/types.js'
+import { displayQuote } from '../../src/render/attribution.js'
 import { renderDigestText, renderReplyText } from '../../src/render/plain-text.js'
 import { seedEngine } from '../helpers/built.js'
 
@@ -41,7 +42,7 @@ describe('the digest as plain text', () => {
     expect(text).toContain('Stated by:')
     expect(text).toContain('Disputed by:')
     for (const c of [...(claim?.support ?? []), ...(claim?.disputes ?? [])]) {
-      expect(text).toContain(`“${c.quote.replace(/\s+/g, ' ').trim()}”`)
+      expect(text).toContain(`“${displayQuote(c)}”`)
     }
     expect(text).toContain('   3 questions asked.')
     expect(text).toContain('   Topics: score (2), mandatory (1)')
