@@ -97,7 +97,6 @@ export function clusterClaims(
     if (covered.has(s.id)) continue
     const near = neighbours.get(s.id) ?? []
     const group = [s, ...near.map((x) => x.s)]
-    for (const m of group) covered.add(m.id)
     // The statement is the member most like all the others (the claim's medoid), among the
     // article voice if there is one: "Everybody is measured by a score between 350 and 950"
     // rather than a screenshot's caption that happens to match as many.
@@ -113,7 +112,10 @@ export function clusterClaims(
       return v
     }
     const leader = medoid(ctx, group, sim)
-    const members = [leader, ...group.filter((m) => m !== leader)]
+    const members = [leader, ...group.filter((m) => m !== leader && statesLeader(ctx, leader, m, sim))]
+    // A sentence left out is free to state a claim of its own (it comes later in the order).
+    for (const m of members) covered.add(m.id)
+    covered.add(s.id)
     claims.push({
       id: '',
       leader: leader.id,
@@ -133,6 +135,27 @@ export function clusterClaims(
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000
+
+/**
+ * Least share of the statement's weight a sentence must hold when only a clause of it matches
+ * the statement. A long sentence whose clauses each match a different short one ("The United
+ * States is a much different place than China, and …") does not make those short sentences say
+ * the same thing; a long sentence that holds the statement in one of its clauses does ("… wrote
+ * by 2020 it will be mandated that every citizen be scored between 350 and 950").
+ */
+export const MIN_STATEMENT_COVERAGE = 0.15
+
+/** True when `m` states what the claim's statement `leader` says: alike as a whole, or holding enough of it. */
+function statesLeader(
+  ctx: CorpusContext,
+  leader: SentenceRecord,
+  m: SentenceRecord,
+  sim: (a: SentenceRecord, b: SentenceRecord) => number,
+): boolean {
+  if (sim(leader, m) < SAME_CLAIM) return false
+  if (ctx.similarity(leader.terms, m.terms) >= SAME_CLAIM) return true
+  return ctx.coverage(leader.terms, new Set(m.terms)) >= MIN_STATEMENT_COVERAGE
+}
 
 /** False when one sentence negates what both talk about and the other does not ("was not unanimous"). */
 function samePolarity(ctx: CorpusContext, a: SentenceRecord, b: SentenceRecord): boolean {

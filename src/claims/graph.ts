@@ -30,12 +30,18 @@ export function buildClaimGraph(documents: readonly Document[], lexicon: Lexicon
   )
   const claims = clusterClaims(
     ctx,
-    (s) => !quotations.has(s.id) && disputePhrase(ctx.textOf(s)) === null,
+    (s) => !quotations.has(s.id),
     (s) => {
       const p = ctx.passageOf(s)
-      // A reader who disputes the article states his own claims, never the article's; and what a
-      // correction section reports as a misconception next to its correction supports nothing.
-      return (p.voice === 'comment' && disputing.has(p.commentId ?? p.id)) || correcting.has(p.id)
+      // A reader who disputes the article states his own claims, never the article's; what a
+      // correction section reports as a misconception next to its correction supports nothing;
+      // and a sentence that doubts or denies ("this is nonsense", "questions about the accuracy
+      // of the source") says something of its own, to be found when asked about.
+      return (
+        (p.voice === 'comment' && disputing.has(p.commentId ?? p.id)) ||
+        correcting.has(p.id) ||
+        disputePhrase(ctx.textOf(s)) !== null
+      )
     },
   )
   findDisputes(ctx, claims, quotations)

@@ -65,7 +65,7 @@ const idfOf = (ctx: QueryContext, term: string) => {
 
 /** Turns a question into concepts and search terms, with typo correction and lexicon expansion. */
 export function planQuery(question: string, ctx: QueryContext): QueryPlan {
-  const words = tokenize(question).map((t) => normalizeWord(t.word))
+  const words = withoutFrame(tokenize(question).map((t) => normalizeWord(t.word)))
   const concepts: Concept[] = []
   // A word the corpus lacks weighs more than its rarest word: it is what the question is about.
   const unknownWeight = termWeight(ctx.sentenceCount, 1) + 1
@@ -107,6 +107,19 @@ export function planQuery(question: string, ctx: QueryContext): QueryPlan {
     }
   }
   return { concepts: merged, terms, loose, typos }
+}
+
+/**
+ * "Is it true that X?" asks about X: the frame is dropped when X follows, so that a sentence
+ * that merely says "true" does not outrank one that states X. ("Is it true?" alone keeps it.)
+ */
+const FRAME = /^(?:is|was|are|were) (?:it|this|that) (?:really |actually )?(?:true|correct|right|so) (?:that )?/
+
+function withoutFrame(words: string[]): string[] {
+  const text = words.join(' ')
+  const m = FRAME.exec(text)
+  if (!m || m[0].length >= text.length) return words
+  return text.slice(m[0].length).split(' ')
 }
 
 function findPhrase(words: string[], i: number, lexicon: Lexicon): { key: string; length: number } | null {

@@ -67,6 +67,24 @@ describe('answering', () => {
     expect(a.claims.length).toBeLessThanOrEqual(5)
   })
 
+  it('answers whether a source is accurate with those who doubt it, attributed to who wrote it', () => {
+    const reliable = engine.ask('Is the ACLU post reliable?')
+    const first = reliable.claims[0]?.support[0]
+    expect(first?.quote).toContain('accuracy of the source')
+    expect(first?.voice).toBe('update')
+    const nonsense = engine.ask('Is this nonsense?')
+    const lin = quotes(nonsense).find((q) => q.quote.includes('this is nonsense'))
+    expect(lin?.voice).toBe('comment')
+    expect(lin?.author).toBe('Edward Lin')
+    const exaggerated = engine.ask('Was it exaggerated by Western media?')
+    expect(quotes(exaggerated).some((q) => q.quote.includes('dramatization and false information'))).toBe(true)
+  })
+
+  it('asks about X when asked “is it true that X”', () => {
+    const a = engine.ask('Is it true that it is mandatory?')
+    expect(a.claims[0]?.support.some((q) => q.quote.includes('mandatory by 2020'))).toBe(true)
+  })
+
   it('lists caveats on the sources it cites, such as the ACLU author’s own doubt', () => {
     const a = engine.ask('is it mandatory?')
     expect(

@@ -109,6 +109,30 @@ describe('claims on the seeds', () => {
     expect(c).toBeDefined()
   })
 
+  it('does not make sentences that each match a different clause of a long sentence its support', () => {
+    // “The United States is a much different place than China, and …” shares a clause with a
+    // sentence about the author's caution and another about the system's two parts: neither says it.
+    const us = claimStating('The United States is a much different place')
+    const said = us.members.map((m) => textOf(m)).join(' | ')
+    expect(said).not.toContain('I did include a passing caution')
+    expect(said).not.toContain('consisted of two parts')
+    const directive = claimStating('according to the official directive')
+    expect(directive.members.map((m) => textOf(m)).join(' | ')).not.toContain('peers have to say')
+  })
+
+  it('still makes a long sentence that holds a claim in one clause its support', () => {
+    const range = claimStating('between 350 and 950, which is linked')
+    expect(range.members.map((m) => textOf(m)).join(' | ')).toContain('On an Oct. 5 blog post')
+  })
+
+  it('makes a sentence that doubts or denies a claim of its own, so that it can be asked about', () => {
+    for (const fragment of ['this is nonsense', 'about the accuracy of the source', 'dramatization and false']) {
+      const claim = claimStating(fragment)
+      expect(claim.members).toHaveLength(1)
+      expect(textOf(claim.leader)).toContain(fragment)
+    }
+  })
+
   it('never builds a claim from the spam comment', () => {
     const spam = corpus.documents.flatMap((d) => d.passages).filter((p) => p.spam)
     for (const p of spam) expect(data.sentences.some((s) => s.passageId === p.id)).toBe(false)
