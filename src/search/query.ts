@@ -113,7 +113,8 @@ export function planQuery(question: string, ctx: QueryContext): QueryPlan {
  * "Is it true that X?" asks about X: the frame is dropped when X follows, so that a sentence
  * that merely says "true" does not outrank one that states X. ("Is it true?" alone keeps it.)
  */
-const FRAME = /^(?:is|was|are|were) (?:it|this|that) (?:really |actually )?(?:true|correct|right|so) (?:that )?/
+const FRAME =
+  /^(?:is|was|are|were) (?:it|this|that) (?:really |actually )?(?:true|correct|right|so) (?:that )?/
 
 function withoutFrame(words: string[]): string[] {
   const text = words.join(' ')

@@ -77,7 +77,9 @@ describe('answering', () => {
     expect(lin?.voice).toBe('comment')
     expect(lin?.author).toBe('Edward Lin')
     const exaggerated = engine.ask('Was it exaggerated by Western media?')
-    expect(quotes(exaggerated).some((q) => q.quote.includes('dramatization and false information'))).toBe(true)
+    expect(quotes(exaggerated).some((q) => q.quote.includes('dramatization and false information'))).toBe(
+      true,
+    )
   })
 
   it('asks about X when asked “is it true that X”', () => {

@@ -126,7 +126,11 @@ describe('claims on the seeds', () => {
   })
 
   it('makes a sentence that doubts or denies a claim of its own, so that it can be asked about', () => {
-    for (const fragment of ['this is nonsense', 'about the accuracy of the source', 'dramatization and false']) {
+    for (const fragment of [
+      'this is nonsense',
+      'about the accuracy of the source',
+      'dramatization and false',
+    ]) {
       const claim = claimStating(fragment)
       expect(claim.members).toHaveLength(1)
       expect(textOf(claim.leader)).toContain(fragment)
