@@ -65,7 +65,7 @@ export class Engine {
     if (plan.concepts.length === 0) return refuse(question, NO_WORDS)
     if (inCorpus(plan) < this.options.minInCorpus) return refuse(question, NOT_ANSWERED)
     const scores = scoreSentences(this.kb, plan)
-    const ranked = rankClaims(this.kb, scores)
+    const ranked = rankClaims(this.kb, scores, plan)
     // Only claims whose evidence holds enough of the question count; the best of them sets the bar.
     const answering = ranked.filter((r) => answerCoverage(r.evidence) >= this.options.minCoverage)
     const best = answering[0]

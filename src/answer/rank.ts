@@ -144,8 +144,37 @@ export interface RankedClaim {
   evidence: SentenceScore
 }
 
-/** Ranks the claims that the scored sentences state or dispute. */
-export function rankClaims(kb: Knowledge, scores: Map<string, SentenceScore>): RankedClaim[] {
+/**
+ * Least share of a supporting sentence's finding that counts for its claim when the claim's
+ * statement holds none of what the question asks (see `rankClaims`).
+ */
+export const OFF_STATEMENT_FLOOR = 0.5
+
+/**
+ * Ranks the claims that the scored sentences state or dispute. A claim found through a sentence
+ * that supports it counts as far as its statement holds what the question asks too: "On an Oct. 5
+ * blog post Jay Stanley … wrote by 2020 it will be mandated …" answers who wrote, not whether it
+ * is mandatory, though it supports that claim.
+ */
+export function rankClaims(
+  kb: Knowledge,
+  scores: Map<string, SentenceScore>,
+  plan?: QueryPlan,
+): RankedClaim[] {
+  const credits = plan ? creditsOf(plan, []) : []
+  const total = plan ? plan.concepts.reduce((acc, c) => acc + c.weight, 0) || 1 : 1
+  const statementCoverage = new Map<string, number>()
+  const onStatement = (claim: ClaimRecord, found: SentenceScore): number => {
+    if (!plan || found.coverage <= 0) return 1
+    let cov = statementCoverage.get(claim.id)
+    if (cov === undefined) {
+      const leader = kb.sentences.get(claim.leader)
+      const meta = leader ? (kb.meta.get(leader.passageId) ?? new Set<string>()) : new Set<string>()
+      cov = leader ? coverage(plan, credits, new Set(leader.terms), meta) / total : 0
+      statementCoverage.set(claim.id, cov)
+    }
+    return OFF_STATEMENT_FLOOR + (1 - OFF_STATEMENT_FLOOR) * Math.min(1, cov / found.coverage)
+  }
   const best = new Map<string, RankedClaim>()
   const offer = (claim: ClaimRecord, value: number, evidence: SentenceScore) => {
     const leader = kb.sentences.get(claim.leader)
@@ -158,7 +187,7 @@ export function rankClaims(kb: Knowledge, scores: Map<string, SentenceScore>): R
   for (const [id, s] of scores) {
     for (const { claim, index } of kb.memberships.get(id) ?? []) {
       const sim = claim.similarity[index] ?? 0
-      offer(claim, s.score * (index === 0 ? 1 : 0.7 + 0.3 * sim), s)
+      offer(claim, s.score * (index === 0 ? 1 : (0.7 + 0.3 * sim) * onStatement(claim, s)), s)
     }
     for (const claim of kb.disputesBy.get(id) ?? []) offer(claim, s.score * DISPUTE_FACTOR, s)
   }

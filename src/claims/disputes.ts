@@ -434,6 +434,9 @@ export function findDisputes(
       for (const c of corrections.get(leaderPassage.section) ?? []) {
         const p = ctx.passageOf(c.s)
         if (members.has(c.s.id)) continue
+        // In the correcting paragraph, what follows the correction is its own account (where the
+        // misconception came from), not the misconception.
+        if (p.id === leaderPassage.id && leader.start > c.s.start) continue
         found.push({
           sentenceId: c.s.id,
           start: c.s.start,

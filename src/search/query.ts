@@ -53,6 +53,8 @@ export interface QueryContext {
 export const EXPANSION_CREDIT = 0.7
 /** Credit of a spelling correction, relative to the word as written. */
 export const TYPO_CREDIT = 0.9
+/** Adverb particles of phrasal verbs. */
+const PARTICLES: ReadonlySet<string> = new Set(['down', 'up', 'out', 'off', 'away', 'back'])
 /** Longest phrase (in words) looked up in the lexicon. */
 const MAX_PHRASE = 3
 
@@ -80,6 +82,8 @@ export function planQuery(question: string, ctx: QueryContext): QueryPlan {
     const word = words[i] ?? ''
     const term = termOf(word)
     if (term === '') continue
+    // "slow down", "give up": a particle after a word is part of a phrasal verb, no idea of its own.
+    if (PARTICLES.has(word) && i > 0) continue
     const own: Alternative[] = []
     let base = term
     if (ctx.vocabulary.has(term)) own.push({ term, credit: 1, relation: 'word', known: true, closeness: 1 })
@@ -155,8 +159,13 @@ function conceptOf(ctx: QueryContext, word: string, alternatives: Alternative[],
   const own = alternatives[0]
   const ownIdf =
     own && (own.relation === 'word' || own.relation === 'typo') ? idfOf(ctx, own.term) : undefined
-  // A word the corpus lacks but whose synonyms it has ("compulsory") weighs as its best synonym.
-  const weight = ownIdf ?? Math.max(0, ...inCorpus.map((a) => idfOf(ctx, a.term) ?? 0))
+  // A word the corpus lacks but whose synonyms it has ("compulsory") weighs as its best synonym,
+  // as far as a synonym stands for it: "slow" is no more what a question is about for the corpus
+  // having "lazy". (A phrase's meaning, "have to" → "mandatory", stands for it fully.)
+  const loose = (a: Alternative) => a.relation === 'syn' || a.relation === 'ant' || a.relation === 'opp'
+  const weight =
+    ownIdf ??
+    Math.max(0, ...inCorpus.map((a) => (idfOf(ctx, a.term) ?? 0) * (loose(a) ? Math.min(1, a.closeness) : 1)))
   return { word, weight: inCorpus.length > 0 ? weight : unknown, known: inCorpus.length > 0, alternatives }
 }
 

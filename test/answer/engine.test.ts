@@ -82,6 +82,19 @@ describe('answering', () => {
     )
   })
 
+  it('ranks a claim found through a supporting sentence by what its own statement says', () => {
+    // The Oct. 5 sentence says who wrote, and supports the mandatory and 350–950 claims: those
+    // claims do not answer who wrote the first article.
+    const a = engine.ask('Who wrote the first article about it?')
+    expect(a.claims[0]?.statement).toContain('The first article covering this topic')
+  })
+
+  it('drops the particle of a phrasal verb and finds the rarer word', () => {
+    const a = engine.ask('Can the government slow down your internet?')
+    const top = a.claims.slice(0, 3).flatMap((c) => c.support.map((q) => q.quote))
+    expect(top.some((q) => q.includes('throttling an Internet connection'))).toBe(true)
+  })
+
   it('asks about X when asked “is it true that X”', () => {
     const a = engine.ask('Is it true that it is mandatory?')
     expect(a.claims[0]?.support.some((q) => q.quote.includes('mandatory by 2020'))).toBe(true)

@@ -137,6 +137,13 @@ describe('claims on the seeds', () => {
     }
   })
 
+  it('does not contest what follows the correction in its own paragraph', () => {
+    // “Much of this has stemmed from dramatization…” corrects the narrative before it, not the
+    // account of where it came from after it.
+    expect(claimStating('The first article covering this topic').disputes).toEqual([])
+    expect(claimStating('spread the popular narrative').disputes.length).toBeGreaterThan(0)
+  })
+
   it('never builds a claim from the spam comment', () => {
     const spam = corpus.documents.flatMap((d) => d.passages).filter((p) => p.spam)
     for (const p of spam) expect(data.sentences.some((s) => s.passageId === p.id)).toBe(false)
