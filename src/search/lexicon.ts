@@ -25,6 +25,7 @@ export const RELATION_WEIGHTS = {
   synonym: 0.7,
   similar: 0.6,
   derived: 0.6,
+  inflection: 0.9,
   antonym: 0.4,
   instance: 0.8,
   phrase: 0.8,
@@ -142,6 +143,7 @@ export function buildLexicon(
     }
   }
   addInstances(b, wn, properNouns)
+  addComparisons(b, wn)
   addPhrases(b, vocab)
   for (const [word, [tag, credit]] of Object.entries(TAG_WORDS)) b.add(termOf(word), tag, credit, 'phrase')
   return b.done()
@@ -164,6 +166,41 @@ function addInstances(b: Builder, wn: WordNet, properNouns: Iterable<string>): v
           for (const w of c?.words ?? []) b.add(termOfLemma(w), term, RELATION_WEIGHTS.instance, 'cls')
         }
       }
+    }
+  }
+}
+
+/** Irregular comparatives and superlatives of English adjectives. */
+const IRREGULAR: Readonly<Record<string, readonly string[]>> = {
+  good: ['better', 'best'],
+  bad: ['worse', 'worst'],
+  far: ['farther', 'farthest', 'further', 'furthest'],
+}
+
+/** The regular comparative and superlative of a one-word adjective ("low" → "lower", "lowest"). */
+export function comparisons(adjective: string): string[] {
+  if (IRREGULAR[adjective]) return [...(IRREGULAR[adjective] ?? [])]
+  const a = adjective
+  if (a.endsWith('e')) return [`${a}r`, `${a}st`]
+  if (/[^aeiou]y$/.test(a)) return [`${a.slice(0, -1)}ier`, `${a.slice(0, -1)}iest`]
+  // One short syllable ending in a consonant doubles it: "big" → "bigger".
+  const stem = /^[^aeiou]*[aeiou][bdgmnpt]$/.test(a) ? a + a.slice(-1) : a
+  return [`${stem}er`, `${stem}est`]
+}
+
+// "lower scores" answers a question about a "low" score, and "the lowest" one about "lower"
+// scores: an adjective and its comparative and superlative are one word (the stemmer keeps them
+// apart). A form that is a common noun of its own, with several senses ("number" is no
+// comparative of "numb", nor "liver" of "live"), is left out; "lower" (a berth) is kept.
+function addComparisons(b: Builder, wn: WordNet): void {
+  const senses = (lemma: string, pos: string) =>
+    (wn.senses.get(lemma) ?? []).find((keys) => keys[0]?.startsWith(pos))?.length ?? 0
+  for (const adjective of wn.senses.keys()) {
+    if (!/^[a-z]{3,}$/.test(adjective) || senses(adjective, 'a') === 0) continue
+    const forms = comparisons(adjective).filter((f) => senses(f, 'n') < 2)
+    const group = [adjective, ...forms].map(termOf).filter(Boolean)
+    for (const x of group) {
+      for (const y of group) if (x !== y) b.add(x, y, RELATION_WEIGHTS.inflection, 'der')
     }
   }
 }
