@@ -3,7 +3,7 @@ import type { IndexData } from '../build/index-data.js'
 import type { CaveatRecord, ClaimRecord, SentenceRecord } from '../claims/types.js'
 import type { Passage, Source } from '../corpus/types.js'
 import type { Lexicon } from '../search/lexicon.js'
-import { metaText } from '../search/meta.js'
+import { metaNames, metaText } from '../search/meta.js'
 import type { QueryContext } from '../search/query.js'
 import { loadSearchIndex, type PassageDoc } from '../search/search-index.js'
 import { terms as termsOf } from '../search/text.js'
@@ -64,7 +64,7 @@ export class Knowledge implements QueryContext {
       const text = metaText(p, source)
       let terms = metaTerms.get(text)
       if (!terms) {
-        terms = new Set(termsOf(text))
+        terms = new Set([...termsOf(text), ...metaNames(p, source).map((n) => n.term)])
         metaTerms.set(text, terms)
       }
       this.meta.set(p.id, terms)

@@ -2,7 +2,8 @@ import { buildClaimGraph } from '../claims/graph.js'
 import { readCorpus } from '../corpus/read-seeds.js'
 import type { Corpus, Document } from '../corpus/types.js'
 import { buildLexicon } from '../search/lexicon.js'
-import { metaText } from '../search/meta.js'
+import { metaNames, metaText } from '../search/meta.js'
+import { type Name, namesOf } from '../search/names.js'
 import { buildSearchIndex } from '../search/search-index.js'
 import { tagsOf } from '../search/tags.js'
 import { termOf, tokenize } from '../search/text.js'
@@ -21,10 +22,15 @@ export const BUILD_STEPS: readonly BuildStep[] = [
   'build search index',
 ]
 
-/** The corpus's search terms and its capitalised words (candidate proper nouns). */
-function vocabularyOf(documents: readonly Document[]): { vocab: Set<string>; proper: Set<string> } {
+/** The corpus's search terms, its capitalised words (candidate proper nouns) and its names of several words. */
+function vocabularyOf(documents: readonly Document[]): {
+  vocab: Set<string>
+  proper: Set<string>
+  names: Map<string, Name>
+} {
   const vocab = new Set<string>()
   const proper = new Set<string>()
+  const names = new Map<string, Name>()
   for (const d of documents) {
     for (const p of d.passages) {
       if (p.spam) continue
@@ -33,9 +39,13 @@ function vocabularyOf(documents: readonly Document[]): { vocab: Set<string>; pro
         if (/^\p{Lu}/u.test(p.text.slice(t.start, t.end))) proper.add(t.word)
       }
       for (const tag of tagsOf(p.text)) vocab.add(tag)
+      for (const n of [...namesOf(p.text), ...metaNames(p, d.source)]) {
+        names.set(n.key, n)
+        vocab.add(n.term)
+      }
     }
   }
-  return { vocab, proper }
+  return { vocab, proper, names }
 }
 
 /**
@@ -51,10 +61,17 @@ export function buildIndex(
   onStep('read seeds')
   const wordnet = readWordNet()
   onStep('read WordNet')
-  const { vocab, proper } = vocabularyOf(corpus.documents)
-  const lexicon = buildLexicon(wordnet, vocab, proper)
+  const { vocab, proper, names } = vocabularyOf(corpus.documents)
+  const lexicon = buildLexicon(wordnet, vocab, proper, names.values())
   onStep('build lexicon')
   const graph = buildClaimGraph(corpus.documents, lexicon)
+  // A sentence's names are search terms of it, but not words that make two sentences alike
+  // (claims are grouped by their words above): they are added once claims are built.
+  const texts = new Map(corpus.documents.flatMap((d) => d.passages.map((p) => [p.id, d.text] as const)))
+  for (const s of graph.sentences) {
+    const named = namesOf(texts.get(s.passageId)?.slice(s.start, s.end) ?? '').map((n) => n.term)
+    if (named.length > 0) s.terms = [...new Set([...s.terms, ...named])]
+  }
   onStep('find claims')
   const search = buildSearchIndex(
     corpus.documents.flatMap((d) =>
@@ -65,7 +82,10 @@ export function buildIndex(
           text: p.text,
           section: p.section ?? '',
           title: d.source.title,
-          tags: tagsOf(p.text).join(' '),
+          tags: [
+            ...tagsOf(p.text),
+            ...new Set([...namesOf(p.text), ...metaNames(p, d.source)].map((n) => n.term)),
+          ].join(' '),
           who: metaText(p, d.source),
         })),
     ),

@@ -1,3 +1,4 @@
+import { NAME_WORD_CREDIT, type Name } from './names.js'
 import { TAG_WORDS } from './tags.js'
 import { termOf } from './text.js'
 import type { Synset, WordNet } from './wordnet.js'
@@ -102,6 +103,7 @@ export function buildLexicon(
   wn: WordNet,
   vocab: ReadonlySet<string>,
   properNouns: Iterable<string>,
+  names: Iterable<Name> = [],
 ): Lexicon {
   const b = builder(vocab)
   const W = RELATION_WEIGHTS
@@ -145,6 +147,11 @@ export function buildLexicon(
   addInstances(b, wn, properNouns)
   addComparisons(b, wn)
   addPhrases(b, vocab)
+  // A name asked for is found as the name, or a little by each of its words.
+  for (const n of names) {
+    b.add(n.key, n.term, 1, 'phrase')
+    for (const w of n.words) b.add(n.key, w, NAME_WORD_CREDIT, 'phrase')
+  }
   for (const [word, [tag, credit]] of Object.entries(TAG_WORDS)) b.add(termOf(word), tag, credit, 'phrase')
   return b.done()
 }

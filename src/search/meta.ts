@@ -1,4 +1,5 @@
 import type { Passage, Source } from '../corpus/types.js'
+import { type Name, namesOfFields } from './names.js'
 
 /** Words by which a question can ask for a kind of passage ("what do the readers say?"). */
 export const VOICE_WORDS: Readonly<Record<Passage['voice'], string>> = {
@@ -16,4 +17,9 @@ export function metaText(passage: Pick<Passage, 'voice' | 'author' | 'section'>,
   return [passage.author, source.author, source.publisher, VOICE_WORDS[passage.voice], passage.section]
     .filter((x): x is string => Boolean(x))
     .join(' ')
+}
+
+/** The names of several words among what is known about a passage: its writer, its source's author and publisher. */
+export function metaNames(passage: Pick<Passage, 'author'>, source: Source): Name[] {
+  return namesOfFields([passage.author, source.author, source.publisher])
 }

@@ -56,7 +56,7 @@ export const TYPO_CREDIT = 0.9
 /** Adverb particles of phrasal verbs. */
 const PARTICLES: ReadonlySet<string> = new Set(['down', 'up', 'out', 'off', 'away', 'back'])
 /** Longest phrase (in words) looked up in the lexicon. */
-const MAX_PHRASE = 3
+const MAX_PHRASE = 4
 
 // A concept weighs what its term tells (see termWeight): "system" or "credit", in nearly every
 // passage, count for little; "Tencent" or "drive" for much.
