@@ -11,6 +11,8 @@ export interface SentenceScore {
   coverage: number
   /** The same share for its whole passage, section heading included (0–1). */
   passageCoverage: number
+  /** True when what is known about its passage (who wrote it, where) answers part of the question ("What did Edward Lin say?"). */
+  named: boolean
 }
 
 /** How the parts of a sentence's score are blended. */
@@ -76,14 +78,18 @@ export function scoreSentences(kb: Knowledge, plan: QueryPlan): Map<string, Sent
     const passageTerms = new Set(sentences.flatMap((s) => s.terms))
     const pcov = coverage(plan, credit, passageTerms, meta) / total
     for (const s of sentences) {
-      const cov = coverage(plan, credit, new Set(s.terms), meta) / total
+      const terms = new Set(s.terms)
+      const cov = coverage(plan, credit, terms, meta) / total
       const score =
         SCORE_WEIGHTS.sentence * cov + SCORE_WEIGHTS.passage * pcov + SCORE_WEIGHTS.search * (r.score / top)
-      out.set(s.id, { score, coverage: cov, passageCoverage: pcov })
+      const named = meta.size > 0 && cov > coverage(plan, credit, terms, NOTHING) / total + 1e-9
+      out.set(s.id, { score, coverage: cov, passageCoverage: pcov, named })
     }
   }
   return out
 }
+
+const NOTHING: ReadonlySet<string> = new Set()
 
 /** For each concept, the credit of each term that counts as finding it (prefix and typo matches included). */
 function creditsOf(plan: QueryPlan, matched: readonly string[]): Map<string, number>[] {
@@ -176,10 +182,14 @@ export function rankClaims(
     return OFF_STATEMENT_FLOOR + (1 - OFF_STATEMENT_FLOOR) * Math.min(1, cov / found.coverage)
   }
   const best = new Map<string, RankedClaim>()
-  const offer = (claim: ClaimRecord, value: number, evidence: SentenceScore) => {
+  // How a claim counts: an article's statement over a reader's (unless the question names the
+  // reader), a claim stated by several sources a little over one; a claim found through a
+  // sentence that disputes it counts as that sentence does, whoever states it.
+  const offer = (claim: ClaimRecord, value: number, evidence: SentenceScore, disputed = false) => {
     const leader = kb.sentences.get(claim.leader)
-    const prior = leader ? VOICE_PRIOR[kb.passageOf(leader).voice] : 1
-    const breadth = 1 + 0.05 * Math.min(3, claim.sources - 1)
+    const asked = evidence.named && leader !== undefined && scores.get(leader.id) === evidence
+    const prior = disputed || asked || !leader ? 1 : VOICE_PRIOR[kb.passageOf(leader).voice]
+    const breadth = disputed ? 1 : 1 + 0.05 * Math.min(3, claim.sources - 1)
     const score = value * prior * breadth
     const old = best.get(claim.id)
     if (!old || score > old.score) best.set(claim.id, { claim, score, evidence })
@@ -189,7 +199,7 @@ export function rankClaims(
       const sim = claim.similarity[index] ?? 0
       offer(claim, s.score * (index === 0 ? 1 : (0.7 + 0.3 * sim) * onStatement(claim, s)), s)
     }
-    for (const claim of kb.disputesBy.get(id) ?? []) offer(claim, s.score * DISPUTE_FACTOR, s)
+    for (const claim of kb.disputesBy.get(id) ?? []) offer(claim, s.score * DISPUTE_FACTOR, s, true)
   }
   return [...best.values()].sort((a, b) => b.score - a.score || a.claim.id.localeCompare(b.claim.id))
 }

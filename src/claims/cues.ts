@@ -129,6 +129,40 @@ export function predicatedTerms(tokens: readonly Token[]): Set<string> {
   return termsAfter(tokens, PREDICATE_REACH, (w) => COPULA.has(w))
 }
 
+/**
+ * The term of what a sentence says `term` of: the last content word before the copula that
+ * predicates it ("restrictions are imposed" → restrict). '' when that is a pronoun or no content
+ * word ("it will be mandatory"), null when the sentence does not predicate `term`.
+ */
+export function subjectOf(tokens: readonly Token[], term: string): string | null {
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i]?.term !== term) continue
+    for (let j = i - 1; j >= Math.max(0, i - PREDICATE_REACH); j--) {
+      if (!COPULA.has(tokens[j]?.word ?? '')) continue
+      // Skip the auxiliaries and adverbs between the subject and its copula ("it will be").
+      for (let k = j - 1; k >= Math.max(0, j - PREDICATE_REACH); k--) {
+        const w = tokens[k]
+        if (w && w.term !== '' && !AUXILIARY.has(w.word)) return w.term
+        if (w && PRONOUN.has(w.word)) return ''
+      }
+      return ''
+    }
+  }
+  return null
+}
+
+const AUXILIARY: ReadonlySet<string> = new Set([
+  'will',
+  'would',
+  'shall',
+  'may',
+  'might',
+  'must',
+  'can',
+  'could',
+])
+const PRONOUN: ReadonlySet<string> = new Set(['it', 'this', 'that', 'they', 'he', 'she', 'we', 'you', 'i'])
+
 /** True when a negation stands just before one of the given terms ("was not unanimous", "has never involved"). */
 export function negates(text: string, terms: Iterable<string>): boolean {
   const negated = negatedTerms(tokenize(text))

@@ -10,6 +10,7 @@ import {
   NEGATION,
   PRESENT_HEDGE,
   predicatedTerms,
+  subjectOf,
 } from './cues.js'
 import type { Quotation } from './quotations.js'
 import type { ClaimRecord, DisputeCue, DisputeRecord, SentenceRecord } from './types.js'
@@ -380,6 +381,37 @@ export function findDisputes(
       }
       return stated
     }
+    // What the claim says a key term of ("restrictions are imposed"): a candidate that predicates
+    // the opposite of something else ("Sesame Credit is totally optional") does not dispute it.
+    const subjectCache = new Map<string, string[]>()
+    const subjectsOf = (t: string) => {
+      let subjects = subjectCache.get(t)
+      if (subjects === undefined) {
+        subjects = []
+        for (const id of claim.members) {
+          const m = ctx.sentences.get(id)
+          if (!m) continue
+          const tokens = tokenize(ctx.textOf(m))
+          // The term as written, else a word of its root ("mandated" for "mandatory").
+          const own = subjectOf(tokens, t)
+          if (own !== null) subjects.push(own)
+          else
+            for (const x of ctx.relatedTo(t)) {
+              const subject = subjectOf(tokens, x)
+              if (subject !== null) subjects.push(subject)
+            }
+        }
+        subjectCache.set(t, subjects)
+      }
+      return subjects
+    }
+    const aboutOther = (t: string, c: Candidate) => {
+      const subjects = subjectsOf(t)
+      return (
+        subjects.length > 0 &&
+        subjects.every((x) => x !== '' && ctx.weight(x) >= SPECIFIC_WEIGHT && ctx.matchOf(x, c.terms) === 0)
+      )
+    }
     const leaderNegates = core.some((t) => ctx.cuesOf(leader).negated.has(t))
     // How much of the claim's key terms each candidate holds, measured once per candidate.
     const probe = ctx.probe(core)
@@ -397,7 +429,7 @@ export function findDisputes(
       for (const [u, t] of opposites) {
         if (!c.terms.has(u) || ctx.matchOf(t, c.terms) > 0) continue
         if (hedged || !ctx.cuesOf(c.s).predicated.has(u)) continue
-        if (!isStated(t)) continue
+        if (!isStated(t) || aboutOther(t, c)) continue
         const others = probe.own(ctx.idOf(t))
         const rest = others.total === 0 ? 0 : others.shared / others.total
         // Without dispute language, the sentence must also share the claim's other key words;

@@ -144,6 +144,12 @@ describe('claims on the seeds', () => {
     expect(claimStating('spread the popular narrative').disputes.length).toBeGreaterThan(0)
   })
 
+  it('does not take an opposite said of something else for a dispute', () => {
+    // “restrictions are imposed” and “Sesame Credit is totally OPTIONAL” are opposite words said
+    // of different things.
+    expect(claimStating('restrictions are imposed everywhere').disputes).toEqual([])
+  })
+
   it('never builds a claim from the spam comment', () => {
     const spam = corpus.documents.flatMap((d) => d.passages).filter((p) => p.spam)
     for (const p of spam) expect(data.sentences.some((s) => s.passageId === p.id)).toBe(false)
