@@ -95,6 +95,13 @@ describe('answering', () => {
     expect(top.some((q) => q.includes('throttling an Internet connection'))).toBe(true)
   })
 
+  it('answers “What did Edward Lin say?” with his own claims first, attributed to him', () => {
+    const a = engine.ask('What did Edward Lin say?')
+    const first = a.claims[0]?.support[0]
+    expect(first?.author).toBe('Edward Lin')
+    expect(first?.voice).toBe('comment')
+  })
+
   it('asks about X when asked “is it true that X”', () => {
     const a = engine.ask('Is it true that it is mandatory?')
     expect(a.claims[0]?.support.some((q) => q.quote.includes('mandatory by 2020'))).toBe(true)
