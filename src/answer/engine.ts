@@ -110,11 +110,15 @@ export class Engine {
   private caveatsOf(claims: readonly Claim[]): Caveat[] {
     const kb = this.kb
     const cited = new Set(claims.flatMap((c) => c.support.map((s) => s.sourceId)))
+    // A doubt already quoted as a claim of the answer ("Is the ACLU post reliable?") is not repeated.
+    const quoted = claims.flatMap((c) => [...c.support, ...c.disputes])
+    const shown = (passageId: string, cv: CaveatRecord) =>
+      quoted.some((q) => q.passageId === passageId && q.start < cv.end && cv.start < q.end)
     const found: { sourceId: string; cv: CaveatRecord; passageId: string; voice: Voice }[] = []
     for (const sourceId of cited) {
       for (const cv of kb.caveatsBySource.get(sourceId) ?? []) {
         const sentence = kb.sentences.get(cv.sentenceId)
-        if (!sentence) continue
+        if (!sentence || shown(sentence.passageId, cv)) continue
         found.push({ sourceId, cv, passageId: sentence.passageId, voice: kb.passageOf(sentence).voice })
       }
     }

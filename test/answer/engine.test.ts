@@ -72,6 +72,8 @@ describe('answering', () => {
     const first = reliable.claims[0]?.support[0]
     expect(first?.quote).toContain('accuracy of the source')
     expect(first?.voice).toBe('update')
+    // Quoted as a claim, the doubt is not repeated among the caveats.
+    expect(reliable.caveats.some((c) => c.citation.quote.includes('accuracy of the source'))).toBe(false)
     const nonsense = engine.ask('Is this nonsense?')
     const lin = quotes(nonsense).find((q) => q.quote.includes('this is nonsense'))
     expect(lin?.voice).toBe('comment')
