@@ -25,7 +25,8 @@ export const NAME_WORD_CREDIT = 0.5
 const CAPITAL = /^\p{Lu}/u
 
 /** The names in a text: runs of capitalised words next to each other, stop words at either end ("The") left out. */
-export function namesOf(text: string): Name[] {
+export function namesOf(written: string): Name[] {
+  const text = expandAbbreviations(written)
   const tokens = tokenize(text)
   const out = new Map<string, Name>()
   let run: string[] = []
@@ -49,6 +50,25 @@ export function namesOf(text: string): Name[] {
   })
   close()
   return [...out.values()]
+}
+
+/** Abbreviated names of countries, written in capitals ("U.S.", "US"), with the name they stand for. */
+const ABBREVIATIONS: readonly (readonly [RegExp, string])[] = [
+  [/(?<![\p{L}.])(?:U\.S\.(?:A\.)?|U\.S(?![\p{L}])|USA|US)(?![\p{L}])/gu, 'united states'],
+  [/(?<![\p{L}.])(?:U\.K\.?|UK)(?![\p{L}])/gu, 'united kingdom'],
+]
+
+/** A text with the abbreviated names of countries written out ("the US" → "the United States"); not in a text in capitals only. */
+export function expandAbbreviations(text: string): string {
+  if (!/\p{Ll}/u.test(text)) return text
+  let out = text
+  for (const [re, name] of ABBREVIATIONS) {
+    out = out.replace(
+      re,
+      name.replace(/\b\p{L}/gu, (c) => c.toUpperCase()),
+    )
+  }
+  return out
 }
 
 /** The names in each of several texts (fields such as an author and a publisher are never one name together). */

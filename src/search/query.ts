@@ -1,4 +1,5 @@
 import { type Lexicon, PHRASES, type Relation } from './lexicon.js'
+import { expandAbbreviations } from './names.js'
 import { correct } from './spelling.js'
 import { normalizeWord, STOP_WORDS, termOf, tokenize } from './text.js'
 import { MIN_WEIGHT, termWeight } from './weights.js'
@@ -67,7 +68,7 @@ const idfOf = (ctx: QueryContext, term: string) => {
 
 /** Turns a question into concepts and search terms, with typo correction and lexicon expansion. */
 export function planQuery(question: string, ctx: QueryContext): QueryPlan {
-  const words = withoutFrame(tokenize(question).map((t) => normalizeWord(t.word)))
+  const words = withoutFrame(tokenize(expandAbbreviations(question)).map((t) => normalizeWord(t.word)))
   const concepts: Concept[] = []
   // A word the corpus lacks weighs more than its rarest word: it is what the question is about.
   const unknownWeight = termWeight(ctx.sentenceCount, 1) + 1

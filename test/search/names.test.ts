@@ -20,6 +20,15 @@ describe('names of several words', () => {
     expect(keys('Chinese Credit Scoring System Smacks Of Censorship')).toEqual([])
   })
 
+  it('reads a country written in capitals as its name, not as the word “us”', () => {
+    expect(keys('In the U.S, individuals gain access to loans')).toEqual(['united states'])
+    expect(keys('as in the United States, the scores')).toEqual(['united states'])
+    expect(keys('tell US what you think')).toEqual(['united states'])
+    expect(keys('TELL US')).toEqual([])
+    const a = seedEngine().ask('Does the U.S. have something like it?')
+    expect(a.claims[0]?.support.some((q) => /United States|U\.S/.test(q.quote))).toBe(true)
+  })
+
   it('lets a question that names something find what is said of it, not of its common words', () => {
     // "credit" and "China" are in nearly every passage; "Credit China" is a website.
     const a = seedEngine().ask('What is Credit China?')
