@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { subjectOf } from '../../src/claims/cues.js'
+import { disputePhrase, negates, predicatedTerms, refersToSource, subjectOf } from '../../src/claims/cues.js'
 import { termOf, tokenize } from '../../src/search/text.js'
 
 const subject = (text: string, word: string) => subjectOf(tokenize(text), termOf(word))
@@ -21,5 +21,38 @@ describe('what a sentence predicates a word of', () => {
 
   it('is null when the word is not predicated', () => {
     expect(subject('Mandatory checks were dropped.', 'mandatory')).toBeNull()
+  })
+})
+
+describe('cues on sentences of the seeds', () => {
+  it('negation: “the government has never involved” negates involvement', () => {
+    expect(negates('And the most important,the government has never involved.', [termOf('involved')])).toBe(
+      true,
+    )
+    expect(negates('With the courts involved in placing debtors on blacklists', [termOf('involved')])).toBe(
+      false,
+    )
+  })
+
+  it('dispute language: nonsense, inaccurate, dramatization, but in fact', () => {
+    expect(disputePhrase('I am a Chinese and I can definitely sure this is nonsense.')).toBe('nonsense')
+    expect(disputePhrase('Much of this has stemmed from dramatization and false information')).toBe(
+      'false information',
+    )
+    expect(disputePhrase('but in fact, Credit China is more like government run BBB')).toBe('but in fact')
+    expect(disputePhrase('The system is run by two companies, Alibaba and Tencent.')).toBeNull()
+  })
+
+  it('a doubt about a whole source refers to it', () => {
+    expect(refersToSource('I’m a Chinese, I don’t know how this guy got the evidence about this.')).toBe(true)
+    expect(refersToSource('questions raised about the accuracy of the source on which I based this')).toBe(
+      true,
+    )
+    expect(refersToSource('Sesame Credit is run by Alibaba’s financial arm')).toBe(false)
+  })
+
+  it('predicate: “its totally OPTIONAL” predicates optional, “optional. So far.” is hedged elsewhere', () => {
+    const tokens = tokenize('Besides,nobody ever cares about Sesame Credit cuz its totally OPTIONAL!')
+    expect(predicatedTerms(tokens).has(termOf('optional'))).toBe(true)
   })
 })
