@@ -51,10 +51,18 @@ export function claimNote(
   if (!first) {
     const sources = new Set(support.map((c) => c.sourceId))
     if (sources.size > 1) return `Not disputed in the sources; stated by ${sources.size} of them.`
-    const only = kb.sources.get(support[0]?.sourceId ?? '')
-    return only
-      ? `Not disputed in the sources; stated only by ${sourceName(only)}.`
-      : 'Not disputed in the sources.'
+    const first = support[0]
+    const only = kb.sources.get(first?.sourceId ?? '')
+    if (!only || !first) return 'Not disputed in the sources.'
+    // A reader's or an update's claim is theirs, not the article's.
+    if (
+      first.voice !== 'article' &&
+      support.every((c) => c.voice === first.voice && c.author === first.author)
+    ) {
+      const section = kb.passages.get(first.passageId)?.section ?? null
+      return `Not disputed in the sources; stated only by ${writerName(first.author, first.voice, only)}, ${placeName(first.voice, only, section)}.`
+    }
+    return `Not disputed in the sources; stated only by ${sourceName(only)}.`
   }
   const { record, citation } = first
   const source = kb.sources.get(citation.sourceId)

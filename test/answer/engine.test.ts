@@ -102,6 +102,10 @@ describe('answering', () => {
     const first = a.claims[0]?.support[0]
     expect(first?.author).toBe('Edward Lin')
     expect(first?.voice).toBe('comment')
+    // His claim is his, not the post's.
+    expect(a.claims[0]?.note).toBe(
+      'Not disputed in the sources; stated only by Edward Lin, in a reader comment on Falkvinge’s post.',
+    )
   })
 
   it('asks about X when asked “is it true that X”', () => {
