@@ -20,10 +20,17 @@ export function sentenceRecords(documents: readonly Document[]): SentenceRecord[
         const tokens = tokenize(text)
         const terms = [...new Set([...tokens.map((t) => t.term).filter((t) => t !== ''), ...tagsOf(text)])]
         const worthy =
-          tokens.length >= MIN_CLAIM_WORDS && terms.length >= MIN_CLAIM_TERMS && !/\?\s*$/.test(text)
+          tokens.length >= MIN_CLAIM_WORDS && terms.length >= MIN_CLAIM_TERMS && !isQuestion(text)
         out.push({ id: `${p.id}.${i + 1}`, passageId: p.id, start: span.start, end: span.end, terms, worthy })
       })
     }
   }
   return out
 }
+
+/** A question, not a statement; a statement with a question tag ("…, OK?", "…, right?") is a statement. */
+export function isQuestion(text: string): boolean {
+  return /\?\s*$/.test(text) && !QUESTION_TAG.test(text)
+}
+
+const QUESTION_TAG = /,\s*(?:ok|okay|right|no|eh|yes|isn['’]t it|don['’]t you|wouldn['’]t you)\s*\?+\s*$/i

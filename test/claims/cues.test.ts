@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { disputePhrase, negates, predicatedTerms, refersToSource, subjectOf } from '../../src/claims/cues.js'
+import { isQuestion } from '../../src/claims/sentences.js'
 import { termOf, tokenize } from '../../src/search/text.js'
 
 const subject = (text: string, word: string) => subjectOf(tokenize(text), termOf(word))
@@ -54,5 +55,14 @@ describe('cues on sentences of the seeds', () => {
   it('predicate: “its totally OPTIONAL” predicates optional, “optional. So far.” is hedged elsewhere', () => {
     const tokens = tokenize('Besides,nobody ever cares about Sesame Credit cuz its totally OPTIONAL!')
     expect(predicatedTerms(tokens).has(termOf('optional'))).toBe(true)
+  })
+})
+
+describe('questions', () => {
+  it('are not statements, unless the question mark ends a tag', () => {
+    expect(isQuestion('Is it mandatory?')).toBe(true)
+    expect(isQuestion('If you haven’t lived here, Please don’t writte those stupid things, OK?')).toBe(false)
+    expect(isQuestion('It is optional, right?')).toBe(false)
+    expect(isQuestion('It is optional.')).toBe(false)
   })
 })
