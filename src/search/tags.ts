@@ -32,7 +32,7 @@ const DOUBT_CREDIT = 0.8
 
 /** Words that ask for a tag, with the credit of finding it. */
 export const TAG_WORDS: Readonly<Record<string, readonly [tag: string, credit: number]>> = {
-  range: [TAGS.range, 0.9],
+  range: [TAGS.range, 1],
   scale: [TAGS.range, 0.7],
   span: [TAGS.range, 0.7],
   interval: [TAGS.range, 0.7],

@@ -108,6 +108,11 @@ describe('answering', () => {
     )
   })
 
+  it('answers “range” with a numeric range rather than the verb “range”', () => {
+    const a = engine.ask('What range are scores on?')
+    expect(a.claims[0]?.support.some((q) => /350 (to|and) 950/.test(q.quote))).toBe(true)
+  })
+
   it('asks about X when asked “is it true that X”', () => {
     const a = engine.ask('Is it true that it is mandatory?')
     expect(a.claims[0]?.support.some((q) => q.quote.includes('mandatory by 2020'))).toBe(true)
