@@ -33,13 +33,13 @@ export class Knowledge implements QueryContext {
   readonly lexicon: Lexicon
   readonly search: MiniSearch<PassageDoc>
   private readonly texts = new Map<string, string>()
+  // Only the dictionary is kept of `data` (as a Set on first use): holding `data` would keep the
+  // search index's JSON text and the stored rows alive as long as the process.
+  private dictionaryWords: readonly string[]
   private dictionary: Set<string> | null = null
 
-  /** `texts` maps each seed file name to its text. */
-  constructor(
-    readonly data: IndexData,
-    texts: ReadonlyMap<string, string>,
-  ) {
+  /** `texts` maps each seed file name to its text. `data` is not kept. */
+  constructor(data: IndexData, texts: ReadonlyMap<string, string>) {
     for (const s of data.sources) {
       this.sources.set(s.id, s)
       const text = texts.get(s.file)
@@ -82,11 +82,13 @@ export class Knowledge implements QueryContext {
     this.sentenceCount = data.sentences.length
     this.lexicon = data.lexicon
     this.search = loadSearchIndex(data.search)
+    this.dictionaryWords = data.dictionary
   }
 
   /** True when a term is the stem of an English word (see `IndexData.dictionary`). */
   isWord(term: string): boolean {
-    this.dictionary ??= new Set(this.data.dictionary)
+    this.dictionary ??= new Set(this.dictionaryWords)
+    this.dictionaryWords = []
     return this.dictionary.has(term)
   }
 

@@ -54,8 +54,20 @@ function sentenceRows(data: IndexData): SentenceRow[] {
   })
 }
 
+/** One string per distinct text: a term in 10,000 sentences is held once, not 10,000 times. */
+function interner(): (text: string) => string {
+  const seen = new Map<string, string>()
+  return (text) => {
+    const known = seen.get(text)
+    if (known !== undefined) return known
+    seen.set(text, text)
+    return text
+  }
+}
+
 function sentencesOf(rows: readonly SentenceRow[], passages: IndexData['passages']): SentenceRecord[] {
   const count = new Map<string, number>()
+  const intern = interner()
   return rows.map(([p, start, end, terms, worthy, id]) => {
     const passageId = passages[p]?.id ?? ''
     const n = (count.get(passageId) ?? 0) + 1
@@ -65,7 +77,7 @@ function sentencesOf(rows: readonly SentenceRow[], passages: IndexData['passages
       passageId,
       start,
       end,
-      terms: terms === '' ? [] : terms.split(' '),
+      terms: terms === '' ? [] : terms.split(' ').map(intern),
       worthy: worthy === 1,
     }
   })
@@ -90,6 +102,7 @@ function claimRows(data: IndexData): ClaimRow[] {
 
 function claimsOf(rows: readonly ClaimRow[], sentences: readonly SentenceRecord[]): ClaimRecord[] {
   const id = (i: number) => sentences[i]?.id ?? ''
+  const intern = interner()
   return rows.map(([claimId, leader, members, similarity, sources, disputes]) => ({
     id: claimId,
     leader: id(leader),
@@ -101,7 +114,7 @@ function claimsOf(rows: readonly ClaimRow[], sentences: readonly SentenceRecord[
       start,
       end,
       cue,
-      detail,
+      detail: intern(detail),
     })),
   }))
 }
