@@ -26,7 +26,7 @@ export class Knowledge implements QueryContext {
   /** Sentence id → the claims it disputes. */
   readonly disputesBy = new Map<string, ClaimRecord[]>()
   readonly caveatsBySource = new Map<string, CaveatRecord[]>()
-  readonly vocabulary = new Map<string, number>()
+  readonly vocabulary: Map<string, number>
   /** Passage id → the terms of what is known about it besides its words (see meta.ts). */
   readonly meta = new Map<string, Set<string>>()
   readonly sentenceCount: number
@@ -51,10 +51,11 @@ export class Knowledge implements QueryContext {
       const text = this.texts.get(p.sourceId)?.slice(p.start, p.end) ?? ''
       this.passages.set(p.id, { ...p, text })
     }
+    // Counted when the index was built; a copy, as what is known about passages is added to it.
+    this.vocabulary = new Map(data.vocabulary)
     for (const s of data.sentences) {
       this.sentences.set(s.id, s)
       push(this.sentencesByPassage, s.passageId, s)
-      for (const t of s.terms) this.vocabulary.set(t, (this.vocabulary.get(t) ?? 0) + 1)
     }
     // Passages by the same writer in the same section share what is known about them: read it once.
     const metaTerms = new Map<string, Set<string>>()

@@ -3,11 +3,12 @@ import { readCorpus } from '../corpus/read-seeds.js'
 import type { Corpus, Document } from '../corpus/types.js'
 import { buildLexicon } from '../search/lexicon.js'
 import { metaText } from '../search/meta.js'
+import { packSearch } from '../search/packed-search.js'
 import { buildSearchIndex } from '../search/search-index.js'
 import { tagsOf } from '../search/tags.js'
 import { termOf, tokenize } from '../search/text.js'
 import { dictionaryStems, readWordNet } from '../search/wordnet.js'
-import type { IndexData } from './index-data.js'
+import { countTerms, type IndexData } from './index-data.js'
 import { currentManifest } from './manifest.js'
 
 /** The steps of a build, reported as they finish (for a progress bar). */
@@ -79,7 +80,8 @@ export function buildIndex(
     claims: graph.claims,
     caveats: graph.caveats,
     lexicon,
-    search: JSON.stringify(search),
+    vocabulary: countTerms(graph.sentences),
+    search: packSearch(search.toJSON()),
     dictionary: dictionaryStems(wordnet, termOf),
   }
   return { data, corpus }

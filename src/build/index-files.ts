@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { ClaimRecord, DisputeRecord, SentenceRecord } from '../claims/types.js'
+import type { SearchInfo } from '../search/packed-search.js'
 import type { IndexData, Manifest } from './index-data.js'
 
 const FILES = {
@@ -9,11 +10,12 @@ const FILES = {
   claims: 'claims.json',
   lexicon: 'lexicon.json',
   search: 'search.json',
+  postings: 'search.bin',
   dictionary: 'words.txt',
 } as const
 
 // Written to a temporary name and renamed, so a reader never sees half a file.
-function writeAtomic(path: string, text: string): void {
+function writeAtomic(path: string, text: string | Uint8Array): void {
   writeFileSync(`${path}.tmp`, text)
   renameSync(`${path}.tmp`, path)
 }
@@ -22,8 +24,15 @@ function writeAtomic(path: string, text: string): void {
 // into the lists of passages and sentences, rather than as objects repeating long ids, so that
 // the files are a tenth of the size and load that much faster.
 
-/** A sentence as stored: its passage's place, its offsets, its terms joined by spaces, 1 when worthy; its id when not `<passage>.<n>`. */
-type SentenceRow = [passage: number, start: number, end: number, terms: string, worthy: 0 | 1, id?: string]
+/** A sentence as stored: its passage's place, its offsets, its terms' places in the term table, 1 when worthy; its id when not `<passage>.<n>`. */
+type SentenceRow = [passage: number, start: number, end: number, terms: number[], worthy: 0 | 1, id?: string]
+
+/** `corpus.json`: the sentences' terms are stored once, in a table with the number of sentences holding each. */
+interface StoredCorpus extends Pick<IndexData, 'sources' | 'passages'> {
+  terms: string[]
+  counts: number[]
+  sentences: SentenceRow[]
+}
 /** A dispute as stored: the disputing sentence's place, the quoted span, the cue and what matched. */
 type DisputeRow = [sentence: number, start: number, end: number, cue: DisputeRecord['cue'], detail: string]
 /** A claim as stored: its id, the places of its leader and members, their similarity, its sources and disputes. */
@@ -38,6 +47,12 @@ type ClaimRow = [
 
 function sentenceRows(data: IndexData): SentenceRow[] {
   const passage = new Map(data.passages.map((p, i) => [p.id, i]))
+  const term = new Map([...data.vocabulary.keys()].map((t, i) => [t, i]))
+  const place = (t: string) => {
+    const i = term.get(t)
+    if (i === undefined) throw new Error(`index: the term ${t} of a sentence is not in the vocabulary`)
+    return i
+  }
   const count = new Map<string, number>()
   return data.sentences.map((s) => {
     const n = (count.get(s.passageId) ?? 0) + 1
@@ -46,7 +61,7 @@ function sentenceRows(data: IndexData): SentenceRow[] {
       passage.get(s.passageId) ?? -1,
       s.start,
       s.end,
-      s.terms.join(' '),
+      s.terms.map(place),
       s.worthy ? 1 : 0,
     ]
     if (s.id !== `${s.passageId}.${n}` || !passage.has(s.passageId)) row.push(s.id)
@@ -54,7 +69,7 @@ function sentenceRows(data: IndexData): SentenceRow[] {
   })
 }
 
-/** One string per distinct text: a term in 10,000 sentences is held once, not 10,000 times. */
+/** One string per distinct text: a dispute's detail repeated 10,000 times is held once. */
 function interner(): (text: string) => string {
   const seen = new Map<string, string>()
   return (text) => {
@@ -65,9 +80,12 @@ function interner(): (text: string) => string {
   }
 }
 
-function sentencesOf(rows: readonly SentenceRow[], passages: IndexData['passages']): SentenceRecord[] {
+function sentencesOf(
+  rows: readonly SentenceRow[],
+  passages: IndexData['passages'],
+  table: readonly string[],
+): SentenceRecord[] {
   const count = new Map<string, number>()
-  const intern = interner()
   return rows.map(([p, start, end, terms, worthy, id]) => {
     const passageId = passages[p]?.id ?? ''
     const n = (count.get(passageId) ?? 0) + 1
@@ -77,7 +95,8 @@ function sentencesOf(rows: readonly SentenceRow[], passages: IndexData['passages
       passageId,
       start,
       end,
-      terms: terms === '' ? [] : terms.split(' ').map(intern),
+      // Strings of the one table: a term in 10,000 sentences is held once.
+      terms: terms.map((t) => table[t] ?? ''),
       worthy: worthy === 1,
     }
   })
@@ -122,16 +141,26 @@ function claimsOf(rows: readonly ClaimRow[], sentences: readonly SentenceRecord[
 /** Writes the index to a folder (one JSON file per part; the manifest last, as the commit mark). */
 export function writeIndex(dir: string, data: IndexData): void {
   mkdirSync(dir, { recursive: true })
-  writeAtomic(
-    join(dir, FILES.corpus),
-    `${JSON.stringify({ sources: data.sources, passages: data.passages, sentences: sentenceRows(data) })}\n`,
-  )
+  const corpus: StoredCorpus = {
+    sources: data.sources,
+    passages: data.passages,
+    terms: [...data.vocabulary.keys()],
+    counts: [...data.vocabulary.values()],
+    sentences: sentenceRows(data),
+  }
+  writeAtomic(join(dir, FILES.corpus), `${JSON.stringify(corpus)}\n`)
   writeAtomic(
     join(dir, FILES.claims),
     `${JSON.stringify({ claims: claimRows(data), caveats: data.caveats })}\n`,
   )
   writeAtomic(join(dir, FILES.lexicon), `${JSON.stringify(data.lexicon)}\n`)
-  writeAtomic(join(dir, FILES.search), `${data.search}\n`)
+  writeAtomic(join(dir, FILES.search), `${JSON.stringify(data.search.info)}\n`)
+  // In the machine's byte order (little-endian on x86 and ARM), read back as it is.
+  const { postings } = data.search
+  writeAtomic(
+    join(dir, FILES.postings),
+    new Uint8Array(postings.buffer, postings.byteOffset, postings.byteLength),
+  )
   writeAtomic(join(dir, FILES.dictionary), `${data.dictionary.join('\n')}\n`)
   writeAtomic(join(dir, FILES.manifest), `${JSON.stringify(data.manifest, null, 2)}\n`)
 }
@@ -147,14 +176,21 @@ export function readManifest(dir: string): Manifest | null {
   }
 }
 
+function readInt32s(path: string): Int32Array {
+  const bytes = readFileSync(path)
+  if (bytes.byteLength % 4 !== 0) throw new Error(`index: ${path} is cut short; run \`npm run index\`.`)
+  // A view of the bytes read where they are aligned for it (a file's own buffer is), else a copy.
+  if (bytes.byteOffset % 4 === 0) return new Int32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4)
+  return new Int32Array(new Uint8Array(bytes).buffer)
+}
+
 /** Reads the index in `dir` (its manifest must exist). */
 export function readIndex(dir: string): IndexData {
   const read = (name: string) => readFileSync(join(dir, name), 'utf8')
   const manifest = JSON.parse(read(FILES.manifest)) as Manifest
-  const corpus = JSON.parse(read(FILES.corpus)) as Pick<IndexData, 'sources' | 'passages'> & {
-    sentences: SentenceRow[]
-  }
-  const sentences = sentencesOf(corpus.sentences, corpus.passages)
+  const corpus = JSON.parse(read(FILES.corpus)) as StoredCorpus
+  const sentences = sentencesOf(corpus.sentences, corpus.passages, corpus.terms)
+  const vocabulary = new Map(corpus.terms.map((t, i) => [t, corpus.counts[i] ?? 0]))
   const claims = JSON.parse(read(FILES.claims)) as Pick<IndexData, 'caveats'> & { claims: ClaimRow[] }
   return {
     manifest,
@@ -164,7 +200,11 @@ export function readIndex(dir: string): IndexData {
     claims: claimsOf(claims.claims, sentences),
     caveats: claims.caveats,
     lexicon: JSON.parse(read(FILES.lexicon)) as IndexData['lexicon'],
-    search: read(FILES.search),
+    vocabulary,
+    search: {
+      info: JSON.parse(read(FILES.search)) as SearchInfo,
+      postings: readInt32s(join(dir, FILES.postings)),
+    },
     dictionary: read(FILES.dictionary).split('\n').filter(Boolean),
   }
 }
