@@ -1,5 +1,6 @@
 import type MiniSearch from 'minisearch'
-import type { IndexData } from '../build/index-data.js'
+import type { IndexData, StoredIndex } from '../build/index-data.js'
+import { packClaims } from '../build/packed-claims.js'
 import type { CaveatRecord, ClaimRecord, SentenceRecord } from '../claims/types.js'
 import type { Passage, Source } from '../corpus/types.js'
 import type { Lexicon } from '../search/lexicon.js'
@@ -7,6 +8,7 @@ import { metaText } from '../search/meta.js'
 import type { QueryContext } from '../search/query.js'
 import { loadSearchIndex, type PassageDoc } from '../search/search-index.js'
 import { terms as termsOf } from '../search/text.js'
+import { ClaimTable, SentenceLinks } from './claim-table.js'
 
 /** Where a sentence stands in a claim: as its statement (index 0) or as further support. */
 export interface Membership {
@@ -20,11 +22,12 @@ export class Knowledge implements QueryContext {
   readonly passages = new Map<string, Passage>()
   readonly sentences = new Map<string, SentenceRecord>()
   readonly sentencesByPassage = new Map<string, SentenceRecord[]>()
-  readonly claims = new Map<string, ClaimRecord>()
+  /** Claim id → claim, read as a Map (see claim-table.ts). */
+  readonly claims: ClaimTable
   /** Sentence id → the claims it states. */
-  readonly memberships = new Map<string, Membership[]>()
+  readonly memberships: SentenceLinks<Membership>
   /** Sentence id → the claims it disputes. */
-  readonly disputesBy = new Map<string, ClaimRecord[]>()
+  readonly disputesBy: SentenceLinks<ClaimRecord>
   readonly caveatsBySource = new Map<string, CaveatRecord[]>()
   readonly vocabulary: Map<string, number>
   /** Passage id → the terms of what is known about it besides its words (see meta.ts). */
@@ -39,7 +42,7 @@ export class Knowledge implements QueryContext {
   private dictionary: Set<string> | null = null
 
   /** `texts` maps each seed file name to its text. `data` is not kept. */
-  constructor(data: IndexData, texts: ReadonlyMap<string, string>) {
+  constructor(data: IndexData | StoredIndex, texts: ReadonlyMap<string, string>) {
     for (const s of data.sources) {
       this.sources.set(s.id, s)
       const text = texts.get(s.file)
@@ -53,10 +56,14 @@ export class Knowledge implements QueryContext {
     }
     // Counted when the index was built; a copy, as what is known about passages is added to it.
     this.vocabulary = new Map(data.vocabulary)
-    for (const s of data.sentences) {
+    const place = new Map<string, number>()
+    const sentenceIds: string[] = []
+    data.sentences.forEach((s, i) => {
       this.sentences.set(s.id, s)
+      place.set(s.id, i)
+      sentenceIds.push(s.id)
       push(this.sentencesByPassage, s.passageId, s)
-    }
+    })
     // Passages by the same writer in the same section share what is known about them: read it once.
     const metaTerms = new Map<string, Set<string>>()
     for (const p of this.passages.values()) {
@@ -72,13 +79,22 @@ export class Knowledge implements QueryContext {
       // A question may use these words too; they count as known to the corpus.
       for (const t of terms) if (!this.vocabulary.has(t)) this.vocabulary.set(t, 1)
     }
-    for (const c of data.claims) {
-      this.claims.set(c.id, c)
-      c.members.forEach((id, index) => {
-        push(this.memberships, id, { claim: c, index })
-      })
-      for (const d of c.disputes) push(this.disputesBy, d.sentenceId, c)
-    }
+    // A freshly built index has its claims as records: they are packed as the stored ones are.
+    const packed = Array.isArray(data.claims) ? packClaims(data.claims, data.sentences) : data.claims
+    const claims = new ClaimTable(packed, sentenceIds)
+    this.claims = claims
+    this.memberships = new SentenceLinks(
+      place,
+      sentenceIds.length,
+      (visit) => claims.forEachMember(visit),
+      (claim, index) => ({ claim: claims.record(claim), index }),
+    )
+    this.disputesBy = new SentenceLinks(
+      place,
+      sentenceIds.length,
+      (visit) => claims.forEachDispute((claim, sentence) => visit(claim, sentence, 0)),
+      (claim) => claims.record(claim),
+    )
     for (const cv of data.caveats) push(this.caveatsBySource, cv.sourceId, cv)
     this.sentenceCount = data.sentences.length
     this.lexicon = data.lexicon

@@ -2,6 +2,7 @@ import type { CaveatRecord, ClaimRecord, SentenceRecord } from '../claims/types.
 import type { Passage, Source } from '../corpus/types.js'
 import type { Lexicon } from '../search/lexicon.js'
 import type { PackedSearch } from '../search/packed-search.js'
+import type { PackedClaims } from './packed-claims.js'
 
 /** Bumped when the index's layout or the way it is built changes, so that an old index is rebuilt. */
 export const INDEX_FORMAT = 3
@@ -32,6 +33,11 @@ export interface IndexData {
   search: PackedSearch
   /** Stems of every one-word English lemma WordNet knows, sorted: a word in it is no typo. */
   dictionary: string[]
+}
+
+/** The index as `readIndex` reads it from `index/`: the claims packed, as stored (see packed-claims.ts). */
+export interface StoredIndex extends Omit<IndexData, 'claims'> {
+  claims: PackedClaims
 }
 
 /** Term → number of sentences holding it, in the order the sentences first hold them. */

@@ -1,8 +1,9 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { ClaimRecord, DisputeRecord, SentenceRecord } from '../claims/types.js'
+import type { SentenceRecord } from '../claims/types.js'
 import type { SearchInfo } from '../search/packed-search.js'
-import type { IndexData, Manifest } from './index-data.js'
+import type { IndexData, Manifest, StoredIndex } from './index-data.js'
+import { type PackedClaims, packClaims } from './packed-claims.js'
 
 const FILES = {
   manifest: 'manifest.json',
@@ -11,6 +12,8 @@ const FILES = {
   lexicon: 'lexicon.json',
   search: 'search.json',
   postings: 'search.bin',
+  claimRows: 'claims.bin',
+  similarity: 'similarity.bin',
   dictionary: 'words.txt',
 } as const
 
@@ -33,17 +36,8 @@ interface StoredCorpus extends Pick<IndexData, 'sources' | 'passages'> {
   counts: number[]
   sentences: SentenceRow[]
 }
-/** A dispute as stored: the disputing sentence's place, the quoted span, the cue and what matched. */
-type DisputeRow = [sentence: number, start: number, end: number, cue: DisputeRecord['cue'], detail: string]
-/** A claim as stored: its id, the places of its leader and members, their similarity, its sources and disputes. */
-type ClaimRow = [
-  id: string,
-  leader: number,
-  members: number[],
-  similarity: number[],
-  sources: number,
-  disputes: DisputeRow[],
-]
+/** `claims.json`: the caveats, and the tables the packed claims point into (their rows are binary files). */
+interface StoredClaims extends Pick<IndexData, 'caveats'>, Pick<PackedClaims, 'ids' | 'cues' | 'details'> {}
 
 function sentenceRows(data: IndexData): SentenceRow[] {
   const passage = new Map(data.passages.map((p, i) => [p.id, i]))
@@ -69,17 +63,6 @@ function sentenceRows(data: IndexData): SentenceRow[] {
   })
 }
 
-/** One string per distinct text: a dispute's detail repeated 10,000 times is held once. */
-function interner(): (text: string) => string {
-  const seen = new Map<string, string>()
-  return (text) => {
-    const known = seen.get(text)
-    if (known !== undefined) return known
-    seen.set(text, text)
-    return text
-  }
-}
-
 function sentencesOf(
   rows: readonly SentenceRow[],
   passages: IndexData['passages'],
@@ -102,42 +85,6 @@ function sentencesOf(
   })
 }
 
-function claimRows(data: IndexData): ClaimRow[] {
-  const place = new Map(data.sentences.map((s, i) => [s.id, i]))
-  const at = (id: string) => {
-    const i = place.get(id)
-    if (i === undefined) throw new Error(`index: claim names a missing sentence ${id}`)
-    return i
-  }
-  return data.claims.map((c) => [
-    c.id,
-    at(c.leader),
-    c.members.map(at),
-    c.similarity,
-    c.sources,
-    c.disputes.map((d) => [at(d.sentenceId), d.start, d.end, d.cue, d.detail]),
-  ])
-}
-
-function claimsOf(rows: readonly ClaimRow[], sentences: readonly SentenceRecord[]): ClaimRecord[] {
-  const id = (i: number) => sentences[i]?.id ?? ''
-  const intern = interner()
-  return rows.map(([claimId, leader, members, similarity, sources, disputes]) => ({
-    id: claimId,
-    leader: id(leader),
-    members: members.map(id),
-    similarity,
-    sources,
-    disputes: disputes.map(([s, start, end, cue, detail]) => ({
-      sentenceId: id(s),
-      start,
-      end,
-      cue,
-      detail: intern(detail),
-    })),
-  }))
-}
-
 /** Writes the index to a folder (one JSON file per part; the manifest last, as the commit mark). */
 export function writeIndex(dir: string, data: IndexData): void {
   mkdirSync(dir, { recursive: true })
@@ -149,18 +96,14 @@ export function writeIndex(dir: string, data: IndexData): void {
     sentences: sentenceRows(data),
   }
   writeAtomic(join(dir, FILES.corpus), `${JSON.stringify(corpus)}\n`)
-  writeAtomic(
-    join(dir, FILES.claims),
-    `${JSON.stringify({ claims: claimRows(data), caveats: data.caveats })}\n`,
-  )
+  const { rows, similarity, ...tables } = packClaims(data.claims, data.sentences)
+  const claims: StoredClaims = { caveats: data.caveats, ...tables }
+  writeAtomic(join(dir, FILES.claims), `${JSON.stringify(claims)}\n`)
+  writeAtomic(join(dir, FILES.claimRows), bytesOf(rows))
+  writeAtomic(join(dir, FILES.similarity), bytesOf(similarity))
   writeAtomic(join(dir, FILES.lexicon), `${JSON.stringify(data.lexicon)}\n`)
   writeAtomic(join(dir, FILES.search), `${JSON.stringify(data.search.info)}\n`)
-  // In the machine's byte order (little-endian on x86 and ARM), read back as it is.
-  const { postings } = data.search
-  writeAtomic(
-    join(dir, FILES.postings),
-    new Uint8Array(postings.buffer, postings.byteOffset, postings.byteLength),
-  )
+  writeAtomic(join(dir, FILES.postings), bytesOf(data.search.postings))
   writeAtomic(join(dir, FILES.dictionary), `${data.dictionary.join('\n')}\n`)
   writeAtomic(join(dir, FILES.manifest), `${JSON.stringify(data.manifest, null, 2)}\n`)
 }
@@ -176,34 +119,51 @@ export function readManifest(dir: string): Manifest | null {
   }
 }
 
-function readInt32s(path: string): Int32Array {
+// Arrays of numbers are stored in the machine's byte order (little-endian on x86 and ARM) and
+// read back as they are.
+function bytesOf(array: Int32Array | Float64Array): Uint8Array {
+  return new Uint8Array(array.buffer, array.byteOffset, array.byteLength)
+}
+
+/** The bytes of a file, in an ArrayBuffer of their own (aligned for any typed array). */
+function readBuffer(path: string, unit: number): ArrayBuffer {
   const bytes = readFileSync(path)
-  if (bytes.byteLength % 4 !== 0) throw new Error(`index: ${path} is cut short; run \`npm run index\`.`)
-  // A view of the bytes read where they are aligned for it (a file's own buffer is), else a copy.
-  if (bytes.byteOffset % 4 === 0) return new Int32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4)
-  return new Int32Array(new Uint8Array(bytes).buffer)
+  if (bytes.byteLength % unit !== 0) throw new Error(`index: ${path} is cut short; run \`npm run index\`.`)
+  // A file's own buffer is read as it is; a copy is made only when it shares a buffer.
+  if (
+    bytes.byteOffset === 0 &&
+    bytes.buffer.byteLength === bytes.byteLength &&
+    bytes.buffer instanceof ArrayBuffer
+  )
+    return bytes.buffer
+  return new Uint8Array(bytes).buffer
 }
 
 /** Reads the index in `dir` (its manifest must exist). */
-export function readIndex(dir: string): IndexData {
+export function readIndex(dir: string): StoredIndex {
   const read = (name: string) => readFileSync(join(dir, name), 'utf8')
   const manifest = JSON.parse(read(FILES.manifest)) as Manifest
   const corpus = JSON.parse(read(FILES.corpus)) as StoredCorpus
   const sentences = sentencesOf(corpus.sentences, corpus.passages, corpus.terms)
   const vocabulary = new Map(corpus.terms.map((t, i) => [t, corpus.counts[i] ?? 0]))
-  const claims = JSON.parse(read(FILES.claims)) as Pick<IndexData, 'caveats'> & { claims: ClaimRow[] }
+  const { caveats, ...tables } = JSON.parse(read(FILES.claims)) as StoredClaims
+  const claims: PackedClaims = {
+    ...tables,
+    rows: new Int32Array(readBuffer(join(dir, FILES.claimRows), 4)),
+    similarity: new Float64Array(readBuffer(join(dir, FILES.similarity), 8)),
+  }
   return {
     manifest,
     sources: corpus.sources,
     passages: corpus.passages,
     sentences,
-    claims: claimsOf(claims.claims, sentences),
-    caveats: claims.caveats,
+    claims,
+    caveats,
     lexicon: JSON.parse(read(FILES.lexicon)) as IndexData['lexicon'],
     vocabulary,
     search: {
       info: JSON.parse(read(FILES.search)) as SearchInfo,
-      postings: readInt32s(join(dir, FILES.postings)),
+      postings: new Int32Array(readBuffer(join(dir, FILES.postings), 4)),
     },
     dictionary: read(FILES.dictionary).split('\n').filter(Boolean),
   }

@@ -69,6 +69,9 @@ export function packSearch(js: AsPlainObject): PackedSearch {
 
 /** A term's postings in one field, as MiniSearch reads them: short ids ascending, with frequencies. */
 class Postings {
+  /** Where the next document asked for most likely is. */
+  private next = 0
+
   constructor(
     private readonly data: Int32Array,
     private readonly at: number,
@@ -83,12 +86,21 @@ class Postings {
 
   /** The term's frequency in a document, or undefined. */
   get(doc: number): number | undefined {
+    // MiniSearch asks for each document in the order `keys()` gives them: try the one after the last found first.
+    const next = this.next
+    if (next < this.size && this.data[this.at + next] === doc) {
+      this.next = next + 1
+      return this.data[this.at + this.size + next]
+    }
     let lo = 0
     let hi = this.size - 1
     while (lo <= hi) {
       const mid = (lo + hi) >>> 1
       const d = this.data[this.at + mid] ?? 0
-      if (d === doc) return this.data[this.at + this.size + mid]
+      if (d === doc) {
+        this.next = mid + 1
+        return this.data[this.at + this.size + mid]
+      }
       if (d < doc) lo = mid + 1
       else hi = mid - 1
     }
