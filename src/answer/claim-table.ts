@@ -96,7 +96,9 @@ export class ClaimTable implements Iterable<[string, ClaimRecord]> {
   similarityOf(claim: number): number[] {
     const from = this.similarityAt[claim] ?? 0
     const to = this.similarityAt[claim + 1] ?? from
-    return Array.from(this.packed.similarity.subarray(from, to))
+    const out = new Array<number>(to - from)
+    for (let k = from; k < to; k++) out[k - from] = this.packed.similarity[k] ?? 0
+    return out
   }
 
   /** The disputes of the claim at a place. */

@@ -4,6 +4,7 @@ import type { SentenceRecord } from '../claims/types.js'
 import type { SearchInfo } from '../search/packed-search.js'
 import type { IndexData, Manifest, StoredIndex } from './index-data.js'
 import { type PackedClaims, packClaims } from './packed-claims.js'
+import { SentenceTerms, StoredSentence } from './stored-sentence.js'
 
 const FILES = {
   manifest: 'manifest.json',
@@ -12,6 +13,7 @@ const FILES = {
   lexicon: 'lexicon.json',
   search: 'search.json',
   postings: 'search.bin',
+  sentenceTerms: 'terms.bin',
   claimRows: 'claims.bin',
   similarity: 'similarity.bin',
   dictionary: 'words.txt',
@@ -27,8 +29,8 @@ function writeAtomic(path: string, text: string | Uint8Array): void {
 // into the lists of passages and sentences, rather than as objects repeating long ids, so that
 // the files are a tenth of the size and load that much faster.
 
-/** A sentence as stored: its passage's place, its offsets, its terms' places in the term table, 1 when worthy; its id when not `<passage>.<n>`. */
-type SentenceRow = [passage: number, start: number, end: number, terms: number[], worthy: 0 | 1, id?: string]
+/** A sentence as stored: its passage's place, its offsets, 1 when worthy; its id when not `<passage>.<n>` (its terms are in `terms.bin`). */
+type SentenceRow = [passage: number, start: number, end: number, worthy: 0 | 1, id?: string]
 
 /** `corpus.json`: the sentences' terms are stored once, in a table with the number of sentences holding each. */
 interface StoredCorpus extends Pick<IndexData, 'sources' | 'passages'> {
@@ -39,25 +41,28 @@ interface StoredCorpus extends Pick<IndexData, 'sources' | 'passages'> {
 /** `claims.json`: the caveats, and the tables the packed claims point into (their rows are binary files). */
 interface StoredClaims extends Pick<IndexData, 'caveats'>, Pick<PackedClaims, 'ids' | 'cues' | 'details'> {}
 
+/** Each sentence's number of terms and the terms' places in the vocabulary, sentence after sentence. */
+function sentenceTerms(data: IndexData): Int32Array {
+  const term = new Map([...data.vocabulary.keys()].map((t, i) => [t, i]))
+  const out: number[] = []
+  for (const s of data.sentences) {
+    out.push(s.terms.length)
+    for (const t of s.terms) {
+      const i = term.get(t)
+      if (i === undefined) throw new Error(`index: the term ${t} of a sentence is not in the vocabulary`)
+      out.push(i)
+    }
+  }
+  return Int32Array.from(out)
+}
+
 function sentenceRows(data: IndexData): SentenceRow[] {
   const passage = new Map(data.passages.map((p, i) => [p.id, i]))
-  const term = new Map([...data.vocabulary.keys()].map((t, i) => [t, i]))
-  const place = (t: string) => {
-    const i = term.get(t)
-    if (i === undefined) throw new Error(`index: the term ${t} of a sentence is not in the vocabulary`)
-    return i
-  }
   const count = new Map<string, number>()
   return data.sentences.map((s) => {
     const n = (count.get(s.passageId) ?? 0) + 1
     count.set(s.passageId, n)
-    const row: SentenceRow = [
-      passage.get(s.passageId) ?? -1,
-      s.start,
-      s.end,
-      s.terms.map(place),
-      s.worthy ? 1 : 0,
-    ]
+    const row: SentenceRow = [passage.get(s.passageId) ?? -1, s.start, s.end, s.worthy ? 1 : 0]
     if (s.id !== `${s.passageId}.${n}` || !passage.has(s.passageId)) row.push(s.id)
     return row
   })
@@ -66,22 +71,14 @@ function sentenceRows(data: IndexData): SentenceRow[] {
 function sentencesOf(
   rows: readonly SentenceRow[],
   passages: IndexData['passages'],
-  table: readonly string[],
+  terms: SentenceTerms,
 ): SentenceRecord[] {
   const count = new Map<string, number>()
-  return rows.map(([p, start, end, terms, worthy, id]) => {
+  return rows.map(([p, start, end, worthy, id], i) => {
     const passageId = passages[p]?.id ?? ''
     const n = (count.get(passageId) ?? 0) + 1
     count.set(passageId, n)
-    return {
-      id: id ?? `${passageId}.${n}`,
-      passageId,
-      start,
-      end,
-      // Strings of the one table: a term in 10,000 sentences is held once.
-      terms: terms.map((t) => table[t] ?? ''),
-      worthy: worthy === 1,
-    }
+    return new StoredSentence(id ?? `${passageId}.${n}`, passageId, start, end, worthy === 1, terms, i)
   })
 }
 
@@ -96,6 +93,7 @@ export function writeIndex(dir: string, data: IndexData): void {
     sentences: sentenceRows(data),
   }
   writeAtomic(join(dir, FILES.corpus), `${JSON.stringify(corpus)}\n`)
+  writeAtomic(join(dir, FILES.sentenceTerms), bytesOf(sentenceTerms(data)))
   const { rows, similarity, ...tables } = packClaims(data.claims, data.sentences)
   const claims: StoredClaims = { caveats: data.caveats, ...tables }
   writeAtomic(join(dir, FILES.claims), `${JSON.stringify(claims)}\n`)
@@ -144,7 +142,12 @@ export function readIndex(dir: string): StoredIndex {
   const read = (name: string) => readFileSync(join(dir, name), 'utf8')
   const manifest = JSON.parse(read(FILES.manifest)) as Manifest
   const corpus = JSON.parse(read(FILES.corpus)) as StoredCorpus
-  const sentences = sentencesOf(corpus.sentences, corpus.passages, corpus.terms)
+  const terms = new Int32Array(readBuffer(join(dir, FILES.sentenceTerms), 4))
+  const sentences = sentencesOf(
+    corpus.sentences,
+    corpus.passages,
+    new SentenceTerms(corpus.terms, terms, corpus.sentences.length),
+  )
   const vocabulary = new Map(corpus.terms.map((t, i) => [t, corpus.counts[i] ?? 0]))
   const { caveats, ...tables } = JSON.parse(read(FILES.claims)) as StoredClaims
   const claims: PackedClaims = {

@@ -20,7 +20,9 @@ describe('the committed index', () => {
     const { data } = buildIndex(join(ROOT, 'seeds'))
     expect(packClaims(data.claims, data.sentences)).toEqual(committed.claims)
     expect(JSON.parse(JSON.stringify(data.caveats))).toEqual(committed.caveats)
-    expect(JSON.parse(JSON.stringify(data.sentences))).toEqual(committed.sentences)
+    expect(JSON.parse(JSON.stringify(data.sentences))).toEqual(
+      JSON.parse(JSON.stringify(committed.sentences)),
+    )
     expect(data.search.info).toEqual(committed.search.info)
     expect(data.search.postings).toEqual(committed.search.postings)
     expect(data.vocabulary).toEqual(committed.vocabulary)
