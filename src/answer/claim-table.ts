@@ -19,10 +19,10 @@ export class ClaimTable implements Iterable<[string, ClaimRecord]> {
   private byId: Map<string, number> | null = null
   private readonly cache = new Map<number, ClaimRecord>()
 
-  /** `sentenceIds` are the ids of the index's sentences, in order. */
+  /** `sentenceIdOf` gives the id of the index's sentence at a place. */
   constructor(
     private readonly packed: PackedClaims,
-    private readonly sentenceIds: readonly string[],
+    private readonly sentenceIdOf: (sentence: number) => string,
   ) {
     const { rows } = packed
     const at: number[] = []
@@ -79,7 +79,7 @@ export class ClaimTable implements Iterable<[string, ClaimRecord]> {
   }
 
   private sentenceId(sentence: number): string {
-    return this.sentenceIds[sentence] ?? ''
+    return this.sentenceIdOf(sentence)
   }
 
   /** The members of the claim at a place (sentence ids), leader first. */
@@ -183,7 +183,7 @@ export class SentenceLinks<T> {
    * index in `members`); `make` turns a link into what `get` returns.
    */
   constructor(
-    private readonly place: ReadonlyMap<string, number>,
+    private readonly placeOf: (sentenceId: string) => number | undefined,
     sentences: number,
     each: (visit: (claim: number, sentence: number, extra: number) => void) => void,
     private readonly make: (claim: number, extra: number) => T,
@@ -207,7 +207,7 @@ export class SentenceLinks<T> {
 
   /** What links to a sentence, in claim order; undefined when nothing does. */
   get(sentenceId: string): T[] | undefined {
-    const s = this.place.get(sentenceId)
+    const s = this.placeOf(sentenceId)
     if (s === undefined) return undefined
     const from = this.start[s] ?? 0
     const to = this.start[s + 1] ?? 0

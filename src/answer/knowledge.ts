@@ -9,6 +9,7 @@ import type { QueryContext } from '../search/query.js'
 import { loadSearchIndex, type PassageDoc } from '../search/search-index.js'
 import { terms as termsOf } from '../search/text.js'
 import { ClaimTable, SentenceLinks } from './claim-table.js'
+import { SentenceTable } from './sentence-table.js'
 
 /** Where a sentence stands in a claim: as its statement (index 0) or as further support. */
 export interface Membership {
@@ -20,7 +21,8 @@ export interface Membership {
 export class Knowledge implements QueryContext {
   readonly sources = new Map<string, Source>()
   readonly passages = new Map<string, Passage>()
-  readonly sentences = new Map<string, SentenceRecord>()
+  /** Sentence id → sentence, read as a Map (see sentence-table.ts). */
+  readonly sentences: SentenceTable
   readonly sentencesByPassage = new Map<string, SentenceRecord[]>()
   /** Claim id → claim, read as a Map (see claim-table.ts). */
   readonly claims: ClaimTable
@@ -56,14 +58,9 @@ export class Knowledge implements QueryContext {
     }
     // Counted when the index was built; a copy, as what is known about passages is added to it.
     this.vocabulary = new Map(data.vocabulary)
-    const place = new Map<string, number>()
-    const sentenceIds: string[] = []
-    data.sentences.forEach((s, i) => {
-      this.sentences.set(s.id, s)
-      place.set(s.id, i)
-      sentenceIds.push(s.id)
-      push(this.sentencesByPassage, s.passageId, s)
-    })
+    const sentences = new SentenceTable(data.sentences)
+    this.sentences = sentences
+    for (const s of data.sentences) push(this.sentencesByPassage, s.passageId, s)
     // Passages by the same writer in the same section share what is known about them: read it once.
     const metaTerms = new Map<string, Set<string>>()
     for (const p of this.passages.values()) {
@@ -81,17 +78,18 @@ export class Knowledge implements QueryContext {
     }
     // A freshly built index has its claims as records: they are packed as the stored ones are.
     const packed = Array.isArray(data.claims) ? packClaims(data.claims, data.sentences) : data.claims
-    const claims = new ClaimTable(packed, sentenceIds)
+    const claims = new ClaimTable(packed, (place) => sentences.at(place)?.id ?? '')
+    const placeOf = (id: string) => sentences.placeOf(id)
     this.claims = claims
     this.memberships = new SentenceLinks(
-      place,
-      sentenceIds.length,
+      placeOf,
+      sentences.size,
       (visit) => claims.forEachMember(visit),
       (claim, index) => ({ claim: claims.record(claim), index }),
     )
     this.disputesBy = new SentenceLinks(
-      place,
-      sentenceIds.length,
+      placeOf,
+      sentences.size,
       (visit) => claims.forEachDispute((claim, sentence) => visit(claim, sentence, 0)),
       (claim) => claims.record(claim),
     )

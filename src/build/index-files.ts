@@ -78,7 +78,7 @@ function sentencesOf(
     const passageId = passages[p]?.id ?? ''
     const n = (count.get(passageId) ?? 0) + 1
     count.set(passageId, n)
-    return new StoredSentence(id ?? `${passageId}.${n}`, passageId, start, end, worthy === 1, terms, i)
+    return new StoredSentence(id ?? null, passageId, n, start, end, worthy === 1, terms, i)
   })
 }
 

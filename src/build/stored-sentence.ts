@@ -35,17 +35,29 @@ export class SentenceTerms {
   }
 }
 
-/** A sentence read from the index: its terms are read from the shared `SentenceTerms` each time they are asked for. */
+/**
+ * A sentence read from the index: its terms are read from the shared `SentenceTerms` each time
+ * they are asked for, and its id (`<passage>.<n>`, unless the index stored another) is made when
+ * asked for, so that loading makes no string per sentence.
+ */
 export class StoredSentence implements SentenceRecord {
   constructor(
-    readonly id: string,
+    /** The id the index stored for it, when it is not `<passage>.<n>`; else null. */
+    readonly storedId: string | null,
     readonly passageId: string,
+    /** Its number in its passage, from 1. */
+    readonly n: number,
     readonly start: number,
     readonly end: number,
     readonly worthy: boolean,
     private readonly store: SentenceTerms,
-    private readonly place: number,
+    /** Its place in the index's sentences. */
+    readonly place: number,
   ) {}
+
+  get id(): string {
+    return this.storedId ?? `${this.passageId}.${this.n}`
+  }
 
   get terms(): string[] {
     return this.store.of(this.place)
