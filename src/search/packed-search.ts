@@ -1,8 +1,8 @@
 import MiniSearch, { type AsPlainObject, type Options } from 'minisearch'
 
-// MiniSearch keeps a term's postings in each field as a Map of document → frequency: some 40
-// bytes a posting, 200 MB for the 5 million postings of a corpus 1000× the seeds, and loading
-// them from its JSON builds a tree of objects first (a posting is a key of an object there).
+// MiniSearch keeps a term's postings in each field as a Map of document → frequency (an entry
+// for each of the 5 million postings of a corpus 1000× the seeds), and loading them from its JSON
+// builds a tree of objects first (a posting is a key of an object there).
 // Here they are stored as one array of integers, read as it is, and MiniSearch reads each term's
 // postings through a view of that array, which answers what it asks of a Map (`size`, `keys()`,
 // `get()`): the same documents, frequencies and order, so the same scores.
