@@ -1,5 +1,6 @@
 import type MiniSearch from 'minisearch'
-import type { IndexData } from '../build/index-data.js'
+import type { IndexData, StoredIndex } from '../build/index-data.js'
+import { packClaims } from '../build/packed-claims.js'
 import type { CaveatRecord, ClaimRecord, SentenceRecord } from '../claims/types.js'
 import type { Passage, Source } from '../corpus/types.js'
 import type { Lexicon } from '../search/lexicon.js'
@@ -7,6 +8,8 @@ import { metaNames, metaText } from '../search/meta.js'
 import type { QueryContext } from '../search/query.js'
 import { loadSearchIndex, type PassageDoc } from '../search/search-index.js'
 import { terms as termsOf } from '../search/text.js'
+import { ClaimTable, SentenceLinks } from './claim-table.js'
+import { SentenceTable } from './sentence-table.js'
 
 /** Where a sentence stands in a claim: as its statement (index 0) or as further support. */
 export interface Membership {
@@ -18,28 +21,30 @@ export interface Membership {
 export class Knowledge implements QueryContext {
   readonly sources = new Map<string, Source>()
   readonly passages = new Map<string, Passage>()
-  readonly sentences = new Map<string, SentenceRecord>()
+  /** Sentence id → sentence, read as a Map (see sentence-table.ts). */
+  readonly sentences: SentenceTable
   readonly sentencesByPassage = new Map<string, SentenceRecord[]>()
-  readonly claims = new Map<string, ClaimRecord>()
+  /** Claim id → claim, read as a Map (see claim-table.ts). */
+  readonly claims: ClaimTable
   /** Sentence id → the claims it states. */
-  readonly memberships = new Map<string, Membership[]>()
+  readonly memberships: SentenceLinks<Membership>
   /** Sentence id → the claims it disputes. */
-  readonly disputesBy = new Map<string, ClaimRecord[]>()
+  readonly disputesBy: SentenceLinks<ClaimRecord>
   readonly caveatsBySource = new Map<string, CaveatRecord[]>()
-  readonly vocabulary = new Map<string, number>()
+  readonly vocabulary: Map<string, number>
   /** Passage id → the terms of what is known about it besides its words (see meta.ts). */
   readonly meta = new Map<string, Set<string>>()
   readonly sentenceCount: number
   readonly lexicon: Lexicon
   readonly search: MiniSearch<PassageDoc>
   private readonly texts = new Map<string, string>()
+  // Only the dictionary is kept of `data` (as a Set on first use): holding `data` would keep the
+  // search index's JSON text and the stored rows alive as long as the process.
+  private dictionaryWords: readonly string[]
   private dictionary: Set<string> | null = null
 
-  /** `texts` maps each seed file name to its text. */
-  constructor(
-    readonly data: IndexData,
-    texts: ReadonlyMap<string, string>,
-  ) {
+  /** `texts` maps each seed file name to its text. `data` is not kept. */
+  constructor(data: IndexData | StoredIndex, texts: ReadonlyMap<string, string>) {
     for (const s of data.sources) {
       this.sources.set(s.id, s)
       const text = texts.get(s.file)
@@ -51,11 +56,11 @@ export class Knowledge implements QueryContext {
       const text = this.texts.get(p.sourceId)?.slice(p.start, p.end) ?? ''
       this.passages.set(p.id, { ...p, text })
     }
-    for (const s of data.sentences) {
-      this.sentences.set(s.id, s)
-      push(this.sentencesByPassage, s.passageId, s)
-      for (const t of s.terms) this.vocabulary.set(t, (this.vocabulary.get(t) ?? 0) + 1)
-    }
+    // Counted when the index was built; a copy, as what is known about passages is added to it.
+    this.vocabulary = new Map(data.vocabulary)
+    const sentences = new SentenceTable(data.sentences)
+    this.sentences = sentences
+    for (const s of data.sentences) push(this.sentencesByPassage, s.passageId, s)
     // Passages by the same writer in the same section share what is known about them: read it once.
     const metaTerms = new Map<string, Set<string>>()
     for (const p of this.passages.values()) {
@@ -71,22 +76,34 @@ export class Knowledge implements QueryContext {
       // A question may use these words too; they count as known to the corpus.
       for (const t of terms) if (!this.vocabulary.has(t)) this.vocabulary.set(t, 1)
     }
-    for (const c of data.claims) {
-      this.claims.set(c.id, c)
-      c.members.forEach((id, index) => {
-        push(this.memberships, id, { claim: c, index })
-      })
-      for (const d of c.disputes) push(this.disputesBy, d.sentenceId, c)
-    }
+    // A freshly built index has its claims as records: they are packed as the stored ones are.
+    const packed = Array.isArray(data.claims) ? packClaims(data.claims, data.sentences) : data.claims
+    const claims = new ClaimTable(packed, (place) => sentences.at(place)?.id ?? '')
+    const placeOf = (id: string) => sentences.placeOf(id)
+    this.claims = claims
+    this.memberships = new SentenceLinks(
+      placeOf,
+      sentences.size,
+      (visit) => claims.forEachMember(visit),
+      (claim, index) => ({ claim: claims.record(claim), index }),
+    )
+    this.disputesBy = new SentenceLinks(
+      placeOf,
+      sentences.size,
+      (visit) => claims.forEachDispute((claim, sentence) => visit(claim, sentence, 0)),
+      (claim) => claims.record(claim),
+    )
     for (const cv of data.caveats) push(this.caveatsBySource, cv.sourceId, cv)
     this.sentenceCount = data.sentences.length
     this.lexicon = data.lexicon
     this.search = loadSearchIndex(data.search)
+    this.dictionaryWords = data.dictionary
   }
 
   /** True when a term is the stem of an English word (see `IndexData.dictionary`). */
   isWord(term: string): boolean {
-    this.dictionary ??= new Set(this.data.dictionary)
+    this.dictionary ??= new Set(this.dictionaryWords)
+    this.dictionaryWords = []
     return this.dictionary.has(term)
   }
 

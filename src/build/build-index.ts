@@ -4,11 +4,12 @@ import type { Corpus, Document } from '../corpus/types.js'
 import { buildLexicon } from '../search/lexicon.js'
 import { metaNames, metaText } from '../search/meta.js'
 import { type Name, namesOf } from '../search/names.js'
+import { packSearch } from '../search/packed-search.js'
 import { buildSearchIndex } from '../search/search-index.js'
 import { tagsOf } from '../search/tags.js'
 import { termOf, tokenize } from '../search/text.js'
 import { dictionaryStems, readWordNet } from '../search/wordnet.js'
-import type { IndexData } from './index-data.js'
+import { countTerms, type IndexData } from './index-data.js'
 import { currentManifest } from './manifest.js'
 
 /** The steps of a build, reported as they finish (for a progress bar). */
@@ -99,7 +100,8 @@ export function buildIndex(
     claims: graph.claims,
     caveats: graph.caveats,
     lexicon,
-    search: JSON.stringify(search),
+    vocabulary: countTerms(graph.sentences),
+    search: packSearch(search.toJSON()),
     dictionary: dictionaryStems(wordnet, termOf),
   }
   return { data, corpus }

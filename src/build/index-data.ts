@@ -1,9 +1,11 @@
 import type { CaveatRecord, ClaimRecord, SentenceRecord } from '../claims/types.js'
 import type { Passage, Source } from '../corpus/types.js'
 import type { Lexicon } from '../search/lexicon.js'
+import type { PackedSearch } from '../search/packed-search.js'
+import type { PackedClaims } from './packed-claims.js'
 
 /** Bumped when the index's layout or the way it is built changes, so that an old index is rebuilt. */
-export const INDEX_FORMAT = 2
+export const INDEX_FORMAT = 3
 
 /** What `index/manifest.json` records: which seeds the index was built from. */
 export interface Manifest {
@@ -25,8 +27,22 @@ export interface IndexData {
   claims: ClaimRecord[]
   caveats: CaveatRecord[]
   lexicon: Lexicon
-  /** The MiniSearch index, as `JSON.stringify` writes it. */
-  search: string
+  /** Term → number of sentences holding it, in the order the sentences first hold them. */
+  vocabulary: Map<string, number>
+  /** The MiniSearch index, packed (see packed-search.ts). */
+  search: PackedSearch
   /** Stems of every one-word English lemma WordNet knows, sorted: a word in it is no typo. */
   dictionary: string[]
+}
+
+/** The index as `readIndex` reads it from `index/`: the claims packed, as stored (see packed-claims.ts). */
+export interface StoredIndex extends Omit<IndexData, 'claims'> {
+  claims: PackedClaims
+}
+
+/** Term → number of sentences holding it, in the order the sentences first hold them. */
+export function countTerms(sentences: readonly SentenceRecord[]): Map<string, number> {
+  const counts = new Map<string, number>()
+  for (const s of sentences) for (const t of s.terms) counts.set(t, (counts.get(t) ?? 0) + 1)
+  return counts
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { Knowledge } from '../answer/knowledge.js'
 import type { ReadError } from '../corpus/types.js'
 import { BUILD_STEPS, type BuildStep, buildIndex } from './build-index.js'
+import type { IndexData, StoredIndex } from './index-data.js'
 import { readIndex, readManifest, writeIndex } from './index-files.js'
 import { currentManifest, manifestChanges } from './manifest.js'
 
@@ -40,7 +41,7 @@ export function loadKnowledge(options: Partial<LoadOptions> = {}): Loaded {
   const changes = manifestChanges(readManifest(indexDir), now)
   let saveError: string | null = null
   let errors: ReadError[] = []
-  let data: ReturnType<typeof readIndex>
+  let data: IndexData | StoredIndex
   if (changes.length === 0) {
     data = readIndex(indexDir)
   } else {
@@ -50,7 +51,7 @@ export function loadKnowledge(options: Partial<LoadOptions> = {}): Loaded {
     data = built.data
     errors = built.corpus.errors
     try {
-      writeIndex(indexDir, data)
+      writeIndex(indexDir, built.data)
     } catch (cause) {
       saveError = `could not save the rebuilt index in ${indexDir}/ (${(cause as Error).message}); it will be rebuilt at the next start.`
     }

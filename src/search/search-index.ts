@@ -1,4 +1,5 @@
 import MiniSearch, { type Options } from 'minisearch'
+import { PackedMiniSearch, type PackedSearch } from './packed-search.js'
 import { termOf, tokenize } from './text.js'
 
 /** What the search index holds for a passage. */
@@ -47,7 +48,7 @@ export function buildSearchIndex(docs: readonly PassageDoc[]): MiniSearch<Passag
   return index
 }
 
-/** Loads a search index saved with `JSON.stringify(index)`. */
-export function loadSearchIndex(json: string): MiniSearch<PassageDoc> {
-  return MiniSearch.loadJSON<PassageDoc>(json, SEARCH_OPTIONS)
+/** Loads a search index stored with `packSearch` (see packed-search.ts). */
+export function loadSearchIndex(packed: PackedSearch): MiniSearch<PassageDoc> {
+  return new PackedMiniSearch<PassageDoc>(packed, SEARCH_OPTIONS)
 }
