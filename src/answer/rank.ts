@@ -30,13 +30,15 @@ export const VOICE_PRIOR = { article: 1, update: 0.95, comment: 0.8 } as const
 
 /**
  * Share of the sentences a term may be in and still be looked up in the search index, and the
- * least number of sentences that share stands for (so that a corpus under 100,000 sentences
+ * least number of sentences that share stands for (so that a corpus under 400,000 sentences
  * looks every term of fewer than 2,000 sentences up). In a large corpus a word this common
  * ("credit", "China", "people") is in thousands of passages: looking it up costs the search a
- * pass over all of them and a sort, and finds nothing in particular. It still counts when the
- * sentences of the passages found are scored.
+ * pass over all of them, a result object for each and a sort, and finds nothing in particular
+ * among the 40 passages kept. It still counts when the sentences of the passages found are
+ * scored. (At 1000× the seeds, 0.02 kept p99 near 50 ms and the process near 1.8 GB, most of it
+ * the garbage of those passes.)
  */
-export const MAX_SEARCHED_SHARE = 0.02
+export const MAX_SEARCHED_SHARE = 0.005
 export const MAX_SEARCHED_SENTENCES = 2000
 
 /** The plan's terms to look up in the index: all but the very common ones in a large corpus (the rarest, if only those). */
@@ -46,8 +48,19 @@ export function searchTerms(kb: Knowledge, plan: QueryPlan): string[] {
   const limit = Math.max(MAX_SEARCHED_SENTENCES, MAX_SEARCHED_SHARE * kb.sentenceCount)
   const kept = all.filter((t) => df(t) <= limit)
   if (kept.length > 0 || all.length === 0) return kept
-  return [all.reduce((a, b) => (df(b) < df(a) ? b : a))]
+  // Every word is that common: look up the rarest of the question's own telling words ("Tencent"
+  // rather than a rare synonym of a common one), else the rarest term.
+  const own = plan.concepts
+    .filter((c) => c.weight >= TELLING_WEIGHT)
+    .map((c) => c.alternatives[0])
+    .filter((a) => a !== undefined && a.known && (a.relation === 'word' || a.relation === 'typo'))
+    .map((a) => a?.term ?? '')
+  const pool = own.length > 0 ? own : all
+  return [pool.reduce((a, b) => (df(b) < df(a) ? b : a))]
 }
+
+/** Weight (see `termWeight`) from which a word tells what a question is about. */
+export const TELLING_WEIGHT = 1
 
 /** The passages the search index finds for a query plan, best first (at most `PASSAGES_SEARCHED`). */
 export function searchPassages(kb: Knowledge, plan: QueryPlan) {
