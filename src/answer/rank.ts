@@ -50,11 +50,11 @@ export function searchTerms(kb: Knowledge, plan: QueryPlan): string[] {
   if (kept.length > 0 || all.length === 0) return kept
   // Every word is that common: look up the rarest of the question's own telling words ("Tencent"
   // rather than a rare synonym of a common one), else the rarest term.
-  const own = plan.concepts
-    .filter((c) => c.weight >= TELLING_WEIGHT)
-    .map((c) => c.alternatives[0])
-    .filter((a) => a !== undefined && a.known && (a.relation === 'word' || a.relation === 'typo'))
-    .map((a) => a?.term ?? '')
+  const own = plan.concepts.flatMap((c) => {
+    const a = c.alternatives[0]
+    const asked = a?.known && (a.relation === 'word' || a.relation === 'typo')
+    return a && asked && c.weight >= TELLING_WEIGHT ? [a.term] : []
+  })
   const pool = own.length > 0 ? own : all
   return [pool.reduce((a, b) => (df(b) < df(a) ? b : a))]
 }
