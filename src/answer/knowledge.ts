@@ -34,6 +34,8 @@ export class Knowledge implements QueryContext {
   readonly vocabulary: Map<string, number>
   /** Passage id → the terms of what is known about it besides its words (see meta.ts). */
   readonly meta = new Map<string, Set<string>>()
+  /** Term → number of passages whose writer, source or section it names (the search index's `who` and `tags` postings). */
+  readonly metaPassages = new Map<string, number>()
   readonly sentenceCount: number
   readonly lexicon: Lexicon
   readonly search: MiniSearch<PassageDoc>
@@ -63,6 +65,7 @@ export class Knowledge implements QueryContext {
     for (const s of data.sentences) push(this.sentencesByPassage, s.passageId, s)
     // Passages by the same writer in the same section share what is known about them: read it once.
     const metaTerms = new Map<string, Set<string>>()
+    const metaTexts = new Map<string, number>()
     for (const p of this.passages.values()) {
       const source = this.sources.get(p.sourceId)
       if (!source || p.spam) continue
@@ -73,8 +76,13 @@ export class Knowledge implements QueryContext {
         metaTerms.set(text, terms)
       }
       this.meta.set(p.id, terms)
+      metaTexts.set(text, (metaTexts.get(text) ?? 0) + 1)
       // A question may use these words too; they count as known to the corpus.
       for (const t of terms) if (!this.vocabulary.has(t)) this.vocabulary.set(t, 1)
+    }
+    for (const [text, count] of metaTexts) {
+      for (const t of metaTerms.get(text) ?? [])
+        this.metaPassages.set(t, (this.metaPassages.get(t) ?? 0) + count)
     }
     // A freshly built index has its claims as records: they are packed as the stored ones are.
     const packed = Array.isArray(data.claims) ? packClaims(data.claims, data.sentences) : data.claims
