@@ -25,6 +25,10 @@ export const META_CREDIT = 0.6
 const LOOSE_CREDIT = 0.8
 /** How much a claim counts when the sentence found disputes it rather than states it. */
 export const DISPUTE_FACTOR = 0.8
+/** Most claims one disputing sentence brings into the ranking (a sentence of the seeds disputes 2 at most). */
+export const MAX_DISPUTED_OFFERS = 32
+/** Most claims one sentence that states them brings into the ranking (a sentence of the seeds states 5 at most). */
+export const MAX_STATED_OFFERS = 32
 /** Prior by who states a claim: an article's statement over a reader's. */
 export const VOICE_PRIOR = { article: 1, update: 0.95, comment: 0.8 } as const
 
@@ -201,7 +205,7 @@ export function rankClaims(
   // reader), a claim stated by several sources a little over one; a claim found through a
   // sentence that disputes it counts as that sentence does, whoever states it.
   const offer = (claim: ClaimRecord, value: number, evidence: SentenceScore, disputed = false) => {
-    const leader = kb.sentences.get(claim.leader)
+    const leader = disputed ? undefined : kb.sentences.get(claim.leader)
     const asked = evidence.named && leader !== undefined && scores.get(leader.id) === evidence
     const prior = disputed || asked || !leader ? 1 : VOICE_PRIOR[kb.passageOf(leader).voice]
     const breadth = disputed ? 1 : 1 + 0.05 * Math.min(3, claim.sources - 1)
@@ -210,11 +214,22 @@ export function rankClaims(
     if (!old || score > old.score) best.set(claim.id, { claim, score, evidence })
   }
   for (const [id, s] of scores) {
-    for (const { claim, index } of kb.memberships.get(id) ?? []) {
-      const sim = claim.similarity[index] ?? 0
-      offer(claim, s.score * (index === 0 ? 1 : (0.7 + 0.3 * sim) * onStatement(claim, s)), s)
+    // In a large corpus that repeats itself a sentence may support a thousand claims that say the
+    // same: the first ones are enough to answer with.
+    const stated = kb.memberships.get(id) ?? []
+    for (let i = 0; i < Math.min(stated.length, MAX_STATED_OFFERS); i++) {
+      const m = stated[i]
+      if (!m) continue
+      const sim = m.claim.similarity[m.index] ?? 0
+      offer(m.claim, s.score * (m.index === 0 ? 1 : (0.7 + 0.3 * sim) * onStatement(m.claim, s)), s)
     }
-    for (const claim of kb.disputesBy.get(id) ?? []) offer(claim, s.score * DISPUTE_FACTOR, s, true)
+    // A reader's "nonsense" may dispute thousands of claims of a large corpus, all found alike:
+    // a few of them are enough to answer with.
+    const disputed = kb.disputesBy.get(id) ?? []
+    for (let i = 0; i < Math.min(disputed.length, MAX_DISPUTED_OFFERS); i++) {
+      const claim = disputed[i]
+      if (claim) offer(claim, s.score * DISPUTE_FACTOR, s, true)
+    }
   }
   return [...best.values()].sort((a, b) => b.score - a.score || a.claim.id.localeCompare(b.claim.id))
 }
