@@ -88,35 +88,12 @@ for (const scale of [1, ...scales]) {
   rmSync(index, { recursive: true, force: true })
 }
 const sizes = growth.map((g) => g.chars)
+const slope = (pick: (g: SizeRow) => number) => round(logLogSlope(sizes, growth.map(pick)), 2)
 const exponent = {
-  askP50: round(
-    logLogSlope(
-      sizes,
-      growth.map((g) => g.askP50Ms),
-    ),
-    2,
-  ),
-  askP99: round(
-    logLogSlope(
-      sizes,
-      growth.map((g) => g.askP99Ms),
-    ),
-    2,
-  ),
-  load: round(
-    logLogSlope(
-      sizes,
-      growth.map((g) => g.loadMs),
-    ),
-    2,
-  ),
-  build: round(
-    logLogSlope(
-      sizes,
-      growth.map((g) => g.buildMs),
-    ),
-    2,
-  ),
+  askP50: slope((g) => g.askP50Ms),
+  askP99: slope((g) => g.askP99Ms),
+  load: slope((g) => g.loadMs),
+  build: slope((g) => g.buildMs),
 }
 
 // 4. What a person waits for.

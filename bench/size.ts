@@ -1,11 +1,9 @@
 import { readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
-import { Engine } from '../src/answer/engine.js'
 import { type BuildStep, buildIndex } from '../src/build/build-index.js'
 import { writeIndex } from '../src/build/index-files.js'
-import { loadTimed } from './engine.js'
-import { corpusQuestions } from './questions.js'
-import { peakRssMb, quantile, round, since } from './stats.js'
+import { loadTimed, timeAsks } from './engine.js'
+import { peakRssMb, round, since } from './stats.js'
 
 /** What building one corpus's index costs. */
 export interface BuildFigures {
@@ -58,21 +56,9 @@ export function measureBuild(seedsDir: string, indexDir: string): BuildFigures {
 /** Loads a built index and asks `count` questions made from its corpus, timing each alone. */
 export function measureServe(seedsDir: string, indexDir: string, count: number): ServeFigures {
   const { kb, ms: loadMs } = loadTimed(indexDir, seedsDir)
-  const engine = new Engine(kb)
-  const questions = corpusQuestions(kb, count)
-  // Warm up the JIT, then measure each question alone.
-  for (const q of questions.slice(0, 50)) engine.ask(q)
-  const times = questions.map((q) => {
-    const start = performance.now()
-    engine.ask(q)
-    return since(start)
-  })
   return {
     loadMs: round(loadMs, 0),
-    askP50Ms: round(quantile(times, 0.5), 3),
-    askP99Ms: round(quantile(times, 0.99), 3),
-    askMaxMs: round(Math.max(...times), 3),
-    questions: times.length,
+    ...timeAsks(kb, count),
     sources: kb.sources.size,
     passages: kb.passages.size,
     sentences: kb.sentences.size,

@@ -50,7 +50,7 @@ export function searchTerms(kb: Knowledge, plan: QueryPlan): string[] {
   const all = [...plan.terms.keys()]
   // How many postings looking a term up walks: the sentences holding it, or the passages whose
   // writer or source it names ("Falkvinge" is in few sentences but in the `who` of every comment on his post).
-  const df = (t: string) => Math.max(kb.vocabulary.get(t) ?? 0, kb.metaPassages?.get(t) ?? 0)
+  const df = (t: string) => Math.max(kb.vocabulary.get(t) ?? 0, kb.metaPassages.get(t) ?? 0)
   const limit = Math.max(MAX_SEARCHED_SENTENCES, MAX_SEARCHED_SHARE * kb.sentenceCount)
   const kept = all.filter((t) => df(t) <= limit)
   if (kept.length > 0 || all.length === 0) return kept

@@ -23,15 +23,20 @@ export const BUILD_STEPS: readonly BuildStep[] = [
   'build search index',
 ]
 
-/** The corpus's search terms, its capitalised words (candidate proper nouns) and its names of several words. */
+/**
+ * The corpus's search terms, its capitalised words (candidate proper nouns), its names of several
+ * words, and each passage's names (in its text or of its writer and source).
+ */
 function vocabularyOf(documents: readonly Document[]): {
   vocab: Set<string>
   proper: Set<string>
   names: Map<string, Name>
+  namesByPassage: Map<string, Name[]>
 } {
   const vocab = new Set<string>()
   const proper = new Set<string>()
   const names = new Map<string, Name>()
+  const namesByPassage = new Map<string, Name[]>()
   for (const d of documents) {
     for (const p of d.passages) {
       if (p.spam) continue
@@ -40,13 +45,15 @@ function vocabularyOf(documents: readonly Document[]): {
         if (/^\p{Lu}/u.test(p.text.slice(t.start, t.end))) proper.add(t.word)
       }
       for (const tag of tagsOf(p.text)) vocab.add(tag)
-      for (const n of [...namesOf(p.text), ...metaNames(p, d.source)]) {
+      const own = [...namesOf(p.text), ...metaNames(p, d.source)]
+      namesByPassage.set(p.id, own)
+      for (const n of own) {
         names.set(n.key, n)
         vocab.add(n.term)
       }
     }
   }
-  return { vocab, proper, names }
+  return { vocab, proper, names, namesByPassage }
 }
 
 /**
@@ -62,7 +69,7 @@ export function buildIndex(
   onStep('read seeds')
   const wordnet = readWordNet()
   onStep('read WordNet')
-  const { vocab, proper, names } = vocabularyOf(corpus.documents)
+  const { vocab, proper, names, namesByPassage } = vocabularyOf(corpus.documents)
   const lexicon = buildLexicon(wordnet, vocab, proper, names.values())
   onStep('build lexicon')
   const graph = buildClaimGraph(corpus.documents, lexicon)
@@ -83,10 +90,9 @@ export function buildIndex(
           text: p.text,
           section: p.section ?? '',
           title: d.source.title,
-          tags: [
-            ...tagsOf(p.text),
-            ...new Set([...namesOf(p.text), ...metaNames(p, d.source)].map((n) => n.term)),
-          ].join(' '),
+          tags: [...tagsOf(p.text), ...new Set((namesByPassage.get(p.id) ?? []).map((n) => n.term))].join(
+            ' ',
+          ),
           who: metaText(p, d.source),
         })),
     ),

@@ -5,7 +5,11 @@ import type { Concept, QueryPlan } from '../../src/search/query.js'
 
 // A corpus of a million sentences, by how many hold each term.
 const corpus = (df: Record<string, number>) =>
-  ({ vocabulary: new Map(Object.entries(df)), sentenceCount: 1_000_000 }) as unknown as Knowledge
+  ({
+    vocabulary: new Map(Object.entries(df)),
+    metaPassages: new Map(),
+    sentenceCount: 1_000_000,
+  }) as unknown as Knowledge
 
 const concept = (term: string, weight: number, synonyms: string[] = []): Concept => ({
   word: term,
