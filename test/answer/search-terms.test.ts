@@ -48,6 +48,7 @@ describe('the terms looked up in a large corpus', () => {
         ['credit', 200],
         ['mandatori', 6],
       ]),
+      metaPassages: new Map(),
       sentenceCount: 355,
     } as unknown as Knowledge
     expect(searchTerms(kb, plan([concept('credit', 0.05), concept('mandatori', 2)]))).toEqual([
