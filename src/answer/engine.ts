@@ -3,48 +3,56 @@ import type { Voice } from '../corpus/types.js'
 import { planQuery, type QueryPlan } from '../search/query.js'
 import { cite } from './citations.js'
 import { cleanQuestion } from './input.js'
+import { analyzeQuestion, type QuestionAnalysis } from './question.js'
 import type { Knowledge } from './knowledge.js'
 import { caveatNote, claimNote } from './notes.js'
-import { type RankedClaim, rankClaims, type SentenceScore, scoreSentences } from './rank.js'
+import { type Candidate, candidatesFor, FEATURES } from './features.js'
+import { defaultModel, linear, type RankingModel, sigmoid } from './model.js'
+import { type RankedClaim, rankClaims } from './rank.js'
 import type { Answer, Caveat, Claim } from './types.js'
 
 /** How the engine answers. */
 export interface EngineOptions {
-  /** Most claims in an answer. Default 5. */
-  maxClaims: number
   /** Most supporting quotes per claim. Default 6. */
   maxSupport: number
   /** Most disputing quotes per claim. Default 4. */
   maxDisputes: number
   /** Most caveats per answer. Default 3. */
   maxCaveats: number
-  /**
-   * Least share of the question's concepts (weighted by how telling each is) that the corpus
-   * has at all, as written or nearly (a typo, a named instance): below it, the question is about
-   * something else ("the weather in Tokyo"). Default 0.5.
-   */
-  minInCorpus: number
-  /** Least share of the question's concepts that the best evidence must hold. Default 0.34. */
-  minCoverage: number
-  /** Claims scoring under this share of the best claim's score are left out. Default 0.55. */
-  relativeCutoff: number
+  /** The ranking model. Default: the fitted one in src/answer/ranking-model.json. */
+  model: RankingModel
 }
 
-/** The defaults of `EngineOptions`. */
-export const ENGINE_DEFAULTS: EngineOptions = {
-  maxClaims: 5,
+/** The defaults of `EngineOptions` but the model. */
+export const ENGINE_DEFAULTS: Omit<EngineOptions, 'model'> = {
   maxSupport: 6,
   maxDisputes: 4,
   maxCaveats: 3,
-  minInCorpus: 0.5,
-  minCoverage: 0.34,
-  relativeCutoff: 0.55,
 }
+
+const MISSING = FEATURES.indexOf('missing')
 
 const NOT_ANSWERED =
   'The sources don’t answer that, so I have nothing to quote. /sources lists what I can quote from; try asking about something they cover.'
 const NO_WORDS =
   'I found no words to search for in that. Ask in English about what the sources cover, for example “Is it mandatory?”; /sources lists them.'
+
+/** What a question finds before any weight is applied (see `Engine.find`). */
+export interface Found {
+  question: string
+  analysis: QuestionAnalysis
+  plan: QueryPlan
+  candidates: Candidate[]
+}
+
+/** What the engine found for a question before it chose what to answer: for the fitting script and tests. */
+export interface Trace extends Found {
+  /** Each candidate's score, in `candidates` order. */
+  scores: number[]
+  ranked: RankedClaim[]
+  /** The question-level features (`ANSWER_FEATURES`), or null when nothing was found. */
+  answerFeatures: number[] | null
+}
 
 /** Answers questions from the loaded index: claims with verbatim, attributed quotes and contested notes. */
 export class Engine {
@@ -54,33 +62,67 @@ export class Engine {
     readonly kb: Knowledge,
     options: Partial<EngineOptions> = {},
   ) {
-    this.options = { ...ENGINE_DEFAULTS, ...options }
+    this.options = { ...ENGINE_DEFAULTS, model: options.model ?? defaultModel(), ...options }
+  }
+
+  /** The ranking model in use. */
+  get model(): RankingModel {
+    return this.options.model
   }
 
   /** Answers one question. Never throws on any input; bad input gets `answered: false` and a message. */
   ask(question: string): Answer {
-    const clean = cleanQuestion(question)
-    if (!clean.ok) return refuse(question, clean.message)
-    const plan = planQuery(clean.text, this.kb)
-    if (plan.concepts.length === 0) return refuse(question, NO_WORDS)
-    if (inCorpus(plan) < this.options.minInCorpus) return refuse(question, NOT_ANSWERED)
-    const scores = scoreSentences(this.kb, plan)
-    const ranked = rankClaims(this.kb, scores, plan)
-    // Only claims whose evidence holds enough of the question count; the best of them sets the bar.
-    const answering = ranked.filter((r) => answerCoverage(r.evidence) >= this.options.minCoverage)
-    const best = answering[0]
-    if (!best) return refuse(question, NOT_ANSWERED)
-    const chosen = answering
-      .filter((r) => r.score >= best.score * this.options.relativeCutoff)
-      .slice(0, this.options.maxClaims)
-    const claims = chosen.map((r) => this.claimOf(r, plan, scores))
-    return { question, answered: true, claims, caveats: this.caveatsOf(claims) }
+    return this.answer(question).answer
   }
 
-  private claimOf(r: RankedClaim, plan: QueryPlan, scores: Map<string, SentenceScore>): Claim {
+  /** Answers one question and says what it found on the way (see `Trace`). */
+  answer(
+    question: string,
+    model: RankingModel = this.options.model,
+  ): { answer: Answer; trace: Trace | null } {
+    const found = this.find(question)
+    return 'refusal' in found ? { answer: found.refusal, trace: null } : this.decide(found, model)
+  }
+
+  /**
+   * What a question finds before any weight is applied: its reading, its concepts and the
+   * candidate sentences with their features (the same under every model; the fitting script
+   * reads them once).
+   */
+  find(question: string): Found | { refusal: Answer } {
+    const clean = cleanQuestion(question)
+    if (!clean.ok) return { refusal: refuse(question, clean.message) }
+    const analysis = analyzeQuestion(clean.text)
+    const plan = planQuery(analysis.text, this.kb)
+    if (plan.concepts.length === 0) return { refusal: refuse(question, NO_WORDS) }
+    return { question, analysis, plan, candidates: candidatesFor(this.kb, plan, analysis) }
+  }
+
+  /** Answers from what a question found, with a model's weights. */
+  decide(found: Found, model: RankingModel = this.options.model): { answer: Answer; trace: Trace } {
+    const { question, plan, candidates } = found
+    const scores = candidates.map((c) => linear(model.weights, c.features))
+    const ranked = rankClaims(this.kb, candidates, scores, model)
+    const best = ranked[0]
+    const answerFeatures = best
+      ? [best.score, best.evidence.coverage, best.evidence.features[MISSING] ?? 0, 1 - inCorpus(plan)]
+      : null
+    const trace: Trace = { ...found, scores, ranked, answerFeatures }
+    if (!best || !answerFeatures) return { answer: refuse(question, NOT_ANSWERED), trace }
+    const p = sigmoid(linear(model.answer.weights, answerFeatures) + model.answer.bias)
+    if (p < 0.5) return { answer: refuse(question, NOT_ANSWERED), trace }
+    const chosen = ranked
+      .filter((r) => r.score >= best.score - model.claims.cutoff)
+      .slice(0, model.claims.maxClaims)
+    const relevance = new Map(candidates.map((c, i) => [c.sentence.id, scores[i] ?? 0]))
+    const claims = chosen.map((r) => this.claimOf(r, plan, relevance))
+    return { answer: { question, answered: true, claims, caveats: this.caveatsOf(claims) }, trace }
+  }
+
+  private claimOf(r: RankedClaim, plan: QueryPlan, scores: ReadonlyMap<string, number>): Claim {
     const kb = this.kb
     const focus = new Set(plan.terms.keys())
-    const relevance = (id: string) => scores.get(id)?.score ?? 0
+    const relevance = (id: string) => scores.get(id) ?? Number.NEGATIVE_INFINITY
     const members = r.claim.members
       .map((id, i) => ({ id, i, s: kb.sentences.get(id) }))
       .filter((m) => m.s !== undefined)
@@ -146,11 +188,6 @@ function inCorpus(plan: QueryPlan): number {
       have += c.weight * Math.max(...c.alternatives.filter((a) => a.known).map((a) => a.closeness), 0)
   }
   return all === 0 ? 0 : have / all
-}
-
-/** How much of the question the evidence answers: the sentence itself, helped a little by its passage. */
-function answerCoverage(e: SentenceScore): number {
-  return 0.75 * e.coverage + 0.25 * Math.max(e.coverage, e.passageCoverage)
 }
 
 function spanOf(kb: Knowledge, d: DisputeRecord) {

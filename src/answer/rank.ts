@@ -1,7 +1,9 @@
 import type { ClaimRecord } from '../claims/types.js'
 import type { QueryPlan } from '../search/query.js'
-import { allowedEdits, editDistance } from '../search/spelling.js'
+import { allowedEdits } from '../search/spelling.js'
+import type { Candidate } from './features.js'
 import type { Knowledge } from './knowledge.js'
+import type { RankingModel } from './model.js'
 
 /** How well one sentence answers the question. */
 export interface SentenceScore {
@@ -81,155 +83,46 @@ export function searchPassages(kb: Knowledge, plan: QueryPlan) {
     .slice(0, PASSAGES_SEARCHED)
 }
 
-/** Searches the passages and scores each sentence of the passages found. */
-export function scoreSentences(kb: Knowledge, plan: QueryPlan): Map<string, SentenceScore> {
-  const out = new Map<string, SentenceScore>()
-  if (plan.terms.size === 0) return out
-  const results = searchPassages(kb, plan)
-  const top = results[0]?.score ?? 1
-  const total = plan.concepts.reduce((acc, c) => acc + c.weight, 0) || 1
-  for (const r of results) {
-    const passage = kb.passages.get(r.id as string)
-    if (!passage) continue
-    const credit = creditsOf(plan, r.terms)
-    const sentences = kb.sentencesByPassage.get(passage.id) ?? []
-    const meta = kb.meta.get(passage.id) ?? new Set<string>()
-    const passageTerms = new Set(sentences.flatMap((s) => s.terms))
-    const pcov = coverage(plan, credit, passageTerms, meta) / total
-    for (const s of sentences) {
-      const terms = new Set(s.terms)
-      const cov = coverage(plan, credit, terms, meta) / total
-      const score =
-        SCORE_WEIGHTS.sentence * cov + SCORE_WEIGHTS.passage * pcov + SCORE_WEIGHTS.search * (r.score / top)
-      const named = meta.size > 0 && cov > coverage(plan, credit, terms, NOTHING) / total + 1e-9
-      out.set(s.id, { score, coverage: cov, passageCoverage: pcov, named })
-    }
-  }
-  return out
-}
-
-const NOTHING: ReadonlySet<string> = new Set()
-
-/** For each concept, the credit of each term that counts as finding it (prefix and typo matches included). */
-function creditsOf(plan: QueryPlan, matched: readonly string[]): Map<string, number>[] {
-  return plan.concepts.map((c) => {
-    const m = new Map<string, number>()
-    for (const a of c.alternatives) m.set(a.term, Math.max(m.get(a.term) ?? 0, a.credit))
-    const own = c.alternatives[0]
-    if (own && plan.loose.has(own.term)) {
-      for (const t of matched) {
-        if (m.has(t)) continue
-        const near =
-          t.startsWith(own.term) ||
-          editDistance(t, own.term, allowedEdits(own.term.length)) <= allowedEdits(own.term.length)
-        if (near) m.set(t, LOOSE_CREDIT * own.credit)
-      }
-    }
-    return m
-  })
-}
-
-/**
- * The weighted credit of the concepts found in `terms`; found only in what is known about the
- * passage (`meta`: its writer, source, kind, section) they count `META_CREDIT` as much.
- */
-function coverage(
-  plan: QueryPlan,
-  credits: Map<string, number>[],
-  terms: ReadonlySet<string>,
-  meta: ReadonlySet<string>,
-): number {
-  // Each word of the text answers one concept at most ("dynamics" is no answer to both "changed"
-  // and "drive"): the heaviest concepts pick first.
-  const pairs: { concept: number; term: string; value: number }[] = []
-  plan.concepts.forEach((c, i) => {
-    for (const [t, v] of credits[i] ?? []) {
-      const found = terms.has(t) ? v : meta.has(t) ? META_CREDIT * v : 0
-      if (found > 0) pairs.push({ concept: i, term: t, value: c.weight * found })
-    }
-  })
-  pairs.sort((a, b) => b.value - a.value)
-  const doneConcepts = new Set<number>()
-  const usedTerms = new Set<string>()
-  let sum = 0
-  for (const p of pairs) {
-    if (doneConcepts.has(p.concept) || usedTerms.has(p.term)) continue
-    doneConcepts.add(p.concept)
-    usedTerms.add(p.term)
-    sum += p.value
-  }
-  return sum
-}
-
 /** A claim found for a question, with the sentence that found it. */
 export interface RankedClaim {
   claim: ClaimRecord
   score: number
-  /** The best score of a sentence that states or disputes the claim. */
-  evidence: SentenceScore
+  /** The best-scoring sentence that states or disputes the claim. */
+  evidence: Candidate
+  /** True when that sentence disputes the claim rather than states it. */
+  disputed: boolean
 }
 
-/**
- * Least share of a supporting sentence's finding that counts for its claim when the claim's
- * statement holds none of what the question asks (see `rankClaims`).
- */
-export const OFF_STATEMENT_FLOOR = 0.5
+/** Most claims one sentence that states or disputes them brings into the ranking (a large corpus repeats itself). */
+export const MAX_OFFERS = 32
 
 /**
- * Ranks the claims that the scored sentences state or dispute. A claim found through a sentence
- * that supports it counts as far as its statement holds what the question asks too: "On an Oct. 5
- * blog post Jay Stanley … wrote by 2020 it will be mandated …" answers who wrote, not whether it
- * is mandatory, though it supports that claim.
+ * Ranks the claims that the scored sentences state or dispute: a claim counts as its best
+ * sentence does, less the model's margin when that sentence disputes it rather than states it.
  */
 export function rankClaims(
   kb: Knowledge,
-  scores: Map<string, SentenceScore>,
-  plan?: QueryPlan,
+  candidates: readonly Candidate[],
+  scores: readonly number[],
+  model: RankingModel,
 ): RankedClaim[] {
-  const credits = plan ? creditsOf(plan, []) : []
-  const total = plan ? plan.concepts.reduce((acc, c) => acc + c.weight, 0) || 1 : 1
-  const statementCoverage = new Map<string, number>()
-  const onStatement = (claim: ClaimRecord, found: SentenceScore): number => {
-    if (!plan || found.coverage <= 0) return 1
-    let cov = statementCoverage.get(claim.id)
-    if (cov === undefined) {
-      const leader = kb.sentences.get(claim.leader)
-      const meta = leader ? (kb.meta.get(leader.passageId) ?? new Set<string>()) : new Set<string>()
-      cov = leader ? coverage(plan, credits, new Set(leader.terms), meta) / total : 0
-      statementCoverage.set(claim.id, cov)
-    }
-    return OFF_STATEMENT_FLOOR + (1 - OFF_STATEMENT_FLOOR) * Math.min(1, cov / found.coverage)
-  }
   const best = new Map<string, RankedClaim>()
-  // How a claim counts: an article's statement over a reader's (unless the question names the
-  // reader), a claim stated by several sources a little over one; a claim found through a
-  // sentence that disputes it counts as that sentence does, whoever states it.
-  const offer = (claim: ClaimRecord, value: number, evidence: SentenceScore, disputed = false) => {
-    const leader = disputed ? undefined : kb.sentences.get(claim.leader)
-    const asked = evidence.named && leader !== undefined && scores.get(leader.id) === evidence
-    const prior = disputed || asked || !leader ? 1 : VOICE_PRIOR[kb.passageOf(leader).voice]
-    const breadth = disputed ? 1 : 1 + 0.05 * Math.min(3, claim.sources - 1)
-    const score = value * prior * breadth
+  const offer = (claim: ClaimRecord, score: number, evidence: Candidate, disputed: boolean) => {
     const old = best.get(claim.id)
-    if (!old || score > old.score) best.set(claim.id, { claim, score, evidence })
+    if (!old || score > old.score) best.set(claim.id, { claim, score, evidence, disputed })
   }
-  for (const [id, s] of scores) {
-    // In a large corpus that repeats itself a sentence may support a thousand claims that say the
-    // same: the first ones are enough to answer with.
-    const stated = kb.memberships.get(id) ?? []
-    for (let i = 0; i < Math.min(stated.length, MAX_STATED_OFFERS); i++) {
-      const m = stated[i]
-      if (!m) continue
-      const sim = m.claim.similarity[m.index] ?? 0
-      offer(m.claim, s.score * (m.index === 0 ? 1 : (0.7 + 0.3 * sim) * onStatement(m.claim, s)), s)
+  candidates.forEach((c, i) => {
+    const score = scores[i] ?? 0
+    const stated = kb.memberships.get(c.sentence.id) ?? []
+    for (let k = 0; k < Math.min(stated.length, MAX_OFFERS); k++) {
+      const m = stated[k]
+      if (m) offer(m.claim, score, c, false)
     }
-    // A reader's "nonsense" may dispute thousands of claims of a large corpus, all found alike:
-    // a few of them are enough to answer with.
-    const disputed = kb.disputesBy.get(id) ?? []
-    for (let i = 0; i < Math.min(disputed.length, MAX_DISPUTED_OFFERS); i++) {
-      const claim = disputed[i]
-      if (claim) offer(claim, s.score * DISPUTE_FACTOR, s, true)
+    const disputed = kb.disputesBy.get(c.sentence.id) ?? []
+    for (let k = 0; k < Math.min(disputed.length, MAX_OFFERS); k++) {
+      const claim = disputed[k]
+      if (claim) offer(claim, score - model.claims.disputeMargin, c, true)
     }
-  }
+  })
   return [...best.values()].sort((a, b) => b.score - a.score || a.claim.id.localeCompare(b.claim.id))
 }

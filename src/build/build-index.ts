@@ -40,10 +40,18 @@ function vocabularyOf(documents: readonly Document[]): {
   for (const d of documents) {
     for (const p of d.passages) {
       if (p.spam) continue
-      for (const t of tokenize(p.text)) {
+      const tokens = tokenize(p.text)
+      const capital = tokens.map((t) => /^\p{Lu}/u.test(p.text.slice(t.start, t.end)))
+      // Next to another capitalised word, a word is part of a name ("Jay" of "Jay Stanley"): only
+      // a capitalised word that stands alone is a proper noun of its own ("Chile" in "In Chile, …").
+      const joined = (i: number, j: number) =>
+        capital[j] === true &&
+        tokens[j]?.term !== '' &&
+        p.text.slice(tokens[Math.min(i, j)]?.end, tokens[Math.max(i, j)]?.start) === ' '
+      tokens.forEach((t, i) => {
         if (t.term) vocab.add(t.term)
-        if (/^\p{Lu}/u.test(p.text.slice(t.start, t.end))) proper.add(t.word)
-      }
+        if (capital[i] && !joined(i, i - 1) && !joined(i, i + 1)) proper.add(t.word)
+      })
       for (const tag of tagsOf(p.text)) vocab.add(tag)
       const own = [...namesOf(p.text), ...metaNames(p, d.source)]
       namesByPassage.set(p.id, own)

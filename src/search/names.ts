@@ -1,4 +1,4 @@
-import { STOP_WORDS, termOf, tokenize } from './text.js'
+import { phraseKey, STOP_WORDS, termOf, tokenize } from './text.js'
 
 /**
  * Names of more than one word ("Credit China", "Sesame Credit", "Human Rights Watch") as search
@@ -8,7 +8,7 @@ import { STOP_WORDS, termOf, tokenize } from './text.js'
 
 /** A name: its words as a question's words are normalized, and its search term. */
 export interface Name {
-  /** Lower-case words joined by spaces: the lexicon key a question's words are looked up by. */
+  /** The lexicon key a question's words are looked up by (see `phraseKey`). */
   key: string
   /** The search term: the words joined by `_`. */
   term: string
@@ -34,7 +34,7 @@ export function namesOf(written: string): Name[] {
     while (run.length > 0 && STOP_WORDS.has(run[0] ?? '')) run.shift()
     while (run.length > 0 && STOP_WORDS.has(run[run.length - 1] ?? '')) run.pop()
     if (run.length >= MIN_WORDS && run.length <= MAX_WORDS) {
-      const key = run.join(' ')
+      const key = phraseKey(run)
       out.set(key, { key, term: run.join('_'), words: run.map(termOf).filter(Boolean) })
     }
     run = []

@@ -1,7 +1,7 @@
 import { type Lexicon, PHRASES, type Relation } from './lexicon.js'
 import { expandAbbreviations } from './names.js'
-import { correct } from './spelling.js'
-import { normalizeWord, STOP_WORDS, termOf, tokenize } from './text.js'
+import { allowedEdits, correct } from './spelling.js'
+import { normalizeWord, phraseKey, STOP_WORDS, termOf, tokenize } from './text.js'
 import { MIN_WEIGHT, termWeight } from './weights.js'
 
 /** A term that stands for a concept of the question, and how much finding it counts (0–1). */
@@ -87,13 +87,26 @@ export function planQuery(question: string, ctx: QueryContext): QueryPlan {
     if (PARTICLES.has(word) && i > 0) continue
     const own: Alternative[] = []
     let base = term
-    if (ctx.vocabulary.has(term)) own.push({ term, credit: 1, relation: 'word', known: true, closeness: 1 })
+    // "trialling", "travelled": the British doubled consonant before an ending the stemmer keeps.
+    const single = /([lpt])\1(?:ing|ed)$/.test(word) ? termOf(word.replace(/([lpt])\1(ing|ed)$/, '$1$2')) : ''
+    if (
+      !ctx.vocabulary.has(term) &&
+      !ctx.lexicon[term] &&
+      single &&
+      (ctx.vocabulary.has(single) || ctx.lexicon[single])
+    )
+      base = single
+    if (ctx.vocabulary.has(base))
+      own.push({ term: base, credit: 1, relation: 'word', known: true, closeness: 1 })
     else {
-      const fixed = ctx.lexicon[term] || ctx.isWord(term) ? null : correct(term, ctx.vocabulary)
+      const fixed =
+        ctx.lexicon[base] || ctx.isWord(base)
+          ? null
+          : correct(base, ctx.vocabulary, allowedEdits(word.length))
       if (fixed) {
         own.push({ term: fixed, credit: TYPO_CREDIT, relation: 'typo', known: true, closeness: TYPO_CREDIT })
         base = fixed
-      } else own.push({ term, credit: 1, relation: 'word', known: false, closeness: 1 })
+      } else own.push({ term: base, credit: 1, relation: 'word', known: false, closeness: 1 })
     }
     concepts.push(conceptOf(ctx, word, expand(ctx, base, own), unknownWeight))
   }
@@ -130,8 +143,9 @@ function withoutFrame(words: string[]): string[] {
 
 function findPhrase(words: string[], i: number, lexicon: Lexicon): { key: string; length: number } | null {
   for (let n = MAX_PHRASE; n >= 2; n--) {
-    const key = words.slice(i, i + n).join(' ')
-    if (words.length >= i + n && lexicon[key]) return { key, length: n }
+    if (words.length < i + n) continue
+    const key = phraseKey(words.slice(i, i + n))
+    if (lexicon[key]) return { key, length: n }
   }
   // A stop word that the phrase supplement gives a meaning ("must").
   const w = words[i] ?? ''

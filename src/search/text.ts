@@ -175,3 +175,12 @@ export function terms(text: string): string[] {
     .map((t) => t.term)
     .filter((t) => t !== '')
 }
+
+/**
+ * The lexicon key of a phrase of several words ("show off", "shut out", "status symbol"): each
+ * word's Porter stem, stop words kept, so that "showing off" and "shut them out" find it the way
+ * a question's words are read (see `phraseKeyOf` in query.ts).
+ */
+export function phraseKey(words: readonly string[]): string {
+  return words.map((w) => stemmer(w.toLowerCase())).join(' ')
+}
