@@ -43,6 +43,7 @@ const ORGANIZATION =
 const TESTS: Record<AnswerType, (text: string) => boolean> = {
   date: (t) => YEAR.test(t) || MONTH.test(t) || NUMERIC_DATE.test(t) || TIME_WORD.test(t),
   number: (t) => DIGITS.test(t) || NUMBER_WORD.test(t) || MONEY.test(t),
+  money: (t) => MONEY.test(t),
   duration: (t) => DURATION.test(t),
   reason: (t) => REASON.test(t),
   place: (t) => PLACE.test(t),

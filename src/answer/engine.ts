@@ -7,7 +7,7 @@ import { analyzeQuestion, type QuestionAnalysis } from './question.js'
 import type { Knowledge } from './knowledge.js'
 import { caveatNote, claimNote } from './notes.js'
 import { type Candidate, candidatesFor, FEATURES } from './features.js'
-import { defaultModel, linear, type RankingModel, sigmoid } from './model.js'
+import { type AnswerSignals, answers, defaultModel, linear, type RankingModel } from './model.js'
 import { type RankedClaim, rankClaims } from './rank.js'
 import type { Answer, Caveat, Claim } from './types.js'
 
@@ -30,7 +30,7 @@ export const ENGINE_DEFAULTS: Omit<EngineOptions, 'model'> = {
   maxCaveats: 3,
 }
 
-const MISSING = FEATURES.indexOf('missing')
+const TYPE = FEATURES.indexOf('type')
 
 const NOT_ANSWERED =
   'The sources don’t answer that, so I have nothing to quote. /sources lists what I can quote from; try asking about something they cover.'
@@ -50,8 +50,8 @@ export interface Trace extends Found {
   /** Each candidate's score, in `candidates` order. */
   scores: number[]
   ranked: RankedClaim[]
-  /** The question-level features (`ANSWER_FEATURES`), or null when nothing was found. */
-  answerFeatures: number[] | null
+  /** What decides whether it is answered, or null when nothing was found. */
+  signals: AnswerSignals | null
 }
 
 /** Answers questions from the loaded index: claims with verbatim, attributed quotes and contested notes. */
@@ -104,19 +104,36 @@ export class Engine {
     const scores = candidates.map((c) => linear(model.weights, c.features))
     const ranked = rankClaims(this.kb, candidates, scores, model)
     const best = ranked[0]
-    const answerFeatures = best
-      ? [best.score, best.evidence.coverage, best.evidence.features[MISSING] ?? 0, 1 - inCorpus(plan)]
-      : null
-    const trace: Trace = { ...found, scores, ranked, answerFeatures }
-    if (!best || !answerFeatures) return { answer: refuse(question, NOT_ANSWERED), trace }
-    const p = sigmoid(linear(model.answer.weights, answerFeatures) + model.answer.bias)
-    if (p < 0.5) return { answer: refuse(question, NOT_ANSWERED), trace }
+    const signals = best ? this.signals(found, best) : null
+    const trace: Trace = { ...found, scores, ranked, signals }
+    if (!best || !signals || !answers(model, signals))
+      return { answer: refuse(question, NOT_ANSWERED), trace }
     const chosen = ranked
       .filter((r) => r.score >= best.score - model.claims.cutoff)
       .slice(0, model.claims.maxClaims)
     const relevance = new Map(candidates.map((c, i) => [c.sentence.id, scores[i] ?? 0]))
     const claims = chosen.map((r) => this.claimOf(r, plan, relevance))
     return { answer: { question, answered: true, claims, caveats: this.caveatsOf(claims) }, trace }
+  }
+
+  /** What decides whether the question is answered, from the best claim found. */
+  private signals(found: Found, best: RankedClaim): AnswerSignals {
+    const f = best.evidence.features
+    const { analysis, plan } = found
+    const named = (word: string) => analysis.names.has(word) || analysis.pos.get(word) === 'name'
+    // A reason is often given without a word that marks it ("I post opinions that…"): only the
+    // kinds of answer that show in a sentence's words count here.
+    const typeFound = analysis.expects === null || analysis.expects === 'reason' || (f[TYPE] ?? 0) > 0
+    return {
+      focus: best.evidence.focus,
+      // A name the corpus lacks, or has only by correcting it into a common word ("lakers" →
+      // "later"; "Tiananmen" → "Tienanmen" is the same name spelt another way).
+      unknownName: plan.concepts.some((c) => {
+        const own = c.alternatives[0]
+        return named(c.word) && (!own?.known || (own.relation === 'typo' && this.kb.isWord(own.term)))
+      }),
+      typeFound,
+    }
   }
 
   private claimOf(r: RankedClaim, plan: QueryPlan, scores: ReadonlyMap<string, number>): Claim {

@@ -3,7 +3,7 @@ import { disputePhrase } from '../claims/cues.js'
 import type { Passage } from '../corpus/types.js'
 import type { Concept, QueryPlan } from '../search/query.js'
 import { allowedEdits, editDistance } from '../search/spelling.js'
-import { tokenize } from '../search/text.js'
+import { type Token, tokenize } from '../search/text.js'
 import { holdsAnswer } from './answer-types.js'
 import type { Knowledge } from './knowledge.js'
 import { isFrameWord, type Pos, type QuestionAnalysis } from './question.js'
@@ -42,6 +42,8 @@ export const FEATURES = [
   'verbs',
   /** …in adjectives, adverbs and other words. */
   'modifiers',
+  /** Share of the concept weight it holds only as part of a larger unit: a name ("President" of "Vice President Pence") or a hyphenated word ("founded" of "well-founded"). */
+  'partOnly',
   /** The share held by its whole passage. */
   'passage',
   /** What the sentences either side add to it. */
@@ -50,6 +52,8 @@ export const FEATURES = [
   'search',
   /** The weight of the heaviest concept it lacks, relative to the heaviest concept (0 when it lacks none). */
   'missing',
+  /** 1 when the question asks which thing of a kind ("Which scientist…", "any other country") and the sentence names one: an instance or a kind of it. */
+  'whInstance',
   /** 1 when the question wants a kind of answer (a date, a number, a name, a reason) and the sentence holds one. */
   'type',
   /** 1 when the question asks for a kind of passage (readers, an update, the article) and this is one. */
@@ -76,6 +80,8 @@ export interface Candidate {
   features: Float64Array
   /** Weighted share of the question's concepts it holds in its text or its passage's meta, any way (0–1). */
   coverage: number
+  /** Share of the weight of the question's focus it holds as words of their own (see `AnswerSignals.focus`). */
+  focus: number
 }
 
 /** How each kind of lexicon relation counts as a feature. */
@@ -97,6 +103,23 @@ const INDEX: Record<FeatureName, number> = Object.fromEntries(FEATURES.map((f, i
   FeatureName,
   number
 >
+
+/** A concept's part of speech: its word's, or for a phrase a noun's or a verb's it holds ("stock market", "pass on"). */
+function conceptPos(c: Concept, analysis: QuestionAnalysis): Pos {
+  if (c.words.length === 1) return analysis.pos.get(c.words[0] ?? '') ?? 'other'
+  const tags = c.words.map((w) => analysis.pos.get(w) ?? 'other')
+  return (
+    tags.find((p) => p === 'name') ??
+    tags.find((p) => p === 'noun') ??
+    tags.find((p) => p === 'verb') ??
+    'other'
+  )
+}
+
+/** Parts of speech of the words a question asks about. */
+const FOCUS_POS: ReadonlySet<Pos> = new Set(['noun', 'name', 'number', 'verb'])
+/** Share of the heaviest focal concept's weight from which a concept is part of the focus. */
+const FOCUS_SHARE = 0.5
 
 /** Credit of a prefix or typo match found by the search index, relative to the word asked. */
 const LOOSE_CLOSENESS = 0.8
@@ -188,8 +211,20 @@ export function candidatesFor(kb: Knowledge, plan: QueryPlan, analysis: Question
   const weightSum = concepts.reduce((acc, c, k) => acc + (content[k] ? c.weight : 0), 0) || 1
   const frameSum = concepts.reduce((acc, c, k) => acc + (frame[k] ? c.weight : 0), 0)
   const heaviest = Math.max(...concepts.map((c, k) => (content[k] ? c.weight : 0)), 1e-9)
-  const posOf = concepts.map((c) => POS_FEATURE[analysis.pos.get(c.word) ?? 'other'])
+  const posOf = concepts.map((c) => POS_FEATURE[conceptPos(c, analysis)])
   const asked = new Set(tokenize(analysis.text).map((t) => t.word))
+  const asName = concepts.map((c) => analysis.names.has(c.word) || analysis.pos.get(c.word) === 'name')
+  // The focus: the heaviest nouns, names, numbers and verbs (what the question asks about), the
+  // noun a "which" asks about, or the heaviest concepts when the question has none of these.
+  const posOfConcept = concepts.map((c) => conceptPos(c, analysis))
+  const focal = concepts.map((c, k) => content[k] && FOCUS_POS.has(posOfConcept[k] ?? 'other'))
+  const pool = focal.some(Boolean) ? focal : content
+  const focalTop = Math.max(...concepts.map((c, k) => (pool[k] ? c.weight : 0)))
+  const focus = concepts.map(
+    (c, k) => pool[k] === true && (c.weight >= FOCUS_SHARE * focalTop || c.word === analysis.whNoun),
+  )
+  const focusSum = concepts.reduce((acc, c, k) => acc + (focus[k] ? c.weight : 0), 0)
+  const asksKind = analysis.whNoun ? concepts.findIndex((c) => c.word === analysis.whNoun) : -1
   const NONE: ReadonlySet<string> = new Set()
   // Only a concept's own word names a writer or a source, never its synonyms.
   const own = concepts.map((c) =>
@@ -246,6 +281,8 @@ export function candidatesFor(kb: Knowledge, plan: QueryPlan, analysis: Question
       f[INDEX.context] = Math.max(0, aroundShare - ownShare)
       f[INDEX.search] = r.score / top
       f[INDEX.missing] = lacking / heaviest
+      f[INDEX.whInstance] =
+        asksKind >= 0 && (found.kinds[asksKind] === 'instance' || found.kinds[asksKind] === 'broader') ? 1 : 0
       f[INDEX.type] = analysis.expects && holdsAnswer(analysis.expects, text, asked) ? 1 : 0
       f[INDEX.voice] = analysis.voice !== null && passage.voice === analysis.voice ? 1 : 0
       f[INDEX.voiceOther] = analysis.voice !== null && passage.voice !== analysis.voice ? 1 : 0
@@ -253,12 +290,59 @@ export function candidatesFor(kb: Knowledge, plan: QueryPlan, analysis: Question
         analysis.doubt && (disputePhrase(text) !== null || (kb.disputesBy.get(s.id)?.length ?? 0) > 0) ? 1 : 0
       f[INDEX.claim] = s.worthy ? 1 : 0
       const tokens = tokenize(text)
+      const parts = partOnlyTerms(text, tokens)
+      let focusFound = 0
+      concepts.forEach((c, k) => {
+        if (!found.kinds[k]) {
+          // Who wrote it or where it stands ("What did Edward Lin say?") holds a focus too.
+          if (focus[k]) focusFound += c.weight * (metaFound.closeness[k] ?? 0)
+          return
+        }
+        // A word asked as a name ("What did Pence say?") may well be found inside one.
+        const term =
+          parts.size > 0 && !asName[k]
+            ? [...(finders[k]?.keys() ?? [])].find((t) => found.terms.has(t) && terms.has(t))
+            : undefined
+        const part = term !== undefined && parts.has(term)
+        if (part && content[k])
+          f[INDEX.partOnly] = (f[INDEX.partOnly] ?? 0) + (c.weight * (found.closeness[k] ?? 0)) / weightSum
+        if (!part && focus[k]) focusFound += c.weight * (found.closeness[k] ?? 0)
+      })
       f[INDEX.short] = tokens.length < SHORT_WORDS ? 1 : 0
       f[INDEX.proximity] = proximity(tokens, found.terms)
-      out.push({ sentence: s, passage, features: f, coverage: any / weightSum })
+      out.push({
+        sentence: s,
+        passage,
+        features: f,
+        coverage: any / weightSum,
+        focus: focusSum > 0 ? focusFound / focusSum : 1,
+      })
     })
   }
   return out
+}
+
+/**
+ * The terms a sentence holds only as part of a larger unit: inside a name of several capitalised
+ * words ("Vice President Pence") or a hyphenated word ("well-founded").
+ */
+function partOnlyTerms(text: string, tokens: readonly Token[]): Set<string> {
+  const capital = tokens.map((t) => /^\p{Lu}/u.test(text.slice(t.start, t.end)) && t.term !== '')
+  const alone = new Set<string>()
+  const within = new Set<string>()
+  tokens.forEach((t, i) => {
+    if (!t.term) return
+    const gap = (a: number, b: number) => text.slice(tokens[a]?.end ?? 0, tokens[b]?.start ?? 0)
+    const hyphen = (i > 0 && gap(i - 1, i) === '-') || (i + 1 < tokens.length && gap(i, i + 1) === '-')
+    const named =
+      capital[i] === true &&
+      ((i > 0 && capital[i - 1] === true && gap(i - 1, i) === ' ') ||
+        (i + 1 < tokens.length && capital[i + 1] === true && gap(i, i + 1) === ' '))
+    if (hyphen || named) within.add(t.term)
+    else alone.add(t.term)
+  })
+  for (const t of alone) within.delete(t)
+  return within
 }
 
 /** Matched words over the span of words they cover (0 with fewer than two). */

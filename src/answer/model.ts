@@ -21,11 +21,16 @@ export const RankingModel = z.object({
     /** Most claims in an answer. */
     maxClaims: z.number().int().positive(),
   }),
+  /**
+   * When a question is answered: its best claim's sentence must hold at least `minFocus` of
+   * its focus (see `AnswerSignals.focus`); with `requireType`, a question that
+   * wants a kind of answer (a name, a date, an amount) is refused when that sentence holds none;
+   * with `refuseUnknownName`, a question naming something the corpus lacks is refused.
+   */
   answer: z.object({
-    /** Names of the question-level features, in the order of `weights`. */
-    features: z.array(z.string()),
-    weights: z.array(z.number()),
-    bias: z.number(),
+    minFocus: z.number(),
+    requireType: z.boolean(),
+    refuseUnknownName: z.boolean(),
   }),
   /** How the model was fitted: the data, the date, the figures measured. */
   fitted: z.record(z.string(), z.unknown()).optional(),
@@ -34,22 +39,41 @@ export const RankingModel = z.object({
 /** A ranking model (see `RankingModel`). */
 export type RankingModel = z.infer<typeof RankingModel>
 
-/** The question-level features that decide whether a question is answered. */
-export const ANSWER_FEATURES = [
-  /** The best claim's score. */
-  'best',
-  /** Share of the question's concept weight its best sentence holds. */
-  'coverage',
-  /** The heaviest concept that sentence lacks, relative to the heaviest. */
-  'missing',
-  /** Share of the question's concept weight the corpus lacks altogether. */
-  'unknown',
-] as const
+/** What decides whether a question is answered (see `RankingModel.answer`). */
+export interface AnswerSignals {
+  /**
+   * Share of the weight of the question's focus (its heaviest nouns, names and verbs: what it
+   * asks about) that the best claim's sentence holds as words of their own (not only inside a
+   * name or a hyphenated word).
+   */
+  focus: number
+  /** True when the question names something (a capitalised name) the corpus lacks, or has only by correcting its spelling. */
+  unknownName: boolean
+  /** False when the question wants a kind of answer the best sentence does not hold. */
+  typeFound: boolean
+}
+
+/** True when a model answers a question with these signals. */
+export function answers(model: RankingModel, s: AnswerSignals): boolean {
+  if (model.answer.refuseUnknownName && s.unknownName) return false
+  if (model.answer.requireType && !s.typeFound) return false
+  return s.focus >= model.answer.minFocus
+}
 
 /** The model in the repository. */
 export function defaultModel(): RankingModel {
   const model = RankingModel.parse(fitted)
   return checkModel(model)
+}
+
+/** A model with every weight 0 (all sentences alike, every question answered): where fitting starts. */
+export function blankModel(): RankingModel {
+  return {
+    features: [...FEATURES],
+    weights: FEATURES.map(() => 0),
+    claims: { disputeMargin: 0, cutoff: 1, maxClaims: 3 },
+    answer: { minFocus: 0, requireType: false, refuseUnknownName: false },
+  }
 }
 
 /** Checks that a model's features are the engine's; says what to do when they are not. */
@@ -60,8 +84,6 @@ export function checkModel(model: RankingModel): RankingModel {
     throw new Error(
       `ranking model: its features (${model.features.join(', ')}) are not the engine's (${FEATURES.join(', ')}); run \`npm run fit\`.`,
     )
-  if (!same(model.answer.features, ANSWER_FEATURES) || model.answer.weights.length !== ANSWER_FEATURES.length)
-    throw new Error('ranking model: its answer features are not the engine’s; run `npm run fit`.')
   return model
 }
 

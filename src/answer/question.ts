@@ -4,7 +4,15 @@ import chatWords from '../data/chat-words.json' with { type: 'json' }
 import questionWords from '../data/question-words.json' with { type: 'json' }
 
 /** The kind of thing a question asks for, when it asks for one. */
-export type AnswerType = 'person' | 'organization' | 'place' | 'date' | 'number' | 'duration' | 'reason'
+export type AnswerType =
+  | 'person'
+  | 'organization'
+  | 'place'
+  | 'date'
+  | 'number'
+  | 'money'
+  | 'duration'
+  | 'reason'
 
 /** How a question asks: by its question word, or as a yes/no question. */
 export type WhWord = 'who' | 'what' | 'which' | 'when' | 'where' | 'why' | 'how' | 'yesno' | 'none'
@@ -19,7 +27,7 @@ export interface QuestionAnalysis {
   wh: WhWord
   /** The kind of answer asked for ("when" → a date), or null (yes/no, "what does X say"). */
   expects: AnswerType | null
-  /** The noun a "which"/"what" asks about ("Which Soviet scientist" → "scientist"), lower-case; null when none. */
+  /** The noun a "which"/"what"/"any" asks about ("Which Soviet scientist" → "scientist", "any other country"), lower-case; null when none. */
   whNoun: string | null
   /** The kind of passage the question asks about ("which commenters…" → comment), or null. */
   voice: Voice | null
@@ -27,6 +35,8 @@ export interface QuestionAnalysis {
   doubt: boolean
   /** Each lower-case word's part of speech. */
   pos: ReadonlyMap<string, Pos>
+  /** The lower-case words the question writes capitalised, not at its start ("Jupiter", "Tokyo"). */
+  names: ReadonlySet<string>
 }
 
 const CHAT: ReadonlyMap<string, string> = new Map(
@@ -44,6 +54,8 @@ const FRAME_WORDS: ReadonlySet<string> = new Set(VOICE_WORDS.flatMap(([, set]) =
 export function isFrameWord(word: string): boolean {
   return FRAME_WORDS.has(word)
 }
+
+const MONEY_VERBS: ReadonlySet<string> = new Set(questionWords.money)
 
 const DOUBT_WORDS: ReadonlySet<string> = new Set(questionWords.doubt)
 const EXPECTS: readonly [AnswerType, ReadonlySet<string>][] = Object.entries(questionWords.expects).map(
@@ -99,10 +111,15 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
     if (w !== '' && !pos.has(w)) pos.set(w, posOf(t.tags))
   }
   const { wh, at } = questionWordOf(terms, words)
-  const whNoun = wh === 'what' || wh === 'which' ? nounAfter(terms, at + 1) : null
+  const whNoun =
+    wh === 'what' || wh === 'which' ? nounAfter(terms, at + 1) : wh === 'yesno' ? kindAsked(terms) : null
   const voice = VOICE_WORDS.find(([, set]) => words.some((w) => set.has(w)))?.[0] ?? null
   const doubt = words.some((w) => DOUBT_WORDS.has(w))
-  return { text, wh, expects: expectsOf(wh, words[at + 1] ?? '', whNoun, terms), whNoun, voice, doubt, pos }
+  const expects = expectsOf(wh === 'yesno' && whNoun ? 'which' : wh, words[at + 1] ?? '', whNoun, terms)
+  const names = new Set(
+    terms.filter((t, i) => i > 0 && /^\p{Lu}/u.test(t.text) && t.text !== 'I').map((t) => clean(t.text)),
+  )
+  return { text, wh, expects, whNoun, voice, doubt, pos, names }
 }
 
 function questionWordOf(terms: readonly Term[], words: readonly string[]): { wh: WhWord; at: number } {
@@ -126,6 +143,14 @@ function questionWordOf(terms: readonly Term[], words: readonly string[]): { wh:
   const wh = known[w]
   if (wh) return { wh, at: i }
   return { wh: YES_NO.test(words[0] ?? '') ? 'yesno' : 'none', at: 0 }
+}
+
+/** The noun after "any" or "another" in a yes/no question ("Has any other country…?" → country): a class whose instances answer. */
+function kindAsked(terms: readonly Term[]): string | null {
+  const i = terms.findIndex((t) => /^(?:any|another)$/i.test(t.text))
+  if (i < 0) return null
+  const next = clean(terms[i + 1]?.text ?? '') === 'other' ? i + 2 : i + 1
+  return nounAfter(terms, next)
 }
 
 /** The last noun of the noun phrase that starts at `from` ("Soviet scientist" → scientist; "kind of website" → website). */
@@ -171,6 +196,8 @@ function expectsOf(
       return 'reason'
     case 'how':
       if (next === 'long') return 'duration'
+      // "How much does it cost", "how much can you borrow": an amount of money.
+      if (next === 'much' && terms.some((t) => MONEY_VERBS.has(clean(t.text)))) return 'money'
       return EXPECTS.find(([type, set]) => type === 'number' && set.has(next)) ? 'number' : null
     case 'what':
     case 'which': {

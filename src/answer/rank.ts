@@ -20,7 +20,7 @@ export interface SentenceScore {
 /** How the parts of a sentence's score are blended. */
 export const SCORE_WEIGHTS = { sentence: 0.6, passage: 0.25, search: 0.15 } as const
 /** Passages taken from the search index for a question. */
-export const PASSAGES_SEARCHED = 40
+export const PASSAGES_SEARCHED = 60
 /** Credit of a concept found only in what is known about a passage (its writer, source, section). */
 export const META_CREDIT = 0.6
 /** Credit of a prefix or typo match found by the search index, relative to its term. */
@@ -93,6 +93,18 @@ export interface RankedClaim {
   disputed: boolean
 }
 
+/** A claim of one sentence, for a sentence that states none of the index's claims; its id is `s:<sentence id>`. */
+export function sentenceClaim(sentenceId: string): ClaimRecord {
+  return {
+    id: `s:${sentenceId}`,
+    leader: sentenceId,
+    members: [sentenceId],
+    similarity: [1],
+    sources: 1,
+    disputes: [],
+  }
+}
+
 /** Most claims one sentence that states or disputes them brings into the ranking (a large corpus repeats itself). */
 export const MAX_OFFERS = 32
 
@@ -118,6 +130,9 @@ export function rankClaims(
       const m = stated[k]
       if (m) offer(m.claim, score, c, false)
     }
+    // A sentence that states no claim of the index (too short, a question, a fragment of a
+    // reply: "I am not on LinkedIn. Why?") still answers as itself.
+    if (stated.length === 0) offer(sentenceClaim(c.sentence.id), score, c, false)
     const disputed = kb.disputesBy.get(c.sentence.id) ?? []
     for (let k = 0; k < Math.min(disputed.length, MAX_OFFERS); k++) {
       const claim = disputed[k]

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { Engine } from '../answer/engine.js'
-import { defaultModel } from '../answer/model.js'
+import { blankModel, defaultModel, type RankingModel } from '../answer/model.js'
 import { loadKnowledge } from '../build/load.js'
 import { evaluate, FoundCache, fitModel, heldOut } from '../quality/fit.js'
 import { readGold } from '../quality/gold.js'
@@ -34,11 +34,17 @@ if (values.help) {
 
 const gold = readGold(values.gold)
 const { knowledge } = loadKnowledge()
-const cache = new FoundCache(new Engine(knowledge))
+// A model whose features are no longer the engine's (a feature was added) is fitted afresh.
+let base: RankingModel
+try {
+  base = defaultModel()
+} catch {
+  base = blankModel()
+}
+const cache = new FoundCache(new Engine(knowledge, { model: base }))
 const texts = new Map(
   [...knowledge.sources.values()].map((s) => [s.file, readFileSync(join('seeds', s.file), 'utf8')]),
 )
-const base = defaultModel()
 const folds = Number(values.folds)
 const started = Date.now()
 const model = fitModel(cache, gold, gold.questions, base, texts)

@@ -1,12 +1,12 @@
 import type { Engine, Trace } from '../answer/engine.js'
 import { FEATURES } from '../answer/features.js'
-import { ANSWER_FEATURES, type RankingModel } from '../answer/model.js'
+import { answers, type RankingModel } from '../answer/model.js'
 import type { Answer } from '../answer/types.js'
 import { type GoldQuestion, type GoldSet, holds } from './gold.js'
 import { scoreAnswers, type Tally } from './score.js'
 
 /**
- * Fits the ranking model on an evaluation set: the sentence weights by pairwise logistic
+ * Fits the ranking model on an evaluation set: the sentence weights by listwise logistic
  * regression (a sentence that holds an expected fragment should outscore the others found for
  * its question), the answer/refuse weights by logistic regression on whether a question is in
  * scope, and the two claim margins by a grid search on the set's figures.
@@ -30,17 +30,6 @@ interface Example {
   trace: Trace | null
   /** Per candidate: whether it holds an expected fragment. */
   labels: boolean[]
-}
-
-/** A model with zero weights and middling margins: where fitting starts. */
-export function blankModel(base: RankingModel): RankingModel {
-  return {
-    ...base,
-    features: [...FEATURES],
-    weights: FEATURES.map(() => 0),
-    answer: { features: [...ANSWER_FEATURES], weights: ANSWER_FEATURES.map(() => 0), bias: 0 },
-    fitted: {},
-  }
 }
 
 /** What each question finds, read once: the candidates and their features do not depend on the weights. */
@@ -72,43 +61,42 @@ function examplesOf(cache: FoundCache, questions: readonly GoldQuestion[], model
   })
 }
 
-/** Pairwise logistic regression over (positive − negative) feature differences, each question weighing alike. */
-function fitPairwise(examples: readonly Example[], options: FitOptions, start: readonly number[]): number[] {
+/**
+ * Listwise logistic (softmax) regression: for each question, the loss is −log of the share of
+ * the candidates' softmax mass on the sentences that hold an expected fragment, so that fitting
+ * cares about what ranks first, not about sentences far down the list. Each question weighs alike.
+ */
+function fitListwise(examples: readonly Example[], options: FitOptions, start: readonly number[]): number[] {
   const n = FEATURES.length
   const off = new Set(options.without.map((f) => FEATURES.indexOf(f as (typeof FEATURES)[number])))
-  const groups: Float64Array[][] = []
+  const groups: { x: Float64Array[]; pos: boolean[] }[] = []
   for (const e of examples) {
     if (!e.trace || e.question.no_answer) continue
-    const pos = e.trace.candidates.filter((_, i) => e.labels[i])
-    const neg = e.trace.candidates.filter((_, i) => !e.labels[i])
-    if (pos.length === 0 || neg.length === 0) continue
-    const diffs: Float64Array[] = []
-    for (const p of pos) {
-      for (const q of neg) {
-        const d = new Float64Array(n)
-        for (let k = 0; k < n; k++) d[k] = off.has(k) ? 0 : (p.features[k] ?? 0) - (q.features[k] ?? 0)
-        diffs.push(d)
-      }
-    }
-    groups.push(diffs)
+    if (!e.labels.some(Boolean) || e.labels.every(Boolean)) continue
+    groups.push({ x: e.trace.candidates.map((c) => c.features), pos: e.labels })
   }
   const w = Float64Array.from(start)
   for (const k of off) w[k] = 0
-  // Adam on the mean of each question's mean pair loss.
   const m = new Float64Array(n)
   const v = new Float64Array(n)
   const rate = 0.05
   for (let step = 1; step <= options.steps; step++) {
     const g = new Float64Array(n)
-    for (const diffs of groups) {
-      const scale = 1 / diffs.length / groups.length
-      for (const d of diffs) {
-        let z = 0
-        for (let k = 0; k < n; k++) z += (w[k] ?? 0) * (d[k] ?? 0)
-        // d/dw log(1 + e^-z) = -σ(-z) d
-        const s = 1 / (1 + Math.exp(z))
-        for (let k = 0; k < n; k++) g[k] = (g[k] ?? 0) - s * (d[k] ?? 0) * scale
-      }
+    for (const { x, pos } of groups) {
+      const z = x.map((f) => {
+        let s = 0
+        for (let k = 0; k < n; k++) s += (w[k] ?? 0) * (f[k] ?? 0)
+        return s
+      })
+      const top = Math.max(...z)
+      const e = z.map((s) => Math.exp(s - top))
+      const all = e.reduce((a, b) => a + b, 0)
+      const good = e.reduce((a, b, i) => a + (pos[i] ? b : 0), 0)
+      // d/dw −log(good/all) = Σ_i (p_i − q_i) x_i, p the softmax over all, q over the good ones.
+      x.forEach((f, i) => {
+        const coeff = ((e[i] ?? 0) / all - (pos[i] ? (e[i] ?? 0) / good : 0)) / groups.length
+        for (let k = 0; k < n; k++) g[k] = (g[k] ?? 0) + coeff * (f[k] ?? 0)
+      })
     }
     for (let k = 0; k < n; k++) {
       if (off.has(k)) continue
@@ -123,33 +111,32 @@ function fitPairwise(examples: readonly Example[], options: FitOptions, start: r
   return [...w].map(round)
 }
 
-/** Logistic regression of in scope (1) against out of scope (0) on the question-level features. */
-function fitAnswer(examples: readonly Example[], options: FitOptions): { weights: number[]; bias: number } {
-  const rows = examples
-    .filter((e) => e.trace?.answerFeatures)
-    .map((e) => ({ x: e.trace?.answerFeatures as number[], y: e.question.no_answer ? 0 : 1 }))
-  const n = ANSWER_FEATURES.length
-  const w = new Float64Array(n)
-  let b = 0
-  for (let step = 0; step < 4000; step++) {
-    const g = new Float64Array(n)
-    let gb = 0
-    for (const r of rows) {
-      let z = b
-      for (let k = 0; k < n; k++) z += (w[k] ?? 0) * (r.x[k] ?? 0)
-      const err = 1 / (1 + Math.exp(-z)) - r.y
-      const scale = 1 / rows.length
-      for (let k = 0; k < n; k++) g[k] = (g[k] ?? 0) + err * (r.x[k] ?? 0) * scale
-      gb += err * scale
+/**
+ * The answer rules: each of the two refusal rules is kept when it gets more questions right
+ * (answered in scope, refused out of it) than it gets wrong, and the least focus share is the one
+ * that gets the most right, the lowest among ties.
+ */
+function fitAnswer(examples: readonly Example[]): RankingModel['answer'] {
+  const rows = examples.map((e) => ({ s: e.trace?.signals ?? null, y: !e.question.no_answer }))
+  const right = (rule: RankingModel['answer']) =>
+    rows.reduce((acc, r) => {
+      const answered = r.s !== null && answers({ answer: rule } as RankingModel, r.s)
+      return acc + (answered === r.y ? 1 : 0)
+    }, 0)
+  let best: RankingModel['answer'] = { minFocus: 0, requireType: false, refuseUnknownName: false }
+  const cuts = [0, ...new Set(rows.flatMap((r) => (r.s ? [r.s.focus] : [])))].sort((a, b) => a - b)
+  for (const requireType of [false, true]) {
+    for (const refuseUnknownName of [false, true]) {
+      for (const cut of cuts) {
+        // Halfway to the next lower value, so that a question at the cut is answered.
+        const minFocus = round(Math.max(0, cut - 1e-3))
+        const rule = { minFocus, requireType, refuseUnknownName }
+        if (right(rule) > right(best)) best = rule
+      }
     }
-    for (let k = 0; k < n; k++) w[k] = (w[k] ?? 0) - 0.5 * ((g[k] ?? 0) + 2 * ANSWER_L2 * (w[k] ?? 0))
-    b -= 0.5 * gb
   }
-  return { weights: [...w].map(round), bias: round(b) }
+  return best
 }
-
-/** L2 penalty of the answer model: light, its features are few. */
-const ANSWER_L2 = 0.001
 
 const round = (x: number) => Math.round(x * 10000) / 10000
 
@@ -183,15 +170,15 @@ export function fitModel(
   const opts = { ...FIT_DEFAULTS, ...options }
   // The candidates a question finds do not depend on the weights: their features are read once.
   const examples = examplesOf(cache, questions, base)
-  let weights = fitPairwise(
+  let weights = fitListwise(
     examples,
     opts,
     base.weights.map(() => 0),
   )
   let model: RankingModel = { ...base, weights }
-  // The answer features hold the best claim's score, which the weights set: read them again.
+  // What decides answering comes from the best claim, which the weights choose: read it again.
   const rescored = examplesOf(cache, questions, model)
-  model = { ...model, answer: { ...model.answer, ...fitAnswer(rescored, opts) } }
+  model = { ...model, answer: fitAnswer(rescored) }
   // The claim margins, by a grid search on the figures (ties to the smaller change).
   let best = { score: Number.NEGATIVE_INFINITY, disputeMargin: 0, cutoff: 0 }
   for (const disputeMargin of [0, 0.25, 0.5, 1, 2]) {

@@ -153,16 +153,15 @@ export function buildLexicon(
               const u = q.symbol === '&' ? synset(q.target) : undefined
               if (u) for (const w of u.words) add(key, w, W.antonym, rel)
             }
-          } else if (synonyms && p.symbol === '~') {
-            // Kinds of the word asked ("list" → "blacklist"), in its most frequent sense only.
+          } else if (synonyms && s.pos === 'n' && p.symbol === '~') {
+            // Kinds of the thing asked ("list" → "blacklist"), in its most frequent sense only; a
+            // verb's or an adjective's are too many and too loose ("change" → "accelerate").
             for (const w of t.words) add(key, w, W.hyponym, 'hypo')
-          } else if (synonyms && (p.symbol === '@' || p.symbol === '@i')) {
+          } else if (synonyms && s.pos === 'n' && (p.symbol === '@' || p.symbol === '@i')) {
             for (const w of t.words) add(key, w, W.hypernym, 'hyper')
-          } else if (
-            synonyms &&
-            (p.symbol.startsWith('#') || p.symbol.startsWith('%') || p.symbol === '\\')
-          ) {
-            // Members, parts and pertainyms: "American" → "United States".
+          } else if (synonyms && (p.symbol === '#m' || p.symbol === '%m' || p.symbol === '\\')) {
+            // Members and pertainyms: "American" → "United States" (parts are too loose:
+            // "United States" → "North America").
             for (const w of wordsOf(t, p.targetWord)) add(key, w, W.part, 'part')
           }
         }
@@ -170,6 +169,7 @@ export function buildLexicon(
     }
   }
   addInstances(b, wn, [...properNouns, ...nameList.map((n) => n.term.replace(/_/g, ' '))])
+  addCompounds(b, wn, vocab)
   addComparisons(b, wn)
   addPhrases(b, vocab)
   // A name asked for is found as the name, or a little by each of its words.
@@ -207,6 +207,31 @@ function addInstances(b: Builder, wn: WordNet, properNouns: Iterable<string>): v
         }
         level = next
       }
+    }
+  }
+}
+
+/** Shortest part of a compound word ("white" + "list"). */
+const COMPOUND_PART = 3
+
+// "whitelist" is a kind of list and "screenshot" a kind of shot: a word of the corpus that
+// WordNet lacks but that is two of its words written together is a kind of its last part, as
+// English compounds are. A compound WordNet knows ("understand") means what WordNet says.
+function addCompounds(b: Builder, wn: WordNet, vocab: ReadonlySet<string>): void {
+  const nouns = new Set<string>()
+  const words = new Set<string>()
+  for (const [lemma, lists] of wn.senses) {
+    if (!/^[a-z]+$/.test(lemma)) continue
+    const t = termOf(lemma)
+    if (!t) continue
+    words.add(t)
+    if (lists.some((keys) => keys[0]?.startsWith('n'))) nouns.add(t)
+  }
+  for (const t of vocab) {
+    if (t.length < 2 * COMPOUND_PART || words.has(t) || !/^[a-z]+$/.test(t)) continue
+    for (let i = COMPOUND_PART; i <= t.length - COMPOUND_PART; i++) {
+      const head = t.slice(i)
+      if (nouns.has(head) && words.has(t.slice(0, i))) b.add(head, t, RELATION_WEIGHTS.hyponym, 'hypo')
     }
   }
 }

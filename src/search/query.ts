@@ -18,8 +18,10 @@ export interface Alternative {
 
 /** One idea of the question: a content word or a phrase, with the terms that stand for it. */
 export interface Concept {
-  /** The word or phrase as asked (normalized). */
+  /** The word as asked (normalized), or a phrase's lexicon key. */
   word: string
+  /** The question's words it stands for (normalized): one, or a phrase's. */
+  words: readonly string[]
   /** How much the concept tells (idf over sentences); the rarest idf + 1 when the corpus lacks it. */
   weight: number
   /** True when the corpus has the word, a correction of it, or one of its expansions. */
@@ -56,6 +58,8 @@ export const EXPANSION_CREDIT = 0.7
 export const TYPO_CREDIT = 0.9
 /** Adverb particles of phrasal verbs. */
 const PARTICLES: ReadonlySet<string> = new Set(['down', 'up', 'out', 'off', 'away', 'back'])
+/** Terms of each concept the search index looks up (its closest). */
+export const SEARCHED_ALTERNATIVES = 6
 /** Longest phrase (in words) looked up in the lexicon. */
 const MAX_PHRASE = 4
 
@@ -76,7 +80,9 @@ export function planQuery(question: string, ctx: QueryContext): QueryPlan {
     const phrase = findPhrase(words, i, ctx.lexicon)
     if (phrase) {
       const alternatives = expand(ctx, phrase.key, [])
-      concepts.push(conceptOf(ctx, phrase.key, alternatives, unknownWeight))
+      concepts.push(
+        conceptOf(ctx, phrase.key, alternatives, unknownWeight, words.slice(i, i + phrase.length)),
+      )
       i += phrase.length - 1
       continue
     }
@@ -108,14 +114,19 @@ export function planQuery(question: string, ctx: QueryContext): QueryPlan {
         base = fixed
       } else own.push({ term: base, credit: 1, relation: 'word', known: false, closeness: 1 })
     }
-    concepts.push(conceptOf(ctx, word, expand(ctx, base, own), unknownWeight))
+    concepts.push(conceptOf(ctx, word, expand(ctx, base, own), unknownWeight, [word]))
   }
   const merged = mergeDuplicates(concepts)
   const terms = new Map<string, number>()
   const loose = new Set<string>()
   const typos = new Set<string>()
   for (const c of merged) {
-    for (const a of c.alternatives) terms.set(a.term, Math.max(terms.get(a.term) ?? 0, a.credit))
+    // The search looks for each concept's closest terms only: a word's many looser relatives
+    // would find passages for a word that is not there ("change" → "accelerate").
+    const closest = [...c.alternatives]
+      .sort((a, b) => b.closeness - a.closeness)
+      .slice(0, SEARCHED_ALTERNATIVES)
+    for (const a of closest) terms.set(a.term, Math.max(terms.get(a.term) ?? 0, a.credit))
     // Prefix and typo tolerance only for a word the corpus lacks: a known word means itself
     // ("changed" must not match "chances").
     const first = c.alternatives[0]
@@ -169,7 +180,13 @@ function expand(ctx: QueryContext, term: string, own: Alternative[]): Alternativ
   return out
 }
 
-function conceptOf(ctx: QueryContext, word: string, alternatives: Alternative[], unknown: number): Concept {
+function conceptOf(
+  ctx: QueryContext,
+  word: string,
+  alternatives: Alternative[],
+  unknown: number,
+  words: readonly string[],
+): Concept {
   const inCorpus = alternatives.filter((a) => ctx.vocabulary.has(a.term))
   const own = alternatives[0]
   const ownIdf =
@@ -181,7 +198,13 @@ function conceptOf(ctx: QueryContext, word: string, alternatives: Alternative[],
   const weight =
     ownIdf ??
     Math.max(0, ...inCorpus.map((a) => (idfOf(ctx, a.term) ?? 0) * (loose(a) ? Math.min(1, a.closeness) : 1)))
-  return { word, weight: inCorpus.length > 0 ? weight : unknown, known: inCorpus.length > 0, alternatives }
+  return {
+    word,
+    words,
+    weight: inCorpus.length > 0 ? weight : unknown,
+    known: inCorpus.length > 0,
+    alternatives,
+  }
 }
 
 function mergeDuplicates(concepts: Concept[]): Concept[] {

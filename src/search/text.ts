@@ -24,6 +24,8 @@ const EXTRA_STOP = [
   'please',
   'ok',
   'okay',
+  // "one commenter", "one of them": a numeral standing for someone, no topic (and the stem of "one" is "on").
+  'one',
   'hi',
   'hello',
   'hey',

@@ -13,6 +13,7 @@ const corpus = (df: Record<string, number>) =>
 
 const concept = (term: string, weight: number, synonyms: string[] = []): Concept => ({
   word: term,
+  words: [term],
   weight,
   known: true,
   alternatives: [
