@@ -1,6 +1,8 @@
 import cues from '../data/answer-cues.json' with { type: 'json' }
 import type { AnswerType } from './question.js'
 
+export type { AnswerType }
+
 /**
  * Whether a sentence holds a kind of answer: a date for "when", a number for "how many", a name
  * for "who", a reason for "why". Read from the sentence's shape and the cue words of
@@ -40,22 +42,37 @@ const NAME =
 const ORGANIZATION =
   /\b\p{Lu}{2,}\b|\b\p{Lu}\p{L}+\s+(?:Inc|Corp|Group|Agency|Administration|Bank|Party|University|Foundation|Media|News)\b/u
 
-const TESTS: Record<AnswerType, (text: string) => boolean> = {
-  date: (t) => YEAR.test(t) || MONTH.test(t) || NUMERIC_DATE.test(t) || TIME_WORD.test(t),
-  number: (t) => DIGITS.test(t) || NUMBER_WORD.test(t) || MONEY.test(t),
-  money: (t) => MONEY.test(t),
-  duration: (t) => DURATION.test(t),
-  reason: (t) => REASON.test(t),
-  place: (t) => PLACE.test(t),
-  person: (t) => NAME.test(t) || ORGANIZATION.test(t),
-  organization: (t) => ORGANIZATION.test(t) || NAME.test(t),
+const PATTERNS: Record<AnswerType, readonly RegExp[]> = {
+  date: [YEAR, MONTH, NUMERIC_DATE, TIME_WORD],
+  number: [DIGITS, NUMBER_WORD, MONEY],
+  money: [MONEY],
+  duration: [DURATION],
+  reason: [REASON],
+  place: [PLACE],
+  person: [NAME, ORGANIZATION],
+  organization: [ORGANIZATION, NAME],
+}
+const GLOBAL = Object.fromEntries(
+  Object.entries(PATTERNS).map(([type, list]) => [
+    type,
+    list.map((re) => new RegExp(re.source, `${re.flags}g`)),
+  ]),
+) as unknown as Record<AnswerType, readonly RegExp[]>
+
+/** The answers of a type a text holds: for each, its lower-case words (empty for a sign: "$", "%"). */
+export function answersIn(type: AnswerType, text: string): string[][] {
+  const out: string[][] = []
+  for (const re of GLOBAL[type]) {
+    for (const m of text.matchAll(re))
+      out.push((m[0].match(/[\p{L}\p{N}']+/gu) ?? []).map((w) => w.toLowerCase()))
+  }
+  return out
 }
 
 /**
- * True when `text` holds an answer of the type, outside the words the question itself used
+ * True when some answer of the type (see `answersIn`) holds a word the question did not use
  * (`asked`: lower-case words), so that "Who founded Alibaba?" is not answered by "Alibaba".
  */
-export function holdsAnswer(type: AnswerType, text: string, asked: ReadonlySet<string>): boolean {
-  const rest = text.replace(/[\p{L}\p{N}']+/gu, (w) => (asked.has(w.toLowerCase()) ? '_' : w))
-  return TESTS[type](rest)
+export function holdsAnswer(found: readonly (readonly string[])[], asked: ReadonlySet<string>): boolean {
+  return found.some((words) => words.length === 0 || words.some((w) => !asked.has(w)))
 }

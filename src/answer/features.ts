@@ -1,9 +1,8 @@
 import type { SentenceRecord } from '../claims/types.js'
-import { disputePhrase } from '../claims/cues.js'
 import type { Passage } from '../corpus/types.js'
 import type { Concept, QueryPlan } from '../search/query.js'
 import { allowedEdits, editDistance } from '../search/spelling.js'
-import { type Token, tokenize } from '../search/text.js'
+import { tokenize } from '../search/text.js'
 import { holdsAnswer } from './answer-types.js'
 import type { Knowledge } from './knowledge.js'
 import { isFrameWord, type Pos, type QuestionAnalysis } from './question.js'
@@ -126,59 +125,91 @@ const LOOSE_CLOSENESS = 0.8
 /** Words under which a sentence is short. */
 const SHORT_WORDS = 8
 
-/** For one concept: each term that finds it, how closely, and as which feature. */
-type Finders = Map<string, { closeness: number; kind: FeatureName }>
-
-function findersOf(plan: QueryPlan, matched: ReadonlySet<string>): Finders[] {
-  return plan.concepts.map((c) => {
-    const m: Finders = new Map()
-    for (const a of c.alternatives) {
-      const kind = KIND[a.relation] ?? 'synonym'
-      const old = m.get(a.term)
-      if (!old || old.closeness < a.closeness) m.set(a.term, { closeness: Math.min(1, a.closeness), kind })
-    }
-    const own = c.alternatives[0]
-    if (own && plan.loose.has(own.term)) {
-      const edits = allowedEdits(own.term.length)
-      for (const t of matched) {
-        if (m.has(t)) continue
-        if (t.startsWith(own.term) || editDistance(t, own.term, edits) <= edits)
-          m.set(t, { closeness: LOOSE_CLOSENESS, kind: 'exact' })
-      }
-    }
-    return m
-  })
+/** A term that finds a concept: which, how closely, and as which feature. */
+interface Finder {
+  concept: number
+  closeness: number
+  kind: FeatureName
 }
 
-/** What a term set holds of each concept: its best finder, each term answering one concept at most. */
+/** Every term that finds a concept of the question, with how (a term may find several). */
+class Finders {
+  private readonly byTerm = new Map<string, Finder[]>()
+  private readonly checked = new Set<string>()
+
+  constructor(private readonly plan: QueryPlan) {
+    plan.concepts.forEach((c, concept) => {
+      for (const a of c.alternatives) {
+        this.add(a.term, {
+          concept,
+          closeness: Math.min(1, a.closeness),
+          kind: KIND[a.relation] ?? 'synonym',
+        })
+      }
+    })
+  }
+
+  private add(term: string, f: Finder): void {
+    const list = this.byTerm.get(term)
+    if (!list) this.byTerm.set(term, [f])
+    else {
+      const old = list.find((x) => x.concept === f.concept)
+      if (!old) list.push(f)
+      else if (old.closeness < f.closeness) Object.assign(old, f)
+    }
+  }
+
+  /** Adds the prefix and typo matches the search index made of a word the corpus lacks ("surveil" → "surveillance"). */
+  learn(matched: readonly string[]): void {
+    for (const t of matched) {
+      if (this.checked.has(t)) continue
+      this.checked.add(t)
+      this.plan.concepts.forEach((c, concept) => {
+        const own = c.alternatives[0]
+        if (!own || !this.plan.loose.has(own.term) || this.byTerm.get(t)?.some((f) => f.concept === concept))
+          return
+        const edits = allowedEdits(own.term.length)
+        if (t.startsWith(own.term) || editDistance(t, own.term, edits) <= edits)
+          this.add(t, { concept, closeness: LOOSE_CLOSENESS, kind: 'exact' })
+      })
+    }
+  }
+
+  /** What a list of terms holds of each concept: its best finder, each term answering one concept at most. */
+  find(concepts: readonly Concept[], terms: Iterable<string>): Found {
+    const pairs: { term: string; value: number; f: Finder }[] = []
+    for (const t of terms) {
+      for (const f of this.byTerm.get(t) ?? []) {
+        pairs.push({ term: t, value: (concepts[f.concept]?.weight ?? 0) * f.closeness, f })
+      }
+    }
+    const closeness = new Float64Array(concepts.length)
+    const kinds: (FeatureName | null)[] = new Array(concepts.length).fill(null)
+    const via: (string | null)[] = new Array(concepts.length).fill(null)
+    // Each word of the text answers one concept at most ("dynamics" is no answer to both
+    // "changed" and "drive"): the heaviest concepts pick first.
+    pairs.sort((a, b) => b.value - a.value)
+    const used = new Set<string>()
+    for (const p of pairs) {
+      if (kinds[p.f.concept] !== null || used.has(p.term)) continue
+      kinds[p.f.concept] = p.f.kind
+      closeness[p.f.concept] = p.f.closeness
+      via[p.f.concept] = p.term
+      used.add(p.term)
+    }
+    return { closeness, kinds, via, terms: used }
+  }
+}
+
+/** What a term set holds of each concept. */
 interface Found {
   /** Per concept: closeness found (0 when not found) and how. */
   closeness: Float64Array
   kinds: (FeatureName | null)[]
+  /** Per concept: the term that found it, or null. */
+  via: (string | null)[]
   /** Terms that found a concept. */
   terms: Set<string>
-}
-
-function find(concepts: readonly Concept[], finders: readonly Finders[], terms: ReadonlySet<string>): Found {
-  const pairs: { concept: number; term: string; value: number; closeness: number; kind: FeatureName }[] = []
-  concepts.forEach((c, i) => {
-    for (const [t, f] of finders[i] ?? []) {
-      if (terms.has(t)) pairs.push({ concept: i, term: t, value: c.weight * f.closeness, ...f })
-    }
-  })
-  // Each word of the text answers one concept at most ("dynamics" is no answer to both
-  // "changed" and "drive"): the heaviest concepts pick first.
-  pairs.sort((a, b) => b.value - a.value)
-  const closeness = new Float64Array(concepts.length)
-  const kinds: (FeatureName | null)[] = concepts.map(() => null)
-  const used = new Set<string>()
-  for (const p of pairs) {
-    if (kinds[p.concept] !== null || used.has(p.term)) continue
-    kinds[p.concept] = p.kind
-    closeness[p.concept] = p.closeness
-    used.add(p.term)
-  }
-  return { closeness, kinds, terms: used }
 }
 
 const total = (concepts: readonly Concept[], closeness: Float64Array, counted: readonly boolean[]) =>
@@ -205,19 +236,21 @@ export function candidatesFor(kb: Knowledge, plan: QueryPlan, analysis: Question
   const results = searchPassages(kb, plan)
   const top = results[0]?.score ?? 1
   const concepts = plan.concepts
+  const finders = new Finders(plan)
+  for (const r of results) finders.learn(r.terms)
   // Words that ask for a kind of passage count apart: the voice feature says whether the passage is one.
   const frame = concepts.map((c) => isFrameWord(c.word))
   const content = frame.every(Boolean) ? frame.map(() => true) : frame.map((f) => !f)
   const weightSum = concepts.reduce((acc, c, k) => acc + (content[k] ? c.weight : 0), 0) || 1
   const frameSum = concepts.reduce((acc, c, k) => acc + (frame[k] ? c.weight : 0), 0)
   const heaviest = Math.max(...concepts.map((c, k) => (content[k] ? c.weight : 0)), 1e-9)
-  const posOf = concepts.map((c) => POS_FEATURE[conceptPos(c, analysis)])
+  const pos = concepts.map((c) => conceptPos(c, analysis))
+  const posFeature = pos.map((p) => POS_FEATURE[p])
   const asked = new Set(tokenize(analysis.text).map((t) => t.word))
   const asName = concepts.map((c) => analysis.names.has(c.word) || analysis.pos.get(c.word) === 'name')
   // The focus: the heaviest nouns, names, numbers and verbs (what the question asks about), the
   // noun a "which" asks about, or the heaviest concepts when the question has none of these.
-  const posOfConcept = concepts.map((c) => conceptPos(c, analysis))
-  const focal = concepts.map((c, k) => content[k] && FOCUS_POS.has(posOfConcept[k] ?? 'other'))
+  const focal = concepts.map((_, k) => content[k] === true && FOCUS_POS.has(pos[k] ?? 'other'))
   const pool = focal.some(Boolean) ? focal : content
   const focalTop = Math.max(...concepts.map((c, k) => (pool[k] ? c.weight : 0)))
   const focus = concepts.map(
@@ -225,7 +258,6 @@ export function candidatesFor(kb: Knowledge, plan: QueryPlan, analysis: Question
   )
   const focusSum = concepts.reduce((acc, c, k) => acc + (focus[k] ? c.weight : 0), 0)
   const asksKind = analysis.whNoun ? concepts.findIndex((c) => c.word === analysis.whNoun) : -1
-  const NONE: ReadonlySet<string> = new Set()
   // Only a concept's own word names a writer or a source, never its synonyms.
   const own = concepts.map((c) =>
     c.alternatives
@@ -237,79 +269,69 @@ export function candidatesFor(kb: Knowledge, plan: QueryPlan, analysis: Question
       ? concepts.reduce((acc, c, k) => acc + ((own[k] ?? []).some((t) => terms.has(t)) ? c.weight : 0), 0)
       : 0
   const named = new Set([...kb.sourceNames].filter(([, terms]) => names(terms) > 0).map(([id]) => id))
+  const share = (found: Found) => total(concepts, found.closeness, content) / weightSum
   for (const r of results) {
     const passage = kb.passages.get(r.id as string)
     if (!passage) continue
-    const finders = findersOf(plan, new Set(r.terms))
     const sentences = kb.sentencesByPassage.get(passage.id) ?? []
     const meta = kb.meta.get(passage.id) ?? NONE
-    const termSets = sentences.map((s) => new Set(s.terms))
-    const share = (found: Found) => total(concepts, found.closeness, content) / weightSum
-    const passageShare = share(
-      find(concepts, finders, new Set([...termSets.flatMap((t) => [...t]), ...meta])),
-    )
-    const metaFound = find(concepts, finders, meta)
+    const metaFound = finders.find(concepts, meta)
+    const founds = sentences.map((s) => finders.find(concepts, s.terms))
+    // What the passage holds, and what each sentence with its neighbours holds, of each concept:
+    // the best of its sentences' (each sentence's words answer one concept each).
+    const best = (list: readonly (Found | undefined)[]) => {
+      const out = new Float64Array(concepts.length)
+      for (const f of list)
+        if (f) for (let k = 0; k < out.length; k++) out[k] = Math.max(out[k] ?? 0, f.closeness[k] ?? 0)
+      return out
+    }
+    const passageShare = total(concepts, best([...founds, metaFound]), content) / weightSum
+    const writer = names(kb.writers.get(passage.id)) / weightSum
+    const voice = analysis.voice === null ? 0 : passage.voice === analysis.voice ? 1 : -1
+    const source = named.has(passage.sourceId) ? 1 : named.size > 0 ? -1 : 0
     sentences.forEach((s, i) => {
-      const terms = termSets[i] as Set<string>
-      const found = find(concepts, finders, terms)
+      const found = founds[i] as Found
+      const facts = kb.facts.get(s)
       const f = new Float64Array(FEATURES.length)
       let any = 0
       let lacking = 0
+      let focusFound = 0
       concepts.forEach((c, k) => {
         const kind = found.kinds[k]
-        const text = c.weight * (found.closeness[k] ?? 0)
-        const value = kind ? text : c.weight * (metaFound.closeness[k] ?? 0)
+        const value = c.weight * (kind ? (found.closeness[k] ?? 0) : (metaFound.closeness[k] ?? 0))
         if (frame[k] && !content[k]) {
           if (frameSum > 0) f[INDEX.frame] = (f[INDEX.frame] ?? 0) + value / frameSum
           return
         }
+        // A word asked as a name ("What did Pence say?") may well be found inside one.
+        const term = found.via[k] ?? null
+        const part = kind !== null && term !== null && !asName[k] && facts.parts.has(term)
+        if (part) f[INDEX.partOnly] = (f[INDEX.partOnly] ?? 0) + value / weightSum
+        if (focus[k] && !part) focusFound += value
         if (kind) f[INDEX[kind]] = (f[INDEX[kind]] ?? 0) + value / weightSum
         else if (value > 0) f[INDEX.meta] = (f[INDEX.meta] ?? 0) + value / weightSum
         else lacking = Math.max(lacking, c.weight)
-        const pos = posOf[k] ?? 'modifiers'
-        f[INDEX[pos]] = (f[INDEX[pos]] ?? 0) + value / weightSum
+        const p = posFeature[k] ?? 'modifiers'
+        f[INDEX[p]] = (f[INDEX[p]] ?? 0) + value / weightSum
         any += value
       })
-      const around = new Set([...terms, ...(termSets[i - 1] ?? []), ...(termSets[i + 1] ?? [])])
-      const aroundShare = share(find(concepts, finders, around))
-      const ownShare = share(found)
-      const text = kb.slice(passage.sourceId, s.start, s.end)
-      f[INDEX.writer] = names(kb.writers.get(passage.id)) / weightSum
-      f[INDEX.source] = named.has(passage.sourceId) ? 1 : 0
-      f[INDEX.sourceOther] = named.size > 0 && !named.has(passage.sourceId) ? 1 : 0
+      const aroundShare = total(concepts, best([founds[i - 1], found, founds[i + 1]]), content) / weightSum
+      f[INDEX.writer] = writer
+      f[INDEX.source] = source > 0 ? 1 : 0
+      f[INDEX.sourceOther] = source < 0 ? 1 : 0
       f[INDEX.passage] = passageShare
-      f[INDEX.context] = Math.max(0, aroundShare - ownShare)
+      f[INDEX.context] = Math.max(0, aroundShare - share(found))
       f[INDEX.search] = r.score / top
       f[INDEX.missing] = lacking / heaviest
       f[INDEX.whInstance] =
         asksKind >= 0 && (found.kinds[asksKind] === 'instance' || found.kinds[asksKind] === 'broader') ? 1 : 0
-      f[INDEX.type] = analysis.expects && holdsAnswer(analysis.expects, text, asked) ? 1 : 0
-      f[INDEX.voice] = analysis.voice !== null && passage.voice === analysis.voice ? 1 : 0
-      f[INDEX.voiceOther] = analysis.voice !== null && passage.voice !== analysis.voice ? 1 : 0
-      f[INDEX.doubt] =
-        analysis.doubt && (disputePhrase(text) !== null || (kb.disputesBy.get(s.id)?.length ?? 0) > 0) ? 1 : 0
+      f[INDEX.type] = analysis.expects && holdsAnswer(facts.answers(analysis.expects), asked) ? 1 : 0
+      f[INDEX.voice] = voice > 0 ? 1 : 0
+      f[INDEX.voiceOther] = voice < 0 ? 1 : 0
+      f[INDEX.doubt] = analysis.doubt && (facts.doubt || (kb.disputesBy.get(s.id)?.length ?? 0) > 0) ? 1 : 0
       f[INDEX.claim] = s.worthy ? 1 : 0
-      const tokens = tokenize(text)
-      const parts = partOnlyTerms(text, tokens)
-      let focusFound = 0
-      concepts.forEach((c, k) => {
-        if (!found.kinds[k]) {
-          // Who wrote it or where it stands ("What did Edward Lin say?") holds a focus too.
-          if (focus[k]) focusFound += c.weight * (metaFound.closeness[k] ?? 0)
-          return
-        }
-        // A word asked as a name ("What did Pence say?") may well be found inside one.
-        const term =
-          parts.size > 0 && !asName[k]
-            ? [...(finders[k]?.keys() ?? [])].find((t) => found.terms.has(t) && terms.has(t))
-            : undefined
-        const part = term !== undefined && parts.has(term)
-        if (part && content[k])
-          f[INDEX.partOnly] = (f[INDEX.partOnly] ?? 0) + (c.weight * (found.closeness[k] ?? 0)) / weightSum
-        if (!part && focus[k]) focusFound += c.weight * (found.closeness[k] ?? 0)
-      })
-      f[INDEX.short] = tokens.length < SHORT_WORDS ? 1 : 0
-      f[INDEX.proximity] = proximity(tokens, found.terms)
+      f[INDEX.short] = facts.order.length < SHORT_WORDS ? 1 : 0
+      f[INDEX.proximity] = proximity(facts.order, found.terms)
       out.push({
         sentence: s,
         passage,
@@ -322,38 +344,18 @@ export function candidatesFor(kb: Knowledge, plan: QueryPlan, analysis: Question
   return out
 }
 
-/**
- * The terms a sentence holds only as part of a larger unit: inside a name of several capitalised
- * words ("Vice President Pence") or a hyphenated word ("well-founded").
- */
-function partOnlyTerms(text: string, tokens: readonly Token[]): Set<string> {
-  const capital = tokens.map((t) => /^\p{Lu}/u.test(text.slice(t.start, t.end)) && t.term !== '')
-  const alone = new Set<string>()
-  const within = new Set<string>()
-  tokens.forEach((t, i) => {
-    if (!t.term) return
-    const gap = (a: number, b: number) => text.slice(tokens[a]?.end ?? 0, tokens[b]?.start ?? 0)
-    const hyphen = (i > 0 && gap(i - 1, i) === '-') || (i + 1 < tokens.length && gap(i, i + 1) === '-')
-    const named =
-      capital[i] === true &&
-      ((i > 0 && capital[i - 1] === true && gap(i - 1, i) === ' ') ||
-        (i + 1 < tokens.length && capital[i + 1] === true && gap(i, i + 1) === ' '))
-    if (hyphen || named) within.add(t.term)
-    else alone.add(t.term)
-  })
-  for (const t of alone) within.delete(t)
-  return within
-}
+const NONE: ReadonlySet<string> = new Set()
 
 /** Matched words over the span of words they cover (0 with fewer than two). */
-function proximity(tokens: readonly { term: string }[], matched: ReadonlySet<string>): number {
+function proximity(order: readonly string[], matched: ReadonlySet<string>): number {
+  if (matched.size < 2) return 0
   let first = -1
   let last = -1
   let count = 0
   const seen = new Set<string>()
-  tokens.forEach((t, i) => {
-    if (!matched.has(t.term) || seen.has(t.term)) return
-    seen.add(t.term)
+  order.forEach((t, i) => {
+    if (!matched.has(t) || seen.has(t)) return
+    seen.add(t)
     if (first < 0) first = i
     last = i
     count += 1

@@ -9,6 +9,7 @@ import type { QueryContext } from '../search/query.js'
 import { loadSearchIndex, type PassageDoc } from '../search/search-index.js'
 import { terms as termsOf } from '../search/text.js'
 import { ClaimTable, SentenceLinks } from './claim-table.js'
+import { SentenceFactsCache } from './sentence-facts.js'
 import { SentenceTable } from './sentence-table.js'
 
 /** Where a sentence stands in a claim: as its statement (index 0) or as further support. */
@@ -43,6 +44,8 @@ export class Knowledge implements QueryContext {
   readonly sentenceCount: number
   readonly lexicon: Lexicon
   readonly search: MiniSearch<PassageDoc>
+  /** What the ranking reads of each sentence's words, worked out when first needed (see sentence-facts.ts). */
+  readonly facts = new SentenceFactsCache((s) => this.slice(this.passageOf(s).sourceId, s.start, s.end))
   private readonly texts = new Map<string, string>()
   // Only the dictionary is kept of `data` (as a Set on first use): holding `data` would keep the
   // search index's JSON text and the stored rows alive as long as the process.

@@ -20,7 +20,7 @@ export interface SentenceScore {
 /** How the parts of a sentence's score are blended. */
 export const SCORE_WEIGHTS = { sentence: 0.6, passage: 0.25, search: 0.15 } as const
 /** Passages taken from the search index for a question. */
-export const PASSAGES_SEARCHED = 60
+export const PASSAGES_SEARCHED = 40
 /** Credit of a concept found only in what is known about a passage (its writer, source, section). */
 export const META_CREDIT = 0.6
 /** Credit of a prefix or typo match found by the search index, relative to its term. */
