@@ -1,3 +1,4 @@
+import abbreviations from '../data/abbreviations.json' with { type: 'json' }
 import { phraseKey, STOP_WORDS, termOf, tokenize } from './text.js'
 
 /**
@@ -52,21 +53,22 @@ export function namesOf(written: string): Name[] {
   return [...out.values()]
 }
 
-/** Abbreviated names of countries, written in capitals ("U.S.", "US"), with the name they stand for. */
-const ABBREVIATIONS: readonly (readonly [RegExp, string])[] = [
-  [/(?<![\p{L}.])(?:U\.S\.(?:A\.)?|U\.S(?![\p{L}])|USA|US)(?![\p{L}])/gu, 'united states'],
-  [/(?<![\p{L}.])(?:U\.K\.?|UK)(?![\p{L}])/gu, 'united kingdom'],
-]
+/** Abbreviations written in capitals ("U.S.", "US", "ID"), with the words they stand for (data: src/data/abbreviations.json). */
+const ABBREVIATIONS: readonly (readonly [RegExp, string])[] = Object.entries(abbreviations)
+  .filter(([key]) => !key.startsWith('_'))
+  // Longest first, so that "U.S.A." is read before "U.S.".
+  .sort(([a], [b]) => b.length - a.length)
+  .map(([key, words]) => {
+    const escaped = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+    return [new RegExp(`(?<![\\p{L}.])${escaped}(?![\\p{L}])`, 'gu'), words] as const
+  })
 
-/** A text with the abbreviated names of countries written out ("the US" → "the United States"); not in a text in capitals only. */
+/** A text with its abbreviations written out ("the US" → "the United States"); not in a text in capitals only. */
 export function expandAbbreviations(text: string): string {
   if (!/\p{Ll}/u.test(text)) return text
   let out = text
   for (const [re, name] of ABBREVIATIONS) {
-    out = out.replace(
-      re,
-      name.replace(/\b\p{L}/gu, (c) => c.toUpperCase()),
-    )
+    out = out.replace(re, name)
   }
   return out
 }

@@ -1,3 +1,4 @@
+import questionWords from '../data/question-words.json' with { type: 'json' }
 import { type Lexicon, PHRASES, type Relation } from './lexicon.js'
 import { expandAbbreviations } from './names.js'
 import { allowedEdits, correct } from './spelling.js'
@@ -139,17 +140,23 @@ export function planQuery(question: string, ctx: QueryContext): QueryPlan {
 }
 
 /**
- * "Is it true that X?" asks about X: the frame is dropped when X follows, so that a sentence
- * that merely says "true" does not outrank one that states X. ("Is it true?" alone keeps it.)
+ * The frames that open a question without saying what it is about (src/data/question-words.json),
+ * longest first, as word lists.
  */
-const FRAME =
-  /^(?:is|was|are|were) (?:it|this|that) (?:really |actually )?(?:true|correct|right|so) (?:that )?/
+const FRAMES: readonly string[][] = [...questionWords.frames]
+  .sort((a, b) => b.length - a.length)
+  .map((f) => f.split(' '))
 
+/**
+ * "Is it true that X?" asks about X, "What happens if X?" about X: the frame is dropped when X
+ * follows, so that a sentence that merely says "true" or "happen" does not outrank one that
+ * states X. ("Is it true?" alone keeps it.)
+ */
 function withoutFrame(words: string[]): string[] {
-  const text = words.join(' ')
-  const m = FRAME.exec(text)
-  if (!m || m[0].length >= text.length) return words
-  return text.slice(m[0].length).split(' ')
+  for (const frame of FRAMES) {
+    if (words.length > frame.length && frame.every((w, i) => words[i] === w)) return words.slice(frame.length)
+  }
+  return words
 }
 
 function findPhrase(words: string[], i: number, lexicon: Lexicon): { key: string; length: number } | null {
