@@ -1,14 +1,17 @@
 import type { CaveatRecord, DisputeRecord } from '../claims/types.js'
 import type { Voice } from '../corpus/types.js'
 import { planQuery, type QueryPlan } from '../search/query.js'
+import { tokenize } from '../search/text.js'
+import { answersIn, holdsAnswer } from './answer-types.js'
 import { cite } from './citations.js'
-import { cleanQuestion } from './input.js'
-import { analyzeQuestion, type QuestionAnalysis } from './question.js'
-import type { Knowledge } from './knowledge.js'
-import { caveatNote, claimNote } from './notes.js'
 import { type Candidate, candidatesFor, FEATURES } from './features.js'
+import { cleanQuestion } from './input.js'
+import type { Knowledge } from './knowledge.js'
 import { type AnswerSignals, answers, defaultModel, linear, type RankingModel } from './model.js'
+import { caveatNote, claimNote } from './notes.js'
+import { analyzeQuestion, type QuestionAnalysis } from './question.js'
 import { type RankedClaim, rankClaims } from './rank.js'
+import { summarize } from './summary.js'
 import type { Answer, Caveat, Claim } from './types.js'
 
 /** How the engine answers. */
@@ -112,8 +115,19 @@ export class Engine {
       .filter((r) => r.score >= best.score - model.claims.cutoff)
       .slice(0, model.claims.maxClaims)
     const relevance = new Map(candidates.map((c, i) => [c.sentence.id, scores[i] ?? 0]))
-    const claims = chosen.map((r) => this.claimOf(r, plan, relevance))
-    return { answer: { question, answered: true, claims, caveats: this.caveatsOf(claims) }, trace }
+    const claims = distinct(chosen.map((r) => this.claimOf(r, plan, relevance)))
+    const caveats = this.caveatsOf(claims)
+    const answer: Answer = { question, answered: true, claims, caveats }
+    const type = found.analysis.expects
+    const asked = new Set(tokenize(found.analysis.text).map((t) => t.word))
+    const holds = (text: string) => type !== null && holdsAnswer(answersIn(type, text), asked)
+    // The question's own words (and a correction of them), not their looser relatives, pick the clause.
+    const own = new Set(
+      plan.concepts.flatMap((c) => c.alternatives.filter((a) => a.closeness >= 0.6).map((a) => a.term)),
+    )
+    const summary = summarize(this.kb, claims, caveats, own, holds)
+    if (summary) answer.summary = summary
+    return { answer, trace }
   }
 
   /** What decides whether the question is answered, from the best claim found. */
@@ -143,8 +157,8 @@ export class Engine {
     const members = r.claim.members
       .map((id, i) => ({ id, i, s: kb.sentences.get(id) }))
       .filter((m) => m.s !== undefined)
-      // The statement first, then the most relevant support.
-      .sort((a, b) => (a.i === 0 ? -1 : b.i === 0 ? 1 : relevance(b.id) - relevance(a.id) || a.i - b.i))
+      // The most relevant first (the sentence that answers the question), the statement among ties.
+      .sort((a, b) => relevance(b.id) - relevance(a.id) || a.i - b.i)
     const support = members.slice(0, this.options.maxSupport).map((m) => {
       const s = m.s as NonNullable<typeof m.s>
       return cite(kb, { passageId: s.passageId, start: s.start, end: s.end }, focus)
@@ -205,6 +219,19 @@ function inCorpus(plan: QueryPlan): number {
       have += c.weight * Math.max(...c.alternatives.filter((a) => a.known).map((a) => a.closeness), 0)
   }
   return all === 0 ? 0 : have / all
+}
+
+/** The claims without one whose statement an earlier claim already quotes ("no claim twice"). */
+function distinct(claims: readonly Claim[]): Claim[] {
+  const out: Claim[] = []
+  const quoted = new Set<string>()
+  const key = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase()
+  for (const c of claims) {
+    if (quoted.has(key(c.statement))) continue
+    out.push(c)
+    for (const q of [c.statement, ...c.support.map((s) => s.quote)]) quoted.add(key(q))
+  }
+  return out
 }
 
 function spanOf(kb: Knowledge, d: DisputeRecord) {

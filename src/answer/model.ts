@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import fitted from './ranking-model.json' with { type: 'json' }
 import { FEATURES } from './features.js'
+import fitted from './ranking-model.json' with { type: 'json' }
 
 /**
  * The ranking model: how much each feature of a sentence counts (a linear score, fitted by

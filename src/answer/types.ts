@@ -59,7 +59,13 @@ export interface Answer {
   answered: boolean
   /** Set when `answered` is false: says why and points to `/sources`. */
   message?: string
-  /** At most 5, most relevant first. */
+  /**
+   * Set when `answered` is true: the bottom line, one sentence made from the first claim by
+   * templates (who states it, the clause of its quote that answers, who disputes it), shown first
+   * by every renderer.
+   */
+  summary?: string
+  /** At most 3 (the ranking model's `maxClaims`), most relevant first. */
   claims: Claim[]
   caveats: Caveat[]
 }

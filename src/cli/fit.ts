@@ -1,17 +1,14 @@
-import { readFileSync, writeFileSync } from 'node:fs'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
-import { Engine } from '../answer/engine.js'
-import { blankModel, defaultModel, type RankingModel } from '../answer/model.js'
-import { loadKnowledge } from '../build/load.js'
-import { evaluate, FoundCache, fitModel, heldOut } from '../quality/fit.js'
-import { readGold } from '../quality/gold.js'
+import { evaluate, fitModel, heldOut } from '../quality/fit.js'
 import { tallyLine } from '../quality/score.js'
+import { qualitySetup } from '../quality/setup.js'
 
 const USAGE = `Usage: npm run fit -- [--gold FILE] [--folds N] [--dry-run]
 
 Fits the ranking model's weights on an evaluation set and writes them to
-src/answer/ranking-model.json (see docs/quality.md).
+src/answer/ranking-model.json (see docs/quality.md; \`npm run quality\` writes that page).
 
   --gold FILE   the evaluation set (default ../shared/eval/dev.json)
   --folds N     folds of the held-out figure (default 5)
@@ -32,19 +29,7 @@ if (values.help) {
   process.exit(0)
 }
 
-const gold = readGold(values.gold)
-const { knowledge } = loadKnowledge()
-// A model whose features are no longer the engine's (a feature was added) is fitted afresh.
-let base: RankingModel
-try {
-  base = defaultModel()
-} catch {
-  base = blankModel()
-}
-const cache = new FoundCache(new Engine(knowledge, { model: base }))
-const texts = new Map(
-  [...knowledge.sources.values()].map((s) => [s.file, readFileSync(join('seeds', s.file), 'utf8')]),
-)
+const { gold, cache, texts, base } = qualitySetup(values.gold)
 const folds = Number(values.folds)
 const started = Date.now()
 const model = fitModel(cache, gold, gold.questions, base, texts)

@@ -20,9 +20,14 @@ export interface FitOptions {
   steps: number
   /** Features left out (their weight is held at 0), for ablations. Default none. */
   without: readonly string[]
+  /** Answer rules left out (see `RankingModel.answer`), for ablations. Default none. */
+  withoutRules: readonly AnswerRule[]
 }
 
-export const FIT_DEFAULTS: FitOptions = { l2: 0.02, steps: 600, without: [] }
+/** An answer rule that an ablation can leave out. */
+export type AnswerRule = 'minFocus' | 'requireType' | 'refuseUnknownName'
+
+export const FIT_DEFAULTS: FitOptions = { l2: 0.02, steps: 600, without: [], withoutRules: [] }
 
 /** What a question contributes to fitting: its trace under some model and its labels. */
 interface Example {
@@ -116,7 +121,8 @@ function fitListwise(examples: readonly Example[], options: FitOptions, start: r
  * (answered in scope, refused out of it) than it gets wrong, and the least focus share is the one
  * that gets the most right, the lowest among ties.
  */
-function fitAnswer(examples: readonly Example[]): RankingModel['answer'] {
+function fitAnswer(examples: readonly Example[], options: FitOptions): RankingModel['answer'] {
+  const off = new Set(options.withoutRules)
   const rows = examples.map((e) => ({ s: e.trace?.signals ?? null, y: !e.question.no_answer }))
   const right = (rule: RankingModel['answer']) =>
     rows.reduce((acc, r) => {
@@ -125,9 +131,9 @@ function fitAnswer(examples: readonly Example[]): RankingModel['answer'] {
     }, 0)
   let best: RankingModel['answer'] = { minFocus: 0, requireType: false, refuseUnknownName: false }
   const cuts = [0, ...new Set(rows.flatMap((r) => (r.s ? [r.s.focus] : [])))].sort((a, b) => a - b)
-  for (const requireType of [false, true]) {
-    for (const refuseUnknownName of [false, true]) {
-      for (const cut of cuts) {
+  for (const requireType of off.has('requireType') ? [false] : [false, true]) {
+    for (const refuseUnknownName of off.has('refuseUnknownName') ? [false] : [false, true]) {
+      for (const cut of off.has('minFocus') ? [0] : cuts) {
         // Halfway to the next lower value, so that a question at the cut is answered.
         const minFocus = round(Math.max(0, cut - 1e-3))
         const rule = { minFocus, requireType, refuseUnknownName }
@@ -178,7 +184,7 @@ export function fitModel(
   let model: RankingModel = { ...base, weights }
   // What decides answering comes from the best claim, which the weights choose: read it again.
   const rescored = examplesOf(cache, questions, model)
-  model = { ...model, answer: fitAnswer(rescored) }
+  model = { ...model, answer: fitAnswer(rescored, opts) }
   // The claim margins, by a grid search on the figures (ties to the smaller change).
   let best = { score: Number.NEGATIVE_INFINITY, disputeMargin: 0, cutoff: 0 }
   for (const disputeMargin of [0, 0.25, 0.5, 1, 2]) {

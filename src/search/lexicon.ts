@@ -1,6 +1,6 @@
+import phrases from '../data/phrases.json' with { type: 'json' }
 import { NAME_WORD_CREDIT, type Name } from './names.js'
 import { TAG_WORDS } from './tags.js'
-import phrases from '../data/phrases.json' with { type: 'json' }
 import { phraseKey, termOf } from './text.js'
 import type { Synset, WordNet } from './wordnet.js'
 
