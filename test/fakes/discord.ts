@@ -439,6 +439,15 @@ export class FakeDiscord {
   }
 
   /**
+   * Sends a gateway frame as it is (text that need not be JSON, a dispatch without its data, an unknown opcode),
+   * as a broken or hostile gateway could; throws if no session is connected. Returns how many sessions got it.
+   */
+  sendGatewayFrame(frame: string): number {
+    this.#requireSession()
+    return this.#gateway.sendRaw(frame)
+  }
+
+  /**
    * Dispatches MESSAGE_CREATE for a message from a human in the guild and stores it (so the bot can reply to
    * it). Sessions without GuildMessages get nothing; without MessageContent, an unmentioned message arrives
    * with empty content (see {@link FakeDiscordOptions.enforceMessageContentIntent}). Returns the full message.

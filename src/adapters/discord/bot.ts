@@ -53,7 +53,7 @@ export class DiscordLoginError extends Error {
  */
 export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
   const { config, logger } = options
-  const client = createDiscordClient(config)
+  const client = createDiscordClient(config, logger)
   const deps: HandlerDeps = {
     service: options.service,
     logger,

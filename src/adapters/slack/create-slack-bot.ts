@@ -15,6 +15,7 @@ import type { SlackDeps } from './deps.js'
 import { SlackStartError, slackErrorCode } from './errors.js'
 import { registerMessages } from './messages.js'
 import { postMessage } from './post.js'
+import { guardSocketFrames } from './socket-guard.js'
 
 /** How much the bot remembers between events. All of it is in memory and empty after a restart. */
 export interface SlackMemoryOptions {
@@ -109,6 +110,7 @@ export function createSlackBot(options: SlackBotOptions): SlackBot {
       // (it gives up reconnecting after a network failure that outlasts them), and must not get ours.
       installerOptions: { clientOptions: { ...apiUrl, timeout: 15_000 } },
     })
+    guardSocketFrames(receiver.client, logger.child({ component: 'slack' }))
     app = new App({ ...common, socketMode: true, receiver })
   } else if (config.signingSecret !== null) {
     app = new App({ ...common, signingSecret: config.signingSecret })

@@ -31,6 +31,8 @@ export interface Running {
   store: Store
   /** The SQLite file (to read back what was stored). */
   databasePath: string
+  /** What the bot logged at warn level and above, parsed. */
+  readonly logs: { level: number; msg: string; [key: string]: unknown }[]
   close(): Promise<void>
 }
 
@@ -39,6 +41,7 @@ export async function startBot(
   options: { fake?: FakeDiscordOptions; digest?: DigestHandler; deferAfterMs?: number } = {},
 ): Promise<Running> {
   const fake = await startFakeDiscord(options.fake)
+  const raw: string[] = []
   const dir = mkdtempSync(join(tmpdir(), 'citebot-discord-'))
   const databasePath = join(dir, 'citebot.db')
   const store = openStore(databasePath)
@@ -55,7 +58,7 @@ export async function startBot(
       apiUrl: fake.apiBase,
     },
     service,
-    logger: createLogger('silent'),
+    logger: createLogger('warn', { write: (line: string) => void raw.push(line) }),
     ...(options.deferAfterMs === undefined ? {} : { deferAfterMs: options.deferAfterMs }),
   })
   await bot.start()
@@ -64,6 +67,9 @@ export async function startBot(
     bot,
     store,
     databasePath,
+    get logs() {
+      return raw.map((line) => JSON.parse(line) as Running['logs'][number])
+    },
     async close() {
       await bot.stop()
       await fake.close()
