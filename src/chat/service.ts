@@ -5,6 +5,7 @@ import type { Digest } from '../digest/types.js'
 import type { FeedbackResult, Platform, Store, Vote } from '../store/index.js'
 import { COMMANDS, type Command } from './commands.js'
 import { type SourceSummary, summarizeSources } from './sources.js'
+import { typedText } from './typed-text.js'
 
 /** Where a message came from. No user id is ever stored with a question. */
 export interface ChatContext {
@@ -56,13 +57,17 @@ export class ChatService {
         return { kind: 'text', text: command.message }
       case 'digest':
         return this.deps.digest
-          ? this.deps.digest(command.args, ctx)
+          ? this.deps.digest(typedText(command.args), ctx)
           : { kind: 'text', text: 'Daily digests are not available yet.' }
     }
   }
 
-  /** Answers a question and logs it (platform, channel, question, answered, time; no user). */
-  ask(question: string, ctx: ChatContext): Answer {
+  /**
+   * Answers a question and logs it (platform, channel, question, answered, time; no user). The question is
+   * asked, shown and stored without control characters or bidi overrides.
+   */
+  ask(typed: string, ctx: ChatContext): Answer {
+    const question = typedText(typed)
     const answer = this.deps.engine.ask(question)
     this.deps.store?.logQuestion({
       platform: ctx.platform,
@@ -98,7 +103,7 @@ export class ChatService {
       platform: input.ctx.platform,
       channelId: input.ctx.channelId,
       answerKey: input.answerKey,
-      question: input.question.slice(0, 2000),
+      question: typedText(input.question).slice(0, 2000),
       vote: input.vote,
       userKey,
       at: this.now(),

@@ -2,14 +2,7 @@ import type { Message } from 'discord.js'
 import { parseCommand } from '../../chat/commands.js'
 import { renderText } from '../../render/discord-embeds.js'
 import type { HandlerDeps } from './deps.js'
-
-/** The message's text without the bot's mentions (`<@id>`, `<@!id>`), trimmed. */
-export function stripMention(content: string, botId: string): string {
-  return content
-    .replace(new RegExp(`<@!?${botId}>`, 'g'), ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-}
+import { questionFromDiscord } from './discord-text.js'
 
 /**
  * Whether a message is for the bot: it mentions the bot, or it is a reply to one of the bot's messages that
@@ -29,7 +22,7 @@ export function isForBot(message: Message, botId: string): boolean {
 export async function handleMessage(message: Message, deps: HandlerDeps): Promise<void> {
   const botId = message.client.user.id
   if (!message.inGuild() || !isForBot(message, botId)) return
-  const text = stripMention(message.content, botId)
+  const text = questionFromDiscord(message.content)
   let command = parseCommand(text)
   if (text === '') command = { kind: 'help' }
   const reply =

@@ -27,17 +27,12 @@ const threadKey = (channel: string, threadTs: string) => `${channel}:${threadTs}
  * itself and message subtypes are ignored.
  */
 export function registerMessages(app: App, deps: SlackDeps): void {
-  app.event('app_mention', async ({ event, context, client }) => {
+  app.event('app_mention', async ({ event, client }) => {
     if (event.bot_id !== undefined || (event.subtype !== undefined && !PERSON_SUBTYPES.has(event.subtype)))
       return
     const threadTs = event.thread_ts ?? event.ts
     deps.threads.set(threadKey(event.channel, threadTs), true)
-    await answer(
-      deps,
-      client,
-      { channel: event.channel, ts: event.ts, threadTs, text: event.text },
-      context.botUserId,
-    )
+    await answer(deps, client, { channel: event.channel, ts: event.ts, threadTs, text: event.text })
   })
 
   app.event('message', async ({ event, context, client }) => {
@@ -49,25 +44,20 @@ export function registerMessages(app: App, deps: SlackDeps): void {
     const text = typeof m.text === 'string' ? m.text : ''
     const threadTs = typeof m.thread_ts === 'string' ? m.thread_ts : undefined
     const q: Question = { channel: m.channel, ts: m.ts, threadTs, text }
-    if (m.channel_type === 'im') return answer(deps, client, q, context.botUserId)
+    if (m.channel_type === 'im') return answer(deps, client, q)
     // A mention also arrives as app_mention, which answers it.
     if (mentionsBot(text, context.botUserId)) return
     if (threadTs === undefined || threadTs === m.ts || !deps.threads.has(threadKey(m.channel, threadTs)))
       return
     deps.threads.set(threadKey(m.channel, threadTs), true)
-    return answer(deps, client, q, context.botUserId)
+    return answer(deps, client, q)
   })
 }
 
-async function answer(
-  deps: SlackDeps,
-  client: webApi.WebClient,
-  q: Question,
-  botUserId: string | undefined,
-): Promise<void> {
+async function answer(deps: SlackDeps, client: webApi.WebClient, q: Question): Promise<void> {
   // One answer per question message, however many events or deliveries bring it.
   if (!deps.seen.claim(`msg:${q.channel}:${q.ts}`, true)) return
-  const question = questionFromSlack(q.text, botUserId)
+  const question = questionFromSlack(q.text)
   const ctx: ChatContext = { platform: 'slack', channelId: q.channel }
   let message: SlackMessage
   try {
