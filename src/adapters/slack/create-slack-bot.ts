@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net'
-import { App, SocketModeReceiver, type webApi } from '@slack/bolt'
+import { App, HTTPReceiver, SocketModeReceiver, type webApi } from '@slack/bolt'
 import type { Answer } from '../../answer/types.js'
 import type { ChatService } from '../../chat/service.js'
 import type { Config } from '../../config.js'
@@ -15,6 +15,7 @@ import type { SlackDeps } from './deps.js'
 import { SlackStartError, slackErrorCode } from './errors.js'
 import { registerMessages } from './messages.js'
 import { postMessage } from './post.js'
+import { refuseSkewedRequests } from './request-age.js'
 import { guardSocketFrames } from './socket-guard.js'
 
 /** How much the bot remembers between events. All of it is in memory and empty after a restart. */
@@ -113,7 +114,13 @@ export function createSlackBot(options: SlackBotOptions): SlackBot {
     guardSocketFrames(receiver.client, logger.child({ component: 'slack' }))
     app = new App({ ...common, socketMode: true, receiver })
   } else if (config.signingSecret !== null) {
-    app = new App({ ...common, signingSecret: config.signingSecret })
+    const http = new HTTPReceiver({
+      signingSecret: config.signingSecret,
+      logger: common.logger,
+      logLevel: common.logLevel,
+    })
+    http.requestListener = refuseSkewedRequests(http.requestListener, logger.child({ component: 'slack' }))
+    app = new App({ ...common, receiver: http })
   } else {
     throw new Error(
       'Slack needs SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP mode); set one of them.',
