@@ -14,17 +14,18 @@ import {
   DigestScheduler,
 } from './digest/index.js'
 import { createLogger } from './logger.js'
-import { openStore } from './store/index.js'
+import { openStore, StoreError } from './store/index.js'
 
 // The composition root: the only file that knows every piece.
 async function main(): Promise<void> {
   const config = loadConfig()
   const log = createLogger(config.logLevel)
+  // The store first: a bad DATABASE_PATH stops start-up before the index is loaded or rebuilt.
+  const store = openStore(config.databasePath)
   const loaded = loadKnowledge(loadNotices(process.stderr))
   for (const e of loaded.errors) log.warn({ file: e.file, code: e.code }, e.message)
   if (loaded.saveError) log.warn(loaded.saveError)
   const engine = new Engine(loaded.knowledge)
-  const store = openStore(config.databasePath)
 
   // Digests are posted by the bots, which need the chat service, which needs the digest handler:
   // the posters call the bots once they exist.
@@ -96,6 +97,7 @@ main().catch((error: unknown) => {
   // Configuration and start-up errors are one line that says what to fix; anything else, the stack.
   const known =
     error instanceof ConfigError ||
+    error instanceof StoreError ||
     (error as Error).name?.endsWith('StartError') ||
     (error as Error).name?.endsWith('LoginError')
   process.stderr.write(
