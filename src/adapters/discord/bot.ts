@@ -6,6 +6,7 @@ import type { Digest } from '../../digest/types.js'
 import type { Logger } from '../../logger.js'
 import { type DiscordMessage, renderDigest, renderReply, renderText } from '../../render/discord-embeds.js'
 import { parseFeedbackId } from '../../render/discord-message.js'
+import { innermostMessage, unreachableCode } from '../network-error.js'
 import { createDiscordClient } from './client.js'
 import { type HandlerDeps, SORRY } from './deps.js'
 import { handleFeedback } from './feedback.js'
@@ -79,7 +80,7 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
       try {
         await Promise.all([client.login(config.token), ready])
       } catch (error) {
-        throw loginError(error)
+        throw loginError(error, config.apiUrl ?? DISCORD_API)
       }
       logger.info(
         { user: client.user?.tag, guilds: client.guilds.cache.size },
@@ -130,12 +131,18 @@ async function onMessage(message: Message, deps: HandlerDeps): Promise<void> {
   }
 }
 
-function loginError(error: unknown): DiscordLoginError {
+/** Discord's public REST API, the default of `DISCORD_API_URL`. */
+export const DISCORD_API = 'https://discord.com/api'
+
+function loginError(error: unknown, apiUrl: string): DiscordLoginError {
   const status = error instanceof DiscordAPIError ? error.status : null
   const tokenProblem =
     status === 401 || (error instanceof Error && /token/i.test(`${error.message} ${error.name}`))
+  const unreachable = status === null && unreachableCode(error) !== null
   const message = tokenProblem
     ? 'Discord rejected DISCORD_TOKEN; copy a fresh one from the Developer Portal (Bot → Reset Token).'
-    : `Could not connect to Discord: ${error instanceof Error ? error.message : String(error)}. Check the network and DISCORD_API_URL.`
+    : unreachable
+      ? `Discord could not be reached at ${apiUrl} (${innermostMessage(error)}). Check DISCORD_API_URL (unset, it is ${DISCORD_API}) and the network.`
+      : `Could not connect to Discord: ${error instanceof Error ? error.message : String(error)}. Check the network and DISCORD_API_URL.`
   return new DiscordLoginError(message, { cause: error })
 }

@@ -12,7 +12,7 @@ import { BoundedCache } from './bounded-cache.js'
 import { registerCommands } from './commands.js'
 import { dedupeEvents } from './dedupe.js'
 import type { SlackDeps } from './deps.js'
-import { SlackStartError, slackErrorCode } from './errors.js'
+import { SLACK_API, SlackStartError, slackErrorCode } from './errors.js'
 import { registerMessages } from './messages.js'
 import { postMessage } from './post.js'
 import { refuseSkewedRequests } from './request-age.js'
@@ -82,7 +82,8 @@ export function createSlackBot(options: SlackBotOptions): SlackBot {
   const { config, service, logger } = options
   const now = options.now ? () => (options.now as () => Date)().getTime() : Date.now
   const memory = options.memory ?? {}
-  const apiUrl = config.apiUrl ? { slackApiUrl: withSlash(config.apiUrl) } : {}
+  const apiBase = config.apiUrl ? withSlash(config.apiUrl) : SLACK_API
+  const apiUrl = config.apiUrl ? { slackApiUrl: apiBase } : {}
   const clientOptions: webApi.WebClientOptions = {
     ...apiUrl,
     // 429s are retried after their Retry-After (rejectRateLimitedCalls stays false); network failures a few
@@ -163,13 +164,13 @@ export function createSlackBot(options: SlackBotOptions): SlackBot {
       try {
         await app.init()
       } catch (error) {
-        throw new SlackStartError('SLACK_BOT_TOKEN', 'auth.test', error)
+        throw new SlackStartError('SLACK_BOT_TOKEN', 'auth.test', error, apiBase)
       }
       if (receiver) {
         try {
           await app.start()
         } catch (error) {
-          throw new SlackStartError('SLACK_APP_TOKEN', 'apps.connections.open', error)
+          throw new SlackStartError('SLACK_APP_TOKEN', 'apps.connections.open', error, apiBase)
         }
       } else {
         const listen = options.host === undefined ? config.port : { port: config.port, host: options.host }

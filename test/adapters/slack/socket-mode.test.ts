@@ -11,6 +11,7 @@ import {
   slashCommand,
   startFakeSlack,
 } from '../../fakes/slack.js'
+import { unusedUrl } from '../../helpers/free-port.js'
 import {
   buttonValue,
   channelMessageEvent,
@@ -58,6 +59,17 @@ describe('citebot in Socket Mode, against the fake Slack', () => {
     )
     expect(fake.callsTo('apps.connections.open')).toHaveLength(0)
   })
+
+  it('says Slack could not be reached at SLACK_API_URL when nothing listens there, not that it refused the token', async () => {
+    const apiUrl = await unusedUrl('/api/')
+    const error = await startBot(fake, { mode: 'socket', apiUrl }).catch((e: unknown) => e)
+    expect(error).toMatchObject({ name: 'SlackStartError', slackError: 'request_failed' })
+    expect((error as Error).message).toMatch(
+      new RegExp(
+        `^Slack could not be reached at ${apiUrl} \\(auth\\.test: connect ECONNREFUSED 127\\.0\\.0\\.1:\\d+\\)\\. Check SLACK_API_URL \\(unset, it is https://slack\\.com/api/\\) and the network\\.$`,
+      ),
+    )
+  }, 30_000)
 
   it('refuses to start when Slack rejects the app token', async () => {
     await expect(startBot(fake, { mode: 'socket', appToken: 'xoxb-not-an-app-token' })).rejects.toMatchObject(
