@@ -4,7 +4,7 @@ import { Knowledge } from '../answer/knowledge.js'
 import type { ReadError } from '../corpus/types.js'
 import { BUILD_STEPS, type BuildStep, buildIndex } from './build-index.js'
 import type { IndexData, StoredIndex } from './index-data.js'
-import { readIndex, readManifest, writeIndex } from './index-files.js'
+import { IndexDamagedError, readIndex, readManifest, writeIndex } from './index-files.js'
 import { currentManifest, manifestChanges } from './manifest.js'
 
 /** Where the index and the seeds are, and who hears about a rebuild. */
@@ -13,8 +13,11 @@ export interface LoadOptions {
   indexDir: string
   /** The source documents' folder. Default `seeds`. */
   seedsDir: string
-  /** Called before a rebuild, with what changed ("002_….txt changed"). */
-  onRebuild?: (changes: string[]) => void
+  /**
+   * Called before a rebuild, with why: what changed in the seeds ("002_….txt changed"), or, when `damaged`,
+   * what is wrong with the index ("index/corpus.json has 29051 bytes, not the 58103 it was written with").
+   */
+  onRebuild?: (changes: string[], why: 'seeds' | 'damaged') => void
   /** Called as each build step finishes (step number from 1, of `total`). */
   onStep?: (step: BuildStep, done: number, total: number) => void
 }
@@ -24,6 +27,8 @@ export interface Loaded {
   knowledge: Knowledge
   /** What changed in the seeds since the index was built; empty when it was current. */
   changes: string[]
+  /** What was wrong with the index when it had to be rebuilt for that (a damaged file), or null. */
+  damage: string | null
   /** Seed files that could not be read (they are left out). */
   errors: ReadError[]
   /** Why the rebuilt index could not be saved (it is still used), or null. */
@@ -31,21 +36,28 @@ export interface Loaded {
 }
 
 /**
- * Loads `index/`, or rebuilds it when the seeds changed since it was built (and saves it, if
- * the folder is writable), then reads the seed texts the quotes are cut from.
+ * Loads `index/`, or rebuilds it when the seeds changed since it was built or when it is damaged (a file
+ * missing, cut short or changed since it was written: each is checked against the manifest), and saves it,
+ * if the folder is writable; then reads the seed texts the quotes are cut from.
  */
 export function loadKnowledge(options: Partial<LoadOptions> = {}): Loaded {
   const indexDir = options.indexDir ?? 'index'
   const seedsDir = options.seedsDir ?? 'seeds'
   const now = currentManifest(seedsDir)
-  const changes = manifestChanges(readManifest(indexDir), now)
+  let changes: string[] = []
+  let damage: string | null = null
+  let data: IndexData | StoredIndex | null = null
+  try {
+    changes = manifestChanges(readManifest(indexDir), now)
+    if (changes.length === 0) data = readIndex(indexDir)
+  } catch (error) {
+    if (!(error instanceof IndexDamagedError)) throw error
+    damage = error.message
+  }
   let saveError: string | null = null
   let errors: ReadError[] = []
-  let data: IndexData | StoredIndex
-  if (changes.length === 0) {
-    data = readIndex(indexDir)
-  } else {
-    options.onRebuild?.(changes)
+  if (data === null) {
+    options.onRebuild?.(damage === null ? changes : [damage], damage === null ? 'seeds' : 'damaged')
     let done = 0
     const built = buildIndex(seedsDir, (step) => options.onStep?.(step, ++done, BUILD_STEPS.length))
     data = built.data
@@ -57,5 +69,5 @@ export function loadKnowledge(options: Partial<LoadOptions> = {}): Loaded {
     }
   }
   const texts = new Map(data.sources.map((s) => [s.file, readFileSync(join(seedsDir, s.file), 'utf8')]))
-  return { knowledge: new Knowledge(data, texts), changes, errors, saveError }
+  return { knowledge: new Knowledge(data, texts), changes, damage, errors, saveError }
 }

@@ -5,8 +5,12 @@ import { progressBar } from './progress.js'
 export function loadNotices(stream: NodeJS.WriteStream): Pick<LoadOptions, 'onRebuild' | 'onStep'> {
   let bar: ReturnType<typeof progressBar> | null = null
   return {
-    onRebuild: (changes) => {
-      stream.write(`The seeds changed since index/ was built (${changes.join('; ')}); rebuilding it…\n`)
+    onRebuild: (changes, why) => {
+      stream.write(
+        why === 'damaged'
+          ? `The index is damaged (${changes.join('; ')}); rebuilding it from the seeds…\n`
+          : `The seeds changed since index/ was built (${changes.join('; ')}); rebuilding it…\n`,
+      )
     },
     onStep: (step, done, total) => {
       bar ??= progressBar(stream, total)

@@ -1,5 +1,21 @@
 import { type SpawnSyncReturns, spawnSync } from 'node:child_process'
+import { cpSync, mkdtempSync, symlinkSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { ROOT } from '../helpers/built.js'
+
+/**
+ * A folder to run `npm start` in, as a checkout would be: its own copies of `index/` and `seeds/` (to damage
+ * or change), the code, package.json and node_modules linked to the repository's. The caller removes it.
+ */
+export function tempCheckout(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'citebot-checkout-'))
+  for (const part of ['index', 'seeds']) cpSync(join(ROOT, part), join(dir, part), { recursive: true })
+  for (const part of ['package.json', 'node_modules', 'src', 'tsconfig.json']) {
+    symlinkSync(join(ROOT, part), join(dir, part))
+  }
+  return dir
+}
 
 /** The environment of a bot started by a test: no token of the machine's, only what the test sets. */
 export function startEnv(vars: Record<string, string> = {}): NodeJS.ProcessEnv {
