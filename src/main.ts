@@ -14,6 +14,7 @@ import {
   DigestScheduler,
 } from './digest/index.js'
 import { createLogger } from './logger.js'
+import { stopOnSignals } from './shutdown.js'
 import { openStore, StoreError } from './store/index.js'
 
 // The composition root: the only file that knows every piece.
@@ -72,20 +73,18 @@ async function main(): Promise<void> {
     await discord.start()
   }
   await scheduler.start()
-  log.info({ sources: engine.kb.sources.size, claims: engine.kb.claims.size }, 'citebot is running')
-
-  let stopping = false
-  const shutdown = async (signal: string) => {
-    if (stopping) return
-    stopping = true
-    log.info({ signal }, 'stopping')
-    await scheduler.stop()
-    await Promise.allSettled([slack?.stop(), discord?.stop()])
-    store.close()
-    process.exit(0)
-  }
-  process.once('SIGINT', () => void shutdown('SIGINT'))
-  process.once('SIGTERM', () => void shutdown('SIGTERM'))
+  log.info(
+    { sources: engine.kb.sources.size, claims: engine.kb.claims.size },
+    `citebot pid ${process.pid} is running; stop it with kill ${process.pid} (SIGTERM) or Ctrl-C`,
+  )
+  // The bots stop taking events and let the answers under way finish (3 s at most), then the store closes.
+  stopOnSignals(
+    async () => {
+      await Promise.allSettled([scheduler.stop(), slack?.stop(3000), discord?.stop(3000)])
+      store.close()
+    },
+    { log },
+  )
 }
 
 function need<T>(bot: T | null, name: string): T {

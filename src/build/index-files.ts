@@ -151,17 +151,23 @@ export function readManifest(dir: string): Manifest | null {
 function readChecked(dir: string, name: string, manifest: Manifest): Buffer {
   const path = join(dir, name)
   const check = manifest.files?.[name]
-  if (check === undefined) throw new IndexDamagedError(`${join(dir, FILES.manifest)} records no check of ${name}`)
+  if (check === undefined)
+    throw new IndexDamagedError(`${join(dir, FILES.manifest)} records no check of ${name}`)
   let bytes: Buffer
   try {
     bytes = readFileSync(path)
   } catch (cause) {
-    throw new IndexDamagedError(`${path} cannot be read (${(cause as NodeJS.ErrnoException).code ?? cause})`, {
-      cause,
-    })
+    throw new IndexDamagedError(
+      `${path} cannot be read (${(cause as NodeJS.ErrnoException).code ?? cause})`,
+      {
+        cause,
+      },
+    )
   }
   if (bytes.byteLength !== check.bytes) {
-    throw new IndexDamagedError(`${path} has ${bytes.byteLength} bytes, not the ${check.bytes} it was written with`)
+    throw new IndexDamagedError(
+      `${path} has ${bytes.byteLength} bytes, not the ${check.bytes} it was written with`,
+    )
   }
   if (sha256(bytes) !== check.sha256) throw new IndexDamagedError(`${path} changed since it was written`)
   return bytes
@@ -200,7 +206,9 @@ export function readIndex(dir: string): StoredIndex {
     try {
       return JSON.parse(text) as T
     } catch (cause) {
-      throw new IndexDamagedError(`${join(dir, name)} cannot be parsed (${(cause as Error).message})`, { cause })
+      throw new IndexDamagedError(`${join(dir, name)} cannot be parsed (${(cause as Error).message})`, {
+        cause,
+      })
     }
   }
   const numbers = (name: string, unit: number) => bufferOf(join(dir, name), raw(name), unit)

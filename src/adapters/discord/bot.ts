@@ -6,6 +6,7 @@ import type { Digest } from '../../digest/types.js'
 import type { Logger } from '../../logger.js'
 import { type DiscordMessage, renderDigest, renderReply, renderText } from '../../render/discord-embeds.js'
 import { parseFeedbackId } from '../../render/discord-message.js'
+import { InFlight } from '../in-flight.js'
 import { innermostMessage, unreachableCode } from '../network-error.js'
 import { createDiscordClient } from './client.js'
 import { type HandlerDeps, SORRY } from './deps.js'
@@ -33,8 +34,11 @@ export interface DiscordBot {
   readonly client: Client
   /** Logs in and resolves once the gateway is ready (guilds received). Throws a clear error on a bad token. */
   start(): Promise<void>
-  /** Disconnects and destroys the client. */
-  stop(): Promise<void>
+  /**
+   * Stops taking events, waits for the answers under way to be sent, at most `graceMs` (default 3000; later
+   * ones are dropped), then disconnects and destroys the client. Resolves true when none was left under way.
+   */
+  stop(graceMs?: number): Promise<boolean>
   /**
    * Posts a digest in a channel; throws `DiscordPostError` (with Discord's `code`, and `channelGone` for
    * 10003/50001/50013/50008) so the scheduler can mark the subscription inactive.
@@ -62,8 +66,16 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
     deferAfterMs: options.deferAfterMs ?? 2000,
   }
 
-  client.on(Events.InteractionCreate, (i) => void onInteraction(i, deps))
-  client.on(Events.MessageCreate, (m) => void onMessage(m, deps))
+  // Events are counted until answered, so that stop() can let the answers under way finish; once stopping,
+  // new ones are left unanswered.
+  const inFlight = new InFlight()
+  let stopping = false
+  client.on(Events.InteractionCreate, (i) => {
+    if (!stopping) void inFlight.run(() => onInteraction(i, deps))
+  })
+  client.on(Events.MessageCreate, (m) => {
+    if (!stopping) void inFlight.run(() => onMessage(m, deps))
+  })
   client.on(Events.Error, (error) => logger.error({ err: error }, 'Discord client error'))
   client.on(Events.Warn, (message) => logger.warn(message))
   client.rest.on(RESTEvents.RateLimited, (info) =>
@@ -87,8 +99,13 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
         'Discord bot connected; answering /ask, /sources, /digest and mentions',
       )
     },
-    async stop() {
+    async stop(graceMs = 3000) {
+      stopping = true
+      const idle = await inFlight.idle(graceMs)
+      if (!idle)
+        logger.warn({ left: inFlight.size }, `stopped with ${inFlight.size} answer(s) still under way`)
       await client.destroy()
+      return idle
     },
     postDigest(channelId, digest) {
       return postDigest(client, channelId, digest, (d) => renderDigest(d))

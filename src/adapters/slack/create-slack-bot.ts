@@ -6,6 +6,7 @@ import type { Config } from '../../config.js'
 import type { Digest } from '../../digest/types.js'
 import type { Logger } from '../../logger.js'
 import { renderDigestBlocks } from '../../render/slack-blocks.js'
+import { InFlight } from '../in-flight.js'
 import { registerActions } from './actions.js'
 import { boltLevelOf, boltLogger } from './bolt-logger.js'
 import { BoundedCache } from './bounded-cache.js'
@@ -57,8 +58,12 @@ export interface SlackBot {
    * `SlackStartError` saying which token Slack refused and how to fix it.
    */
   start(): Promise<void>
-  /** Disconnects or stops listening; waits for the socket to close (at most 2 s). */
-  stop(): Promise<void>
+  /**
+   * Stops taking events (disconnects, or stops listening), waiting for the socket to close (at most 2 s), then
+   * waits for the answers under way to be posted, at most `graceMs` (default 3000); later ones are dropped.
+   * Resolves true when none was left under way.
+   */
+  stop(graceMs?: number): Promise<boolean>
   /** The port the HTTP receiver listens on once started (useful with port 0); null in Socket Mode. */
   readonly port: number | null
   /**
@@ -141,6 +146,9 @@ export function createSlackBot(options: SlackBotOptions): SlackBot {
     answers: new BoundedCache<Answer>({ maxEntries: memory.answers ?? 500, ttlMs: DAY, now }),
     fetch: options.fetch ?? fetch,
   }
+  // Every event, counted until its listeners are done, so that stop() can let the answers under way finish.
+  const inFlight = new InFlight()
+  app.use(({ next }) => inFlight.run(next))
   app.use(dedupeEvents(deps.seen, log))
   registerMessages(app, deps)
   registerCommands(app, deps)
@@ -179,7 +187,7 @@ export function createSlackBot(options: SlackBotOptions): SlackBot {
       }
       log.info({ mode, port }, 'Slack app started')
     },
-    async stop() {
+    async stop(graceMs = 3000) {
       const client = receiver?.client
       const closed = client
         ? new Promise<void>((resolve) => {
@@ -193,6 +201,9 @@ export function createSlackBot(options: SlackBotOptions): SlackBot {
       await app.stop()
       await closed
       port = null
+      const idle = await inFlight.idle(graceMs)
+      if (!idle) log.warn({ left: inFlight.size }, `stopped with ${inFlight.size} answer(s) still under way`)
+      return idle
     },
     postDigest(channelId, digest) {
       return postMessage(app.client, { channel: channelId }, renderDigestBlocks(digest))
