@@ -1,10 +1,9 @@
 import { SimpleShardingStrategy, type WebSocketManager, type WebSocketShard } from '@discordjs/ws'
 import { GatewayDispatchEvents, GatewayOpcodes } from 'discord.js'
 import type { Logger } from '../../logger.js'
+import { isObject, parseFrame } from '../json-frame.js'
 
-type Loose = Record<string, unknown>
-
-const isObject = (v: unknown): v is Loose => typeof v === 'object' && v !== null
+const isData = (v: unknown): boolean => typeof v === 'object' && v !== null
 
 // Opcodes the gateway sends that carry nothing to check (heartbeat request, reconnect, heartbeat ACK).
 const BARE_OPS = new Set<number>([
@@ -19,21 +18,16 @@ const BARE_OPS = new Set<number>([
  * an Invalid Session without its `d` flag, a Hello without its heartbeat interval.
  */
 export function gatewayFrameProblem(text: string): string | null {
-  let frame: unknown
-  try {
-    frame = JSON.parse(text)
-  } catch {
-    return 'not JSON'
-  }
-  if (!isObject(frame) || Array.isArray(frame)) return 'not a JSON object'
-  const { op, d } = frame
+  const parsed = parseFrame(text)
+  if ('problem' in parsed) return parsed.problem
+  const { op, d, t, s } = parsed.frame
   if (typeof op !== 'number') return 'no op'
   switch (op) {
     case GatewayOpcodes.Dispatch: {
-      const t = frame.t
       if (typeof t !== 'string' || t === '') return 'dispatch without t'
-      if (typeof frame.s !== 'number') return `dispatch ${t.slice(0, 40)} without s`
-      if (!isObject(d) && t !== GatewayDispatchEvents.Resumed) return `dispatch ${t.slice(0, 40)} without d`
+      if (typeof s !== 'number') return `dispatch ${t.slice(0, 40)} without s`
+      // An array is data too (some undocumented dispatches carry one).
+      if (!isData(d) && t !== GatewayDispatchEvents.Resumed) return `dispatch ${t.slice(0, 40)} without d`
       return null
     }
     case GatewayOpcodes.InvalidSession:

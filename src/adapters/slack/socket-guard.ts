@@ -1,10 +1,8 @@
 import type { SocketModeReceiver } from '@slack/bolt'
 import type { Logger } from '../../logger.js'
+import { isObject, parseFrame } from '../json-frame.js'
 
-type Loose = Record<string, unknown>
 type SocketModeClient = SocketModeReceiver['client']
-
-const isObject = (v: unknown): v is Loose => typeof v === 'object' && v !== null && !Array.isArray(v)
 
 /** The envelope types an app is sent (`hello` and `disconnect` manage the connection). */
 const ENVELOPES = new Set(['events_api', 'slash_commands', 'interactive'])
@@ -15,13 +13,9 @@ const ENVELOPES = new Set(['events_api', 'slash_commands', 'interactive'])
  * payload without its `event` and the event's `type`.
  */
 export function socketFrameProblem(text: string): string | null {
-  let frame: unknown
-  try {
-    frame = JSON.parse(text)
-  } catch {
-    return 'not JSON'
-  }
-  if (!isObject(frame)) return 'not a JSON object'
+  const parsed = parseFrame(text)
+  if ('problem' in parsed) return parsed.problem
+  const { frame } = parsed
   const type = frame.type
   if (typeof type !== 'string') return 'no type'
   if (type === 'hello' || type === 'disconnect') return null
