@@ -8,6 +8,7 @@ import {
 } from 'discord.js'
 import { DISCORD_COMMANDS } from '../adapters/discord/commands.js'
 import { ConfigError, loadConfig } from '../config.js'
+import { type CommandSpec, commandLine } from './args.js'
 
 /** Where and as whom to register citebot's slash commands. */
 export interface RegisterOptions {
@@ -101,8 +102,17 @@ export function describeRegistration(result: RegisterResult): string {
   return [`Registered ${result.commands.length} slash commands ${where}:`, ...lines].join('\n')
 }
 
+const SPEC: CommandSpec = {
+  name: 'discord:register',
+  usage: '',
+  description:
+    'Registers /ask, /sources and /digest with the Discord application of DISCORD_TOKEN and DISCORD_APPLICATION_ID: in the server DISCORD_GUILD_ID when set (at once), else globally. Run it again whenever the commands change.',
+  flags: {},
+}
+
 // `npm run discord:register`: registers the commands with the configured Discord application.
 async function main(): Promise<void> {
+  if (commandLine(SPEC) === null) return
   const config = loadConfig()
   if (config.discord === null) {
     throw new ConfigError(

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 
 const root = new URL('../../', import.meta.url)
-const read = (file: string) => JSON.parse(readFileSync(new URL(file, root), 'utf8')) as Record<string, unknown>
+const read = (file: string) =>
+  JSON.parse(readFileSync(new URL(file, root), 'utf8')) as Record<string, unknown>
 
 describe('install scripts', () => {
   it('decides, in package.json, on every locked package that has an install script, and allows better-sqlite3', () => {
