@@ -43,10 +43,9 @@ export class UsageError extends Error {
 
 /** The `--help` text of a command. */
 export function helpText(spec: CommandSpec): string {
-  const flags = Object.entries({
-    ...spec.flags,
-    help: { type: 'boolean', short: 'h', description: 'Show this help and exit.' } satisfies FlagSpec,
-  }).map(([name, f]) => {
+  const help: FlagSpec = { type: 'boolean', short: 'h', description: 'Show this help and exit.' }
+  const all: Record<string, FlagSpec> = { ...spec.flags, help }
+  const flags = Object.entries(all).map(([name, f]) => {
     const left = `${f.short ? `-${f.short}, ` : '    '}--${name}${f.type === 'string' ? ' <value>' : ''}`
     return `  ${left.padEnd(22)} ${f.description}`
   })
