@@ -20,6 +20,7 @@ import { openStore } from './store/index.js'
 async function main(): Promise<void> {
   const config = loadConfig()
   const log = createLogger(config.logLevel)
+  for (const warning of config.warnings) log.warn({ code: 'CONFIG_UNKNOWN_NAME' }, warning)
   const loaded = loadKnowledge(loadNotices(process.stderr))
   for (const e of loaded.errors) log.warn({ file: e.file, code: e.code }, e.message)
   if (loaded.saveError) log.warn(loaded.saveError)

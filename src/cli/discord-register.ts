@@ -114,6 +114,7 @@ const SPEC: CommandSpec = {
 async function main(): Promise<void> {
   if (commandLine(SPEC) === null) return
   const config = loadConfig()
+  for (const warning of config.warnings) process.stderr.write(`discord:register: warning: ${warning}\n`)
   if (config.discord === null) {
     throw new ConfigError(
       'DISCORD_TOKEN and DISCORD_APPLICATION_ID must be set to register commands; copy them from the Discord Developer Portal (Bot → Reset Token; General Information → Application ID) into .env.',
