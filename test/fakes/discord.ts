@@ -125,6 +125,8 @@ export interface Failure {
   global?: boolean
   /** Discord's JSON error code, e.g. 50001 Missing Access, 50013 Missing Permissions (default 0). */
   code?: number
+  /** Field errors, as in a 400 Invalid Form Body (`{ 0: { name: { _errors: [{ code, message }] } } }`). */
+  errors?: object
   /** The error message (default: Discord's message for `code`). */
   message?: string
   /** How many matching requests fail (default 1). */
@@ -724,7 +726,11 @@ function failureReply(failure: Failure, bucket: string): RestReply {
     const code = failure.code ?? 0
     return {
       status: failure.status,
-      body: { message: failure.message ?? ERROR_MESSAGES[code] ?? 'Unknown', code },
+      body: {
+        message: failure.message ?? ERROR_MESSAGES[code] ?? 'Unknown',
+        code,
+        ...(failure.errors === undefined ? {} : { errors: failure.errors }),
+      },
     }
   }
   const retryAfter = failure.retryAfter ?? 1
