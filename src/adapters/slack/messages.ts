@@ -23,7 +23,7 @@ const threadKey = (channel: string, threadTs: string) => `${channel}:${threadTs}
 
 /**
  * Mentions, DMs and thread follow-ups. A mention in a channel is answered in a thread under it (or in its
- * thread); a DM in the DM; a message in a thread the bot answered in, without a new mention. Bots, the bot
+ * thread); a DM or group DM in it; a message in a thread the bot answered in, without a new mention. Bots, the bot
  * itself and message subtypes are ignored.
  */
 export function registerMessages(app: App, deps: SlackDeps): void {
@@ -49,7 +49,9 @@ export function registerMessages(app: App, deps: SlackDeps): void {
     const text = typeof m.text === 'string' ? m.text : ''
     const threadTs = typeof m.thread_ts === 'string' ? m.thread_ts : undefined
     const q: Question = { channel: m.channel, ts: m.ts, threadTs, text }
-    if (m.channel_type === 'im') return answer(deps, client, q, context.botUserId)
+    // A group DM (mpim) is a conversation with the bot like a DM: every message is for it.
+    if (m.channel_type === 'im' || m.channel_type === 'mpim')
+      return answer(deps, client, q, context.botUserId)
     // A mention also arrives as app_mention, which answers it.
     if (mentionsBot(text, context.botUserId)) return
     if (threadTs === undefined || threadTs === m.ts || !deps.threads.has(threadKey(m.channel, threadTs)))
