@@ -70,7 +70,9 @@ async function answer(
   // One answer per question message, however many events or deliveries bring it.
   if (!deps.seen.claim(`msg:${q.channel}:${q.ts}`, true)) return
   const question = questionFromSlack(q.text, botUserId)
-  const ctx: ChatContext = { platform: 'slack', channelId: q.channel }
+  // A thread is a conversation, and so is a DM's main view: a follow-up there is about the answer before it.
+  const conversation = { key: q.threadTs === undefined ? q.channel : `${q.channel}:${q.threadTs}` }
+  const ctx: ChatContext = { platform: 'slack', channelId: q.channel, conversation }
   let message: SlackMessage
   try {
     const reply = await deps.service.handle(commandFromMessage(question), ctx)
