@@ -4,7 +4,7 @@ import type { Answer } from '../answer/types.js'
 import type { Digest } from '../digest/types.js'
 import type { FeedbackResult, Platform, Store, Vote } from '../store/index.js'
 import { COMMANDS, type Command } from './commands.js'
-import type { ConversationMemory } from './conversations.js'
+import type { ConversationMemory, Remembered } from './conversations.js'
 import { examplesFromCorpus } from './examples.js'
 import { answerFollowUp } from './follow-up.js'
 import { readFollowUp } from './follow-up-cues.js'
@@ -44,7 +44,12 @@ export type Reply =
     }
   | { kind: 'sources'; sources: SourceSummary[] }
   | { kind: 'help'; commands: typeof COMMANDS }
-  | { kind: 'text'; text: string }
+  | {
+      kind: 'text'
+      text: string
+      /** For a follow-up answered in words: the turn that keeps its conversation going (see {@link ChatService.posted}). */
+      turn?: number
+    }
   | { kind: 'digest'; digest: Digest }
 
 /** Answers the digest command (see the digest module); until it is wired, digests are unavailable. */
@@ -108,6 +113,7 @@ export class ChatService {
     let followedUp = false
     let conversation = ctx.conversation?.key
     let topic = question
+    let previous: Remembered | undefined
     if (mostlyNonLatin(question)) reply = { kind: 'text', text: notEnglishText(this.facts()) }
     else if (ctx.conversation) {
       const found = this.followUp(question, ctx.platform, ctx.conversation)
@@ -115,7 +121,10 @@ export class ChatService {
       reply = found.reply
       followedUp = reply !== null
       // A follow-up's answer is still about the question it followed up.
-      if (followedUp) topic = found.topic
+      if (followedUp) {
+        topic = found.topic
+        previous = found.previous
+      }
     }
     if (reply === null) {
       const answer = this.deps.engine.ask(question)
@@ -127,14 +136,14 @@ export class ChatService {
     // A follow-up answered in words ("No passage disputes its claim") is answered too.
     const answered = reply.kind === 'answer' ? reply.answer.answered : followedUp
     this.log(question, answered, ctx)
-    if (reply.kind === 'answer' && answered && conversation !== undefined && this.deps.conversations) {
-      const turn = this.deps.conversations.record(
-        ctx.platform,
-        conversation,
-        { answer: reply.answer, topic },
-        this.now(),
-      )
-      reply = { ...reply, turn }
+    const memory = this.deps.conversations
+    if (memory && conversation !== undefined && answered) {
+      // A follow-up answered in words ("No passage disputes…") is about the answer before it: that answer is
+      // remembered again as this turn, so that a reply to these words goes on about it.
+      const remembered = reply.kind === 'answer' ? { answer: reply.answer, topic } : previous
+      if (remembered && (reply.kind === 'answer' || reply.kind === 'text')) {
+        reply = { ...reply, turn: memory.record(ctx.platform, conversation, remembered, this.now()) }
+      }
     }
     return reply
   }
@@ -151,8 +160,14 @@ export class ChatService {
    * is a follow-up of its answer. Does nothing for other replies.
    */
   posted(reply: Reply, messageKey: string, ctx: ChatContext): void {
-    if (reply.kind !== 'answer' || reply.turn === undefined || !this.deps.conversations) return
+    if ((reply.kind !== 'answer' && reply.kind !== 'text') || reply.turn === undefined) return
+    if (!this.deps.conversations) return
     this.deps.conversations.link(ctx.platform, reply.turn, messageKey)
+  }
+
+  /** Whether a conversation has answers remembered (a Slack thread the bot answered in, even before a restart). */
+  remembers(platform: Platform, conversationKey: string): boolean {
+    return (this.deps.conversations?.recent(platform, conversationKey, this.now()).length ?? 0) > 0
   }
 
   /** What citebot is and does, with example questions: the console's greeting. */
@@ -196,7 +211,7 @@ export class ChatService {
     question: string,
     platform: Platform,
     ref: ConversationRef,
-  ): { conversationKey: string; reply: Reply | null; topic: string } {
+  ): { conversationKey: string; reply: Reply | null; topic: string; previous?: Remembered } {
     const memory = this.deps.conversations
     if (!memory) return { conversationKey: ref.key, reply: null, topic: question }
     const now = this.now()
@@ -213,6 +228,7 @@ export class ChatService {
     return {
       conversationKey,
       topic: previous.topic,
+      previous,
       reply: 'text' in found ? { kind: 'text', text: found.text } : { kind: 'answer', ...found },
     }
   }

@@ -51,6 +51,7 @@ import {
   makeMessage,
   makeMessageCreate,
   makeTextChannel,
+  makeThread,
   makeUser,
 } from './discord-payloads.js'
 import {
@@ -438,6 +439,19 @@ export class FakeDiscord {
   dispatch(t: string, d: unknown): number {
     this.#requireSession()
     return this.#gateway.broadcast(t, () => d)
+  }
+
+  /**
+   * A person starts a public thread under the text channel: the fake stores it and dispatches THREAD_CREATE (to
+   * sessions with the Guilds intent), so that messages can then be sent in it. Returns the thread's id.
+   */
+  createThread(name = 'a thread'): string {
+    this.#requireSession()
+    const parent = { id: this.textChannelId, guildId: this.guildId }
+    const thread = makeThread(nextSnowflake(), parent, name, this.#person(undefined).id, 1440)
+    this.#ctx.channels.set(thread.id, thread)
+    this.#ctx.echoThread(thread)
+    return thread.id
   }
 
   /**

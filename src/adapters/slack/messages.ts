@@ -54,8 +54,10 @@ export function registerMessages(app: App, deps: SlackDeps): void {
       return answer(deps, client, q, context.botUserId)
     // A mention also arrives as app_mention, which answers it.
     if (mentionsBot(text, context.botUserId)) return
-    if (threadTs === undefined || threadTs === m.ts || !deps.threads.has(threadKey(m.channel, threadTs)))
-      return
+    if (threadTs === undefined || threadTs === m.ts) return
+    // A thread it answered in: remembered in memory, or (after a restart) by the answers kept in the store.
+    const thread = threadKey(m.channel, threadTs)
+    if (!deps.threads.has(thread) && !deps.service.remembers('slack', thread)) return
     deps.threads.set(threadKey(m.channel, threadTs), true)
     return answer(deps, client, q, context.botUserId)
   })
@@ -71,7 +73,7 @@ async function answer(
   if (!deps.seen.claim(`msg:${q.channel}:${q.ts}`, true)) return
   const question = questionFromSlack(q.text, botUserId)
   // A thread is a conversation, and so is a DM's main view: a follow-up there is about the answer before it.
-  const conversation = { key: q.threadTs === undefined ? q.channel : `${q.channel}:${q.threadTs}` }
+  const conversation = { key: q.threadTs === undefined ? q.channel : threadKey(q.channel, q.threadTs) }
   const ctx: ChatContext = { platform: 'slack', channelId: q.channel, conversation }
   let message: SlackMessage
   try {

@@ -6,6 +6,7 @@ import type { APIApplicationCommandInteractionDataOption, APIMessage } from 'dis
 import { createDiscordBot, type DiscordBot } from '../../../src/adapters/discord/index.js'
 import { Engine } from '../../../src/answer/engine.js'
 import { loadKnowledge } from '../../../src/build/load.js'
+import { storeConversations } from '../../../src/chat/conversations.js'
 import { ChatService, type DigestHandler } from '../../../src/chat/service.js'
 import { createLogger } from '../../../src/logger.js'
 import { openStore, type Store } from '../../../src/store/index.js'
@@ -45,6 +46,7 @@ export async function startBot(
   const service = new ChatService({
     engine: seedEngine(),
     store,
+    conversations: storeConversations(store),
     ...(options.digest ? { digest: options.digest } : {}),
   })
   const bot = createDiscordBot({
