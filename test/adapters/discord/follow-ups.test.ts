@@ -1,6 +1,6 @@
 import type { APIMessage } from 'discord.js'
 import { afterEach, describe, expect, it } from 'vitest'
-import { checkAndClose, delay, type Running, startBot } from './harness.js'
+import { checkAndClose, type Running, answerTo as replyTo, startBot } from './harness.js'
 
 let running: Running | undefined
 
@@ -9,24 +9,6 @@ afterEach(async () => {
   running = undefined
   await checkAndClose(r)
 })
-
-/** Waits for the bot's reply to message `id`. */
-async function replyTo(r: Running, id: string): Promise<APIMessage> {
-  const post = await r.fake.waitFor(
-    (q) =>
-      q.method === 'POST' &&
-      q.status === 200 &&
-      (q.body as { message_reference?: { message_id?: string } }).message_reference?.message_id === id,
-  )
-  const reply = post.response as APIMessage
-  // The bot notes which message showed the answer just after Discord returns it; a person replies later than
-  // that, a test must wait for it.
-  for (let i = 0; i < 200; i++) {
-    if (r.store.turnByMessage('discord', reply.id, new Date()) !== null) break
-    await delay(10)
-  }
-  return reply
-}
 
 /** Everything a message shows: its text and its embeds. */
 const shown = (m: APIMessage) => JSON.stringify({ content: m.content, embeds: m.embeds })

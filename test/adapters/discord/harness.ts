@@ -148,3 +148,25 @@ export async function checkAndClose(running: Running | undefined): Promise<void>
     await running.close()
   }
 }
+
+/** Waits for the bot's reply to message `id` (the message the fake returned for it). */
+export async function replyTo(r: Running, id: string): Promise<APIMessage> {
+  const post = await r.fake.waitFor(
+    (q) =>
+      q.method === 'POST' &&
+      q.status === 200 &&
+      (q.body as { message_reference?: { message_id?: string } }).message_reference?.message_id === id,
+  )
+  return post.response as APIMessage
+}
+
+/**
+ * Like {@link replyTo}, then waits until the bot has noted which message showed the answer (it does so just
+ * after Discord returns the message): a person replies later than that, a test must wait for it.
+ */
+export async function answerTo(r: Running, id: string): Promise<APIMessage> {
+  const reply = await replyTo(r, id)
+  for (let i = 0; i < 200 && r.store.turnByMessage('discord', reply.id, new Date()) === null; i++)
+    await delay(10)
+  return reply
+}
