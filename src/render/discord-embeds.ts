@@ -118,7 +118,7 @@ export function renderReply(reply: Reply, options: DiscordRenderOptions = {}): D
   const limits = options.limits ?? DISCORD_LIMITS
   switch (reply.kind) {
     case 'answer':
-      return renderAnswer(reply.answer, options)
+      return renderAnswer(reply.answer, reply.lead === undefined ? options : { ...options, lead: reply.lead })
     case 'sources':
       return renderSources(reply.sources, limits)
     case 'help':

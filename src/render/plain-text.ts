@@ -75,7 +75,9 @@ export function renderDigestText(digest: Digest): string {
 export function renderReplyText(reply: Reply): string {
   switch (reply.kind) {
     case 'answer':
-      return renderAnswerText(reply.answer)
+      return reply.lead === undefined
+        ? renderAnswerText(reply.answer)
+        : `${reply.lead}\n\n${renderAnswerText(reply.answer)}`
     case 'sources':
       return renderSourcesText(reply.sources)
     case 'help':

@@ -61,7 +61,10 @@ export function renderTextBlocks(text: string, limits: SlackLimits = SLACK_LIMIT
 export function renderReplyBlocks(reply: Reply, answer: SlackAnswerOptions = {}): SlackMessage {
   switch (reply.kind) {
     case 'answer':
-      return renderAnswerBlocks(reply.answer, answer)
+      return renderAnswerBlocks(
+        reply.answer,
+        reply.lead === undefined ? answer : { ...answer, lead: reply.lead },
+      )
     case 'sources':
       return renderSourcesBlocks(reply.sources)
     case 'help':
