@@ -1,6 +1,7 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { SentenceRecord } from '../claims/types.js'
+import { isExtracted } from '../corpus/formats.js'
 import type { SearchInfo } from '../search/packed-search.js'
 import type { IndexData, Manifest, StoredIndex } from './index-data.js'
 import { type PackedClaims, packClaims } from './packed-claims.js'
@@ -17,7 +18,14 @@ const FILES = {
   claimRows: 'claims.bin',
   similarity: 'similarity.bin',
   dictionary: 'words.txt',
+  /** The folder of the texts extracted from HTML, PDF and Word seeds, one `<file>.txt` each. */
+  extracted: 'text',
 } as const
+
+/** Where the index keeps the text extracted from a seed file (HTML, PDF, Word), relative to the index folder. */
+export function extractedTextPath(file: string): string {
+  return join(FILES.extracted, `${file}.txt`)
+}
 
 // Written to a temporary name and renamed, so a reader never sees half a file.
 function writeAtomic(path: string, text: string | Uint8Array): void {
@@ -103,7 +111,22 @@ export function writeIndex(dir: string, data: IndexData): void {
   writeAtomic(join(dir, FILES.search), `${JSON.stringify(data.search.info)}\n`)
   writeAtomic(join(dir, FILES.postings), bytesOf(data.search.postings))
   writeAtomic(join(dir, FILES.dictionary), `${data.dictionary.join('\n')}\n`)
+  writeExtracted(dir, data.extracted)
   writeAtomic(join(dir, FILES.manifest), `${JSON.stringify(data.manifest, null, 2)}\n`)
+}
+
+/** Writes the extracted texts, and removes those of seeds that are gone (the folder too, when none is left). */
+function writeExtracted(dir: string, extracted: Readonly<Record<string, string>>): void {
+  const folder = join(dir, FILES.extracted)
+  const keep = new Set(Object.keys(extracted).map((file) => `${file}.txt`))
+  if (existsSync(folder))
+    for (const name of readdirSync(folder)) if (!keep.has(name)) rmSync(join(folder, name), { force: true })
+  if (keep.size === 0) {
+    rmSync(folder, { recursive: true, force: true })
+    return
+  }
+  mkdirSync(folder, { recursive: true })
+  for (const [file, text] of Object.entries(extracted)) writeAtomic(join(dir, extractedTextPath(file)), text)
 }
 
 /** The manifest of the index in `dir`, or null when there is none. */
@@ -155,8 +178,14 @@ export function readIndex(dir: string): StoredIndex {
     rows: new Int32Array(readBuffer(join(dir, FILES.claimRows), 4)),
     similarity: new Float64Array(readBuffer(join(dir, FILES.similarity), 8)),
   }
+  const extracted: Record<string, string> = {}
+  for (const s of corpus.sources) {
+    const path = join(dir, extractedTextPath(s.file))
+    if (isExtracted(s.file) && existsSync(path)) extracted[s.file] = readFileSync(path, 'utf8')
+  }
   return {
     manifest,
+    extracted,
     sources: corpus.sources,
     passages: corpus.passages,
     sentences,
