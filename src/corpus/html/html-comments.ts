@@ -88,12 +88,14 @@ function commentsIn(container: DomElement): ReaderComment[] {
   // replies listed beside the article in that item are inside it.
   const lifted = marked.map((el) => {
     const li = el.parentElement
-    return li && li.tagName === 'LI' && container.contains(li) && firstIn(li) === el ? li : el
+    const wraps = el.tagName !== 'LI' && li?.tagName === 'LI' && container.contains(li) && firstIn(li) === el
+    return wraps && li ? li : el
   })
   const items = new Set(lifted)
   for (const el of [...items]) {
     const parent = nearest(el, items, container)
-    if (parent && parent.tagName === 'LI' && firstIn(parent) === el) items.delete(el)
+    // (A list item inside a comment's list item is a reply, not the comment's own markup.)
+    if (el.tagName !== 'LI' && parent?.tagName === 'LI' && firstIn(parent) === el) items.delete(el)
   }
   const found = new Map<DomElement, ReaderComment>()
   for (const el of items) {
