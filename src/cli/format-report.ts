@@ -7,7 +7,9 @@ export function formatReport(counts: readonly FormatCount[]): string {
   const files = counts.reduce((n, c) => n + c.files, 0)
   const lines = counts.map((c) => {
     const skipped = c.skipped > 0 ? ` (${c.skipped} skipped)` : ''
-    return `  ${c.format.padEnd(5)} ${plural(c.files, 'file')}, ${plural(c.passages, 'passage')}${skipped}`
+    const passages = plural(c.passages, c.format === 'disqus' ? 'comment passage' : 'passage')
+    const on = c.format === 'disqus' ? ' on the pages above' : ''
+    return `  ${c.format.padEnd(6)} ${plural(c.files, 'file')}, ${passages}${on}${skipped}`
   })
   return [`Read ${plural(files, 'file')} from seeds/:`, ...lines].join('\n')
 }

@@ -14,7 +14,10 @@ export function decodeSeed(file: string, bytes: Uint8Array): Decoded {
   if (bytes.length === 0) return fail('EMPTY', 'the file is empty; add text to it or remove it.')
   // A NUL byte never occurs in text; images, PDFs and archives have many.
   if (bytes.includes(0))
-    return fail('BINARY', 'the file is binary, not text; save it as .txt or .md (UTF-8).')
+    return fail(
+      'BINARY',
+      'the file is binary, not text; save it as .txt or .md (UTF-8), or name it after its format (.pdf, .docx, .html).',
+    )
   let text: string
   try {
     text = utf8.decode(bytes)

@@ -6,7 +6,7 @@ export interface FormatCount {
   format: DocumentFormat
   /** Files read. */
   files: number
-  /** Their passages (spam included). */
+  /** Their passages (spam included); for a comments export, the comment passages it gave pages. */
   passages: number
   /** Files of this format that could not be read. */
   skipped: number
@@ -28,6 +28,12 @@ export function countByFormat(corpus: Corpus): FormatCount[] {
     const c = of(d.source.file)
     c.files += 1
     c.passages += d.passages.length
+  }
+  // An export's comments are passages of the pages they are about (counted there too).
+  for (const e of corpus.commentExports) {
+    const c = of(e.file)
+    c.files += 1
+    c.passages += e.passages
   }
   for (const e of corpus.errors) of(e.file).skipped += 1
   return FORMATS.flatMap((f) => counts.get(f) ?? [])

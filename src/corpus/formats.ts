@@ -1,7 +1,10 @@
 import { extname } from 'node:path'
 
-/** How a seed file is read, by its extension. */
-export type DocumentFormat = 'txt' | 'md' | 'html' | 'pdf' | 'docx'
+/**
+ * How a seed file is read, by its extension. A `disqus` file (`.xml`, a Disqus comments export) is
+ * no document of its own: its comments are read into the saved pages they are about.
+ */
+export type DocumentFormat = 'txt' | 'md' | 'html' | 'pdf' | 'docx' | 'disqus'
 
 const BY_EXTENSION: Readonly<Record<string, DocumentFormat>> = {
   '.txt': 'txt',
@@ -11,13 +14,14 @@ const BY_EXTENSION: Readonly<Record<string, DocumentFormat>> = {
   '.htm': 'html',
   '.pdf': 'pdf',
   '.docx': 'docx',
+  '.xml': 'disqus',
 }
 
-/** File extensions read as documents. */
+/** File extensions read from the seeds folder. */
 export const DOCUMENT_EXTENSIONS: readonly string[] = Object.keys(BY_EXTENSION)
 
 /** The formats in the order `npm run index` reports them. */
-export const FORMATS: readonly DocumentFormat[] = ['txt', 'md', 'html', 'pdf', 'docx']
+export const FORMATS: readonly DocumentFormat[] = ['txt', 'md', 'html', 'pdf', 'docx', 'disqus']
 
 /** The format a file is read as, or null when its extension is not a document's. */
 export function formatOf(file: string): DocumentFormat | null {

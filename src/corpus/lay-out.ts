@@ -90,7 +90,7 @@ export function layOutParts(title: string, doc: DocumentParts): LaidOut {
       const first = drafts.length
       if (paragraphs.length > 0) {
         add([comment.author ?? 'Anonymous', comment.date].filter(Boolean).join(' · '), indent)
-        const spam = isSpam(paragraphs.join('\n'))
+        const spam = comment.spam === true || isSpam(paragraphs.join('\n'))
         for (const paragraph of paragraphs) {
           const draft: DraftPassage = {
             voice: 'comment',

@@ -41,6 +41,8 @@ export interface ReaderComment {
   replies: ReaderComment[]
   /** The heading of the part of the document it comments on (a Word comment's anchor), else null. */
   section?: string | null
+  /** True when the file marks it as spam (a Disqus export does); its text may show it too. */
+  spam?: boolean
 }
 
 /** A structured document as its format's reader found it, before it is laid out as text. */

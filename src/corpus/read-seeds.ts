@@ -4,6 +4,8 @@ import { join } from 'node:path'
 import { decodeSeed } from './decode.js'
 import { readDocx } from './docx/read-docx.js'
 import { formatOf } from './formats.js'
+import { CommentExports } from './html/comment-exports.js'
+import { readDisqusExport } from './html/disqus-export.js'
 import { readHtml } from './html/read-html.js'
 import { parseDocument } from './parse-document.js'
 import { partsToDocument } from './parts-document.js'
@@ -28,28 +30,32 @@ export interface ReadCorpusOptions {
 
 /**
  * Reads every document in `dir` into sources and passages. A file that cannot be read (empty,
- * binary, not UTF-8, malformed front matter) becomes an entry in `errors`; the others are still read.
+ * binary, not UTF-8, malformed front matter, a damaged PDF or Word file, a scan) becomes an entry
+ * in `errors`; the others are still read. Comments exports (`.xml` from Disqus) are read first,
+ * and their comments go to the saved pages they are about.
  */
 export function readCorpus(dir: string, options: ReadCorpusOptions = {}): Corpus {
   const sidecar = readSidecar(dir)
   const documents: Document[] = []
   const errors: ReadError[] = []
   const files = listSeedFiles(dir)
-  files.forEach((file, i) => {
-    const read = readFile(dir, file, sidecar.get(file) ?? {})
+  const isExport = (file: string) => formatOf(file) === 'disqus'
+  const exports = new CommentExports()
+  let done = 0
+  for (const file of [...files.filter(isExport), ...files.filter((f) => !isExport(f))]) {
+    const read = readFile(dir, file, sidecar.get(file) ?? {}, exports)
     if ('error' in read) errors.push(read.error)
-    else documents.push(read.document)
-    options.onFile?.(file, i + 1, files.length)
-  })
-  return { documents: withUniqueIds(documents), errors }
+    else if ('document' in read) documents.push(read.document)
+    options.onFile?.(file, ++done, files.length)
+  }
+  errors.push(...exports.unmatched())
+  return { documents: withUniqueIds(documents), errors, commentExports: exports.uses() }
 }
 
-/** One seed file as a document, by its format, or why it cannot be read. */
-function readFile(
-  dir: string,
-  file: string,
-  meta: SidecarEntry,
-): { document: Document } | { error: ReadError } {
+type FileRead = { document: Document } | { error: ReadError } | { export: string }
+
+/** One seed file as a document (or, for a comments export, its threads added to `exports`), or why it cannot be read. */
+function readFile(dir: string, file: string, meta: SidecarEntry, exports: CommentExports): FileRead {
   let bytes: Buffer
   try {
     bytes = readFileSync(join(dir, file))
@@ -64,11 +70,19 @@ function readFile(
   }
   const hash = createHash('sha256').update(bytes).digest('hex')
   const format = formatOf(file)
+  if (format === 'disqus') {
+    const read = readDisqusExport(file, bytes)
+    if (!read.ok) return { error: read.error }
+    exports.add(file, read.threads)
+    return { export: file }
+  }
   const structured =
     format === 'html' ? readHtml : format === 'pdf' ? readPdf : format === 'docx' ? readDocx : null
   if (structured) {
     const read = structured(file, bytes)
-    return read.ok ? { document: partsToDocument(file, read.doc, meta, hash) } : { error: read.error }
+    if (!read.ok) return { error: read.error }
+    if (format === 'html') read.doc.comments.push(...exports.take(meta.url ?? read.doc.meta.url))
+    return { document: partsToDocument(file, read.doc, meta, hash) }
   }
   const decoded = decodeSeed(file, bytes)
   if (!decoded.ok) return { error: decoded.error }

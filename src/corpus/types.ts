@@ -67,9 +67,10 @@ export interface ReadError {
   file: string
   /**
    * A stable code: `EMPTY`, `BINARY`, `NOT_UTF8`, `UNREADABLE` (the file is damaged or not of its
-   * kind) or `NO_TEXT` (it holds no text to read: a scanned PDF, a page that is only scripts).
+   * kind), `NO_TEXT` (it holds no text to read: a scanned PDF, a page that is only scripts) or
+   * `UNMATCHED` (a comments export about no page in the folder).
    */
-  code: 'EMPTY' | 'BINARY' | 'NOT_UTF8' | 'UNREADABLE' | 'NO_TEXT'
+  code: 'EMPTY' | 'BINARY' | 'NOT_UTF8' | 'UNREADABLE' | 'NO_TEXT' | 'UNMATCHED'
   /** One sentence naming the file and saying how to fix it. */
   message: string
 }
@@ -78,4 +79,6 @@ export interface ReadError {
 export interface Corpus {
   documents: Document[]
   errors: ReadError[]
+  /** The comments exports (Disqus) whose comments were read into pages, with how many passages each gave. */
+  commentExports: { file: string; passages: number }[]
 }

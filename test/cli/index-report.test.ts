@@ -43,9 +43,9 @@ describe('what `npm run index` reports', () => {
     ])
     expect(formatReport(counts).split('\n')).toEqual([
       'Read 7 files from seeds/:',
-      `  txt   5 files, ${seedPassages} passages`,
-      '  html  1 file, 2 passages',
-      '  pdf   1 file, 1 passage (1 skipped)',
+      `  txt    5 files, ${seedPassages} passages`,
+      '  html   1 file, 2 passages',
+      '  pdf    1 file, 1 passage (1 skipped)',
     ])
     const frames = written.join('').split('\r').filter(Boolean)
     expect(frames[0]).toContain('1/8 files · 000_69de7e6420143b03.txt')

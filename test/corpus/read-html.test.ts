@@ -207,6 +207,53 @@ describe('reading other comment markup', () => {
   })
 })
 
+describe('reading a Disqus comments export', () => {
+  const EXPORT = `<?xml version="1.0" encoding="utf-8"?>
+<disqus xmlns="http://disqus.com" xmlns:dsq="http://disqus.com/disqus-internals">
+<thread dsq:id="7"><link>https://example.org/2019/rongcheng</link><title>Scores in Rongcheng</title></thread>
+<thread dsq:id="8"><link>https://example.org/2019/other/</link><title>Another post</title></thread>
+<post dsq:id="101"><message><![CDATA[<p>The library volunteering counts double, I was told.</p>]]></message>
+<createdAt>2019-03-08T10:04:00Z</createdAt><isDeleted>false</isDeleted><isSpam>false</isSpam>
+<author><name>Jin Peng</name><isAnonymous>false</isAnonymous></author><thread dsq:id="7"/></post>
+<post dsq:id="102"><message><![CDATA[<p>Not at my branch.</p>]]></message><createdAt>2019-03-09T08:00:00Z</createdAt>
+<isDeleted>false</isDeleted><isSpam>false</isSpam><author><name>warcaster</name></author><thread dsq:id="7"/><parent dsq:id="101"/></post>
+<post dsq:id="103"><message><![CDATA[<p>Removed by its writer.</p>]]></message><createdAt>2019-03-09T09:00:00Z</createdAt>
+<isDeleted>true</isDeleted><isSpam>false</isSpam><author><name>Gone</name></author><thread dsq:id="7"/></post>
+<post dsq:id="104"><message><![CDATA[<p>Cheap loans, write to me.</p>]]></message><createdAt>2019-03-09T09:30:00Z</createdAt>
+<isDeleted>false</isDeleted><isSpam>true</isSpam><author><name>Lender</name></author><thread dsq:id="7"/></post>
+<post dsq:id="201"><message><![CDATA[<p>On the other post.</p>]]></message><createdAt>2019-03-01T09:00:00Z</createdAt>
+<isDeleted>false</isDeleted><isSpam>false</isSpam><author><name>Elsewhere</name></author><thread dsq:id="8"/></post>
+</disqus>`
+
+  it('reads the thread about the page (by its canonical URL) into its comments, replies nested', () => {
+    const corpus = read({ 'rongcheng.html': PAGE, 'comments.xml': EXPORT })
+    expect(corpus.errors).toEqual([])
+    const doc = corpus.documents[0] as Document
+    const jin = holding(doc, 'counts double')
+    expect(jin).toMatchObject({ voice: 'comment', author: 'Jin Peng', date: '2019-03-08', replyTo: null })
+    expect(holding(doc, 'Not at my branch.')).toMatchObject({ author: 'warcaster', replyTo: jin.id })
+    expect(holding(doc, 'Cheap loans')).toMatchObject({ author: 'Lender', spam: true })
+    expect(doc.text).not.toContain('Removed by its writer')
+    expect(doc.text).not.toContain('On the other post')
+    // The page's own comment section is still read.
+    expect(holding(doc, 'This is nonsense').author).toBe('Li Wei')
+    expect(corpus.commentExports).toEqual([{ file: 'comments.xml', passages: 3 }])
+  })
+
+  it('names an export about no page in seeds/ and an .xml that is no Disqus export, one line each', () => {
+    const corpus = read({
+      'rongcheng.html': PAGE,
+      'elsewhere.xml': EXPORT.replace('https://example.org/2019/rongcheng', 'https://example.org/2020/gone'),
+      'feed.xml': '<?xml version="1.0"?><rss><channel><title>Feed</title></channel></rss>',
+    })
+    expect(corpus.documents).toHaveLength(1)
+    const byFile = Object.fromEntries(corpus.errors.map((e) => [e.file, e]))
+    expect(byFile['elsewhere.xml']?.code).toBe('UNMATCHED')
+    expect(byFile['elsewhere.xml']?.message).toMatch(/^seeds\/elsewhere\.xml: none of its 2 Disqus threads/)
+    expect(byFile['feed.xml']?.message).toMatch(/^seeds\/feed\.xml: not a Disqus comments export/)
+  })
+})
+
 describe('decoding and refusing pages', () => {
   it('decodes a page in the charset its <meta> declares', () => {
     const html =
