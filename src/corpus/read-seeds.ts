@@ -73,7 +73,7 @@ function readFile(dir: string, file: string, meta: SidecarEntry, exports: Commen
   if (format === 'disqus') {
     const read = readDisqusExport(file, bytes)
     if (!read.ok) return { error: read.error }
-    exports.add(file, read.threads)
+    exports.add(file, read.doc)
     return { export: file }
   }
   const structured =

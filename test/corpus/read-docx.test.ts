@@ -1,14 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { readCorpus } from '../../src/corpus/read-seeds.js'
 import type { Document, Passage } from '../../src/corpus/types.js'
-import { makeDocx, seedsWith } from '../helpers/documents.js'
+import { makeDocx, passageHolding, seedsWith } from '../helpers/documents.js'
 
 let doc: Document
-const holding = (fragment: string): Passage => {
-  const found = doc.passages.filter((p) => p.text.includes(fragment))
-  expect(found, `one passage holds "${fragment}"`).toHaveLength(1)
-  return found[0] as Passage
-}
+const holding = (fragment: string): Passage => passageHolding(doc, fragment)
 
 // A report under review: a title, headings, a correction section, a reviewer's comment on one
 // paragraph and the author's reply to it.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { readCorpus } from '../../src/corpus/read-seeds.js'
-import type { Document, Passage } from '../../src/corpus/types.js'
-import { seedsWith } from '../helpers/documents.js'
+import type { Document } from '../../src/corpus/types.js'
+import { passageHolding, seedsWith } from '../helpers/documents.js'
 
 // A news page as a browser saves it: site furniture, JSON-LD and Open Graph metadata, a byline,
 // an update box, and a WordPress comment section with a reply.
@@ -74,11 +74,7 @@ const only = (files: Record<string, string | Uint8Array>): Document => {
   expect(corpus.documents).toHaveLength(1)
   return corpus.documents[0] as Document
 }
-const holding = (doc: Document, fragment: string): Passage => {
-  const found = doc.passages.filter((p) => p.text.includes(fragment))
-  expect(found, `one passage holds "${fragment}"`).toHaveLength(1)
-  return found[0] as Passage
-}
+const holding = passageHolding
 
 describe('reading a saved web page', () => {
   const doc = only({ 'rongcheng.html': PAGE })

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { locate } from '../../src/corpus/location.js'
 import { readCorpus } from '../../src/corpus/read-seeds.js'
 import type { Document, Passage } from '../../src/corpus/types.js'
-import { makePdf, makeScannedPdf, seedsWith } from '../helpers/documents.js'
+import { makePdf, makeScannedPdf, passageHolding, seedsWith } from '../helpers/documents.js'
 
 // A two-page report as a word processor exports it: a title set large, a running head and page
 // numbers on each page, words hyphenated at line ends, and a paragraph that runs on to page 2.
@@ -36,11 +36,7 @@ const REPORT = {
 }
 
 let doc: Document
-const holding = (fragment: string): Passage => {
-  const found = doc.passages.filter((p) => p.text.includes(fragment))
-  expect(found, `one passage holds "${fragment}"`).toHaveLength(1)
-  return found[0] as Passage
-}
+const holding = (fragment: string): Passage => passageHolding(doc, fragment)
 
 beforeAll(async () => {
   const corpus = readCorpus(seedsWith({ 'pilot.pdf': await makePdf(REPORT) }, false))

@@ -13,6 +13,8 @@ import {
 } from 'docx'
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate'
 import { PDFDocument, StandardFonts } from 'pdf-lib'
+import { expect } from 'vitest'
+import type { Passage, Document as SeedDocument } from '../../src/corpus/types.js'
 import { ROOT } from './built.js'
 
 // Small real documents of each kind, made by the libraries that make such files (pdf-lib, docx),
@@ -192,4 +194,11 @@ export function seedsWith(extra: Record<string, string | Uint8Array>, withSeeds 
   if (withSeeds) for (const f of readdirSync(seeds)) copyFileSync(join(seeds, f), join(dir, f))
   for (const [name, body] of Object.entries(extra)) writeFileSync(join(dir, name), body)
   return dir
+}
+
+/** The one passage of a document that holds `fragment` (the test fails unless there is exactly one). */
+export function passageHolding(doc: SeedDocument, fragment: string): Passage {
+  const found = doc.passages.filter((p) => p.text.includes(fragment))
+  expect(found, `one passage holds "${fragment}"`).toHaveLength(1)
+  return found[0] as Passage
 }

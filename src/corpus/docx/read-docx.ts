@@ -3,11 +3,9 @@ import { all, parseHtmlDocument } from '../html/dom.js'
 import { contentParts } from '../html/html-parts.js'
 import { oneLine } from '../lay-out.js'
 import type { DocumentParts, ReaderComment } from '../parts.js'
+import { type ReadResult, readError } from '../read-error.js'
 import type { ReadError } from '../types.js'
 import { type DocxComment, openDocx, readDocxPackage } from './docx-package.js'
-
-/** A Word file's parts, or why it cannot be read. */
-export type ReadDocx = { ok: true; doc: DocumentParts } | { ok: false; error: ReadError }
 
 const COMMENT_MARK = 'a[href^="#comment-"]'
 
@@ -16,11 +14,8 @@ const COMMENT_MARK = 'a[href^="#comment-"]'
  * properties as metadata, and its review comments as reader comments by their authors, each
  * under the heading of the part of the text it was made on, replies under the comment they answer.
  */
-export function readDocx(file: string, bytes: Uint8Array): ReadDocx {
-  const fail = (code: ReadError['code'], why: string): ReadDocx => ({
-    ok: false,
-    error: { file, code, message: `seeds/${file}: ${why}` },
-  })
+export function readDocx(file: string, bytes: Uint8Array): ReadResult<DocumentParts> {
+  const fail = (code: ReadError['code'], why: string) => readError(file, code, why)
   if (bytes.length === 0) return fail('EMPTY', 'the file is empty; save the document again or remove it.')
   const opened = openDocx(bytes)
   if (!opened.ok)

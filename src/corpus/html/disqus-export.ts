@@ -1,6 +1,6 @@
 import { parseDate } from '../byline.js'
 import type { ReaderComment } from '../parts.js'
-import type { ReadError } from '../types.js'
+import { type ReadResult, readError } from '../read-error.js'
 import { all, type DomElement, parseHtmlDocument, parseXmlDocument } from './dom.js'
 
 /** One thread of a Disqus export: the comments on one page, by that page's address. */
@@ -8,9 +8,6 @@ export interface DisqusThread {
   link: string
   comments: ReaderComment[]
 }
-
-/** A Disqus export's threads, or why it cannot be read. */
-export type ReadDisqus = { ok: true; threads: DisqusThread[] } | { ok: false; error: ReadError }
 
 /** A page's address as threads and pages are matched by: no scheme, `www.`, query, fragment or final slash. */
 export function pageKey(url: string): string {
@@ -41,11 +38,8 @@ function paragraphs(html: string): string[] {
  * page's `<link>`, `<post>`s with their `<message>`, `<author><name>`, `<createdAt>`, `<thread>`
  * and `<parent>`). Deleted posts are left out; posts Disqus marked as spam are kept as spam.
  */
-export function readDisqusExport(file: string, bytes: Uint8Array): ReadDisqus {
-  const fail = (why: string): ReadDisqus => ({
-    ok: false,
-    error: { file, code: 'UNREADABLE', message: `seeds/${file}: ${why}` },
-  })
+export function readDisqusExport(file: string, bytes: Uint8Array): ReadResult<DisqusThread[]> {
+  const fail = (why: string) => readError(file, 'UNREADABLE', why)
   let root: DomElement | null = null
   try {
     root = parseXmlDocument(new TextDecoder('utf-8').decode(bytes)).documentElement
@@ -89,5 +83,5 @@ export function readDisqusExport(file: string, bytes: Uint8Array): ReadDisqus {
     thread.comments.push(post.comment)
     threads.set(link, thread)
   }
-  return { ok: true, threads: [...threads.values()] }
+  return { ok: true, doc: [...threads.values()] }
 }

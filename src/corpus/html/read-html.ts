@@ -1,24 +1,21 @@
 import { Readability } from '@mozilla/readability'
 import type { DocumentParts } from '../parts.js'
-import type { ReadError } from '../types.js'
+import { type ReadResult, readError } from '../read-error.js'
 import { decodeHtml } from './decode-html.js'
 import { type DomDocument, parseHtmlDocument } from './dom.js'
 import { takeHtmlComments } from './html-comments.js'
 import { readHtmlMeta } from './html-meta.js'
 import { contentParts, dropFurniture } from './html-parts.js'
 
-/** A page's parts, or why it cannot be read. */
-export type ReadHtml = { ok: true; doc: DocumentParts } | { ok: false; error: ReadError }
-
 /**
  * Reads a saved web page: its metadata, its comment section (as reader comments with replies),
  * then, with its furniture removed, the article as Mozilla's Readability finds it (the whole
  * page's text when Readability finds no article).
  */
-export function readHtml(file: string, bytes: Uint8Array): ReadHtml {
+export function readHtml(file: string, bytes: Uint8Array): ReadResult<DocumentParts> {
   const decoded = decodeHtml(file, bytes)
   if (!decoded.ok) return decoded
-  const doc = parseHtmlDocument(decoded.text)
+  const doc = parseHtmlDocument(decoded.doc)
   const meta = readHtmlMeta(doc)
   const comments = takeHtmlComments(doc)
   const pageTitle = doc.querySelector('title')?.textContent?.trim()
@@ -34,14 +31,11 @@ export function readHtml(file: string, bytes: Uint8Array): ReadHtml {
   if (!meta.publisher && article?.siteName) meta.publisher = article.siteName.trim()
   if (!meta.date && article?.publishedTime) meta.date = article.publishedTime
   if (!parts.some((p) => p.kind === 'paragraph' && p.text.trim() !== '') && comments.length === 0)
-    return {
-      ok: false,
-      error: {
-        file,
-        code: 'NO_TEXT',
-        message: `seeds/${file}: the page holds no text to read (a page that builds itself with scripts?); save it from the browser once it has loaded ("Save Page As…", "Webpage, Complete").`,
-      },
-    }
+    return readError(
+      file,
+      'NO_TEXT',
+      'the page holds no text to read (a page that builds itself with scripts?); save it from the browser once it has loaded ("Save Page As…", "Webpage, Complete").',
+    )
   return { ok: true, doc: { meta, parts, comments } }
 }
 

@@ -1,13 +1,11 @@
 import { extractPdf } from '../extract/extract.js'
 import type { RawPdf } from '../extract/raw.js'
 import type { DocumentParts, PartsMeta } from '../parts.js'
+import { type ReadResult, readError } from '../read-error.js'
 import type { ReadError } from '../types.js'
 import { dropRunningLines } from './pdf-furniture.js'
 import { pageLines } from './pdf-lines.js'
 import { pdfParts } from './pdf-parts.js'
-
-/** A PDF's parts, or why it cannot be read. */
-export type ReadPdf = { ok: true; doc: DocumentParts } | { ok: false; error: ReadError }
 
 /** Titles that tools write for a document nobody named. */
 const NO_TITLE = /^(untitled|document\d*|microsoft word - .*|.*\.(docx?|pdf|indd|odt|rtf|tex))$/i
@@ -46,11 +44,8 @@ function metaOf(raw: RawPdf): PartsMeta {
  * page numbers dropped, paragraphs joined across line ends (hyphenated words made whole), and
  * its metadata (title, author, creation date). A PDF with no text (a scan) is not read.
  */
-export function readPdf(file: string, bytes: Uint8Array): ReadPdf {
-  const fail = (code: ReadError['code'], why: string): ReadPdf => ({
-    ok: false,
-    error: { file, code, message: `seeds/${file}: ${why}` },
-  })
+export function readPdf(file: string, bytes: Uint8Array): ReadResult<DocumentParts> {
+  const fail = (code: ReadError['code'], why: string) => readError(file, code, why)
   if (bytes.length === 0) return fail('EMPTY', 'the file is empty; export the PDF again or remove it.')
   const raw = extractPdf(bytes)
   if (!raw.ok) {
