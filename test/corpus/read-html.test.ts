@@ -250,6 +250,21 @@ describe('reading a Disqus comments export', () => {
   })
 })
 
+describe('page layouts', () => {
+  it('reads an article inside a wrapper whose class names a sidebar or sharing, and drops the sidebar itself', () => {
+    const doc = only({
+      'wrapped.html': `<html><head><title>Wrapped</title></head><body><div class="layout has-sidebar share-enabled">
+<div class="col"><h2>Wrapped</h2><p>Rongcheng deducts points for unpaid bills, the city says, and residents earn them back.</p>
+<p>A second paragraph of the article, long enough to read as the article's own text.</p></div>
+<div class="sidebar"><p>Popular this week: ten ways to raise your score.</p></div></div></body></html>`,
+    })
+    expect(doc.passages.map((p) => p.text.slice(0, 20))).toEqual([
+      'Rongcheng deducts po',
+      'A second paragraph o',
+    ])
+  })
+})
+
 describe('decoding and refusing pages', () => {
   it('decodes a page in the charset its <meta> declares', () => {
     const html =

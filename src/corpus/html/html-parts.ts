@@ -43,10 +43,19 @@ const FURNITURE = [
 const UPDATE_BOX =
   '.update, .updates, .correction, .corrections, .editors-note, .editor-note, [class*="article-update"], [class*="correction"], [id^="update"], [id*="correction"]'
 
-/** Removes the page's furniture (see FURNITURE), keeping update and correction boxes. */
+/** What holds the article: furniture never does (a `div.has-sidebar` that wraps the page is no sidebar). */
+const ARTICLE = 'html, body, main, article, h1, [itemprop="articleBody"]'
+
+/**
+ * Removes the page's furniture (see FURNITURE), keeping update and correction boxes, and any
+ * element that holds the article or most of the page's text (a wrapper whose class says "share").
+ */
 export function dropFurniture(doc: DomDocument): void {
+  const pageText = doc.body?.textContent?.length ?? 0
   for (const el of all(doc, FURNITURE)) {
-    if (el.matches(UPDATE_BOX) || el.querySelector(UPDATE_BOX) || el.matches('html, body, main, article'))
+    if (el.matches(UPDATE_BOX) || el.querySelector(UPDATE_BOX)) continue
+    if (el.matches(ARTICLE) || el.querySelector(ARTICLE)) continue
+    if ((el.textContent?.length ?? 0) > pageText / 2 && !el.matches('script, style, noscript, template'))
       continue
     el.remove()
   }
