@@ -46,9 +46,16 @@ interface Block {
  * goes on with the next page's or column's first line.
  */
 function blocksOf(lines: readonly PdfLine[], size: number, spacing: number): Block[] {
-  // A line is short when it stops well before the lines that start where it starts (its column's measure).
+  // A line is short when it stops well before the lines of its page that start where it starts
+  // (its column's measure).
+  const byPage = new Map<number, PdfLine[]>()
+  for (const l of lines) {
+    const page = byPage.get(l.page)
+    if (page) page.push(l)
+    else byPage.set(l.page, [l])
+  }
   const measure = (l: PdfLine) =>
-    Math.max(...lines.filter((o) => o.page === l.page && Math.abs(o.x0 - l.x0) < size * 2).map((o) => o.x1))
+    Math.max(...(byPage.get(l.page) ?? []).filter((o) => Math.abs(o.x0 - l.x0) < size * 2).map((o) => o.x1))
   const blocks: Block[] = []
   for (const line of lines) {
     const block = blocks[blocks.length - 1]
