@@ -51,7 +51,8 @@ export function renderSources(
       {
         title: 'No sources',
         color: COLORS.neutral,
-        description: 'No sources are loaded. Add .txt or .md files to seeds/ and run `npm run index`.',
+        description:
+          'No sources are loaded. Add documents (.txt, .md, .html, .pdf, .docx) to seeds/ and run `npm run index`.',
       },
     ])
   }

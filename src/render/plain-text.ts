@@ -33,7 +33,10 @@ function claimLines(claim: Claim, n: number): string[] {
 
 function quoteLines(c: Citation): string[] {
   const a = attributionOf(c)
-  return [`     “${displayQuote(c)}”`, `        — ${a.who} (${a.role}), ${a.title}`]
+  return [
+    `     “${displayQuote(c)}”`,
+    `        — ${a.who} (${a.role}), ${a.title}${a.where ? `, ${a.where}` : ''}`,
+  ]
 }
 
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim()

@@ -25,7 +25,8 @@ export function renderSourcesBlocks(
   limits: SlackLimits = SLACK_LIMITS,
 ): SlackMessage {
   if (list.length === 0) {
-    const text = 'No sources are loaded. Add .txt or .md files to seeds/ and run `npm run index`.'
+    const text =
+      'No sources are loaded. Add documents (.txt, .md, .html, .pdf, .docx) to seeds/ and run `npm run index`.'
     return { text, blocks: [section(text)] }
   }
   const head = `*I quote from ${plural(list.length, 'source')}:*`
