@@ -3,6 +3,7 @@ import { createDiscordBot, type DiscordBot } from './adapters/discord/index.js'
 import { createSlackBot, type SlackBot } from './adapters/slack/index.js'
 import { Engine } from './answer/engine.js'
 import { loadKnowledge } from './build/load.js'
+import { memoryConversations, storeConversations } from './chat/conversations.js'
 import { ChatService } from './chat/service.js'
 import { loadNotices } from './cli/notices.js'
 import { ConfigError, loadConfig } from './config.js'
@@ -14,17 +15,20 @@ import {
   DigestScheduler,
 } from './digest/index.js'
 import { createLogger } from './logger.js'
-import { openStore } from './store/index.js'
+import { stopOnSignals } from './shutdown.js'
+import { openStore, StoreError } from './store/index.js'
 
 // The composition root: the only file that knows every piece.
 async function main(): Promise<void> {
   const config = loadConfig()
   const log = createLogger(config.logLevel)
+  for (const warning of config.warnings) log.warn({ code: 'CONFIG_UNKNOWN_NAME' }, warning)
+  // The store first: a bad DATABASE_PATH stops start-up before the index is loaded or rebuilt.
+  const store = openStore(config.databasePath)
   const loaded = loadKnowledge(loadNotices(process.stderr))
   for (const e of loaded.errors) log.warn({ file: e.file, code: e.code }, e.message)
   if (loaded.saveError) log.warn(loaded.saveError)
   const engine = new Engine(loaded.knowledge)
-  const store = openStore(config.databasePath)
 
   // Digests are posted by the bots, which need the chat service, which needs the digest handler:
   // the posters call the bots once they exist.
@@ -50,13 +54,18 @@ async function main(): Promise<void> {
     engine,
     store,
     digest: createDigestHandler({ store, runner, scheduler }),
+    // Follow-ups: the bots keep each conversation's last answers in the store, the console in memory.
+    conversations: console ? memoryConversations() : storeConversations(store),
+    secret: config.secret,
+    examples: config.examples,
   })
 
   if (console) {
     const interactive = process.stdin.isTTY === true
     // Piped input is answered and the process ends; only a person at a terminal gets scheduled digests.
     if (interactive) await scheduler.start()
-    await runConsole(service, { input: process.stdin, output: process.stdout, interactive })
+    const greeting = `${service.introduction()} /quit leaves.`
+    await runConsole(service, { input: process.stdin, output: process.stdout, interactive, greeting })
     await scheduler.stop()
     store.close()
     return
@@ -71,20 +80,18 @@ async function main(): Promise<void> {
     await discord.start()
   }
   await scheduler.start()
-  log.info({ sources: engine.kb.sources.size, claims: engine.kb.claims.size }, 'citebot is running')
-
-  let stopping = false
-  const shutdown = async (signal: string) => {
-    if (stopping) return
-    stopping = true
-    log.info({ signal }, 'stopping')
-    await scheduler.stop()
-    await Promise.allSettled([slack?.stop(), discord?.stop()])
-    store.close()
-    process.exit(0)
-  }
-  process.once('SIGINT', () => void shutdown('SIGINT'))
-  process.once('SIGTERM', () => void shutdown('SIGTERM'))
+  log.info(
+    { sources: engine.kb.sources.size, claims: engine.kb.claims.size },
+    `citebot pid ${process.pid} is running; stop it with kill ${process.pid} (SIGTERM) or Ctrl-C`,
+  )
+  // The bots stop taking events and let the answers under way finish (3 s at most), then the store closes.
+  stopOnSignals(
+    async () => {
+      await Promise.allSettled([scheduler.stop(), slack?.stop(3000), discord?.stop(3000)])
+      store.close()
+    },
+    { log },
+  )
 }
 
 function need<T>(bot: T | null, name: string): T {
@@ -96,6 +103,7 @@ main().catch((error: unknown) => {
   // Configuration and start-up errors are one line that says what to fix; anything else, the stack.
   const known =
     error instanceof ConfigError ||
+    error instanceof StoreError ||
     (error as Error).name?.endsWith('StartError') ||
     (error as Error).name?.endsWith('LoginError')
   process.stderr.write(

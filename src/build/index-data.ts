@@ -7,12 +7,25 @@ import type { PackedClaims } from './packed-claims.js'
 /** Bumped when the index's layout or the way it is built changes, so that an old index is rebuilt. */
 export const INDEX_FORMAT = 3
 
-/** What `index/manifest.json` records: which seeds the index was built from. */
+/** What `index/manifest.json` records: which seeds the index was built from, and the files it wrote. */
 export interface Manifest {
   /** `INDEX_FORMAT` of the code that built it. */
   format: number
   /** Seed file name → SHA-256 of its bytes (the sidecar `sources.json` included). */
   seeds: Record<string, string>
+  /**
+   * Index file name (`corpus.json`, `search.bin`…; all but the manifest) → its size in bytes and the SHA-256
+   * of its bytes, as written; checked when the index is read. Set by `writeIndex`.
+   */
+  files?: Record<string, IndexFileCheck>
+}
+
+/** How an index file is checked on load. */
+export interface IndexFileCheck {
+  /** Size in bytes. */
+  bytes: number
+  /** SHA-256 of the bytes, hex. */
+  sha256: string
 }
 
 /** A passage as the index stores it: its text is read back from the seed file at its offsets. */
@@ -33,6 +46,11 @@ export interface IndexData {
   search: PackedSearch
   /** Stems of every one-word English lemma WordNet knows, sorted: a word in it is no typo. */
   dictionary: string[]
+  /**
+   * Seed file name → the plain text citebot extracted from it, for HTML, PDF and Word seeds (their
+   * passages and quotes are spans of it; it is stored as `index/text/<file>.txt`).
+   */
+  extracted: Record<string, string>
 }
 
 /** The index as `readIndex` reads it from `index/`: the claims packed, as stored (see packed-claims.ts). */

@@ -1,8 +1,10 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { SentenceRecord } from '../claims/types.js'
+import { isExtracted } from '../corpus/formats.js'
 import type { SearchInfo } from '../search/packed-search.js'
-import type { IndexData, Manifest, StoredIndex } from './index-data.js'
+import type { IndexData, IndexFileCheck, Manifest, StoredIndex } from './index-data.js'
 import { type PackedClaims, packClaims } from './packed-claims.js'
 import { SentenceTerms, StoredSentence } from './stored-sentence.js'
 
@@ -19,10 +21,32 @@ const FILES = {
   dictionary: 'words.txt',
 } as const
 
-// Written to a temporary name and renamed, so a reader never sees half a file.
-function writeAtomic(path: string, text: string | Uint8Array): void {
-  writeFileSync(`${path}.tmp`, text)
+/** The folder of the texts extracted from HTML, PDF and Word seeds, one `<file>.txt` each. */
+const EXTRACTED_FOLDER = 'text'
+
+/**
+ * The index in a folder is damaged: a file is missing, cut short, changed or unreadable, or the manifest
+ * records no checks. The message names the file and says how; loading rebuilds the index from the seeds.
+ */
+export class IndexDamagedError extends Error {
+  override name = 'IndexDamagedError'
+  /** Always `INDEX_DAMAGED`. */
+  readonly code = 'INDEX_DAMAGED'
+}
+
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex')
+
+/** Where the index keeps the text extracted from a seed file (HTML, PDF, Word), relative to the index folder. */
+export function extractedTextPath(file: string): string {
+  return `${EXTRACTED_FOLDER}/${file}.txt`
+}
+
+// Written to a temporary name and renamed, so a reader never sees half a file. Returns its check.
+function writeAtomic(path: string, text: string | Uint8Array): IndexFileCheck {
+  const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : text
+  writeFileSync(`${path}.tmp`, bytes)
   renameSync(`${path}.tmp`, path)
+  return { bytes: bytes.byteLength, sha256: sha256(bytes) }
 }
 
 // Sentences and claims are most of a large index: they are stored as rows of numbers that point
@@ -82,7 +106,10 @@ function sentencesOf(
   })
 }
 
-/** Writes the index to a folder (one JSON file per part; the manifest last, as the commit mark). */
+/**
+ * Writes the index to a folder (one file per part; the manifest last, as the commit mark, with each file's
+ * size and SHA-256 so that a damaged file is found on load).
+ */
 export function writeIndex(dir: string, data: IndexData): void {
   mkdirSync(dir, { recursive: true })
   const corpus: StoredCorpus = {
@@ -92,29 +119,94 @@ export function writeIndex(dir: string, data: IndexData): void {
     counts: [...data.vocabulary.values()],
     sentences: sentenceRows(data),
   }
-  writeAtomic(join(dir, FILES.corpus), `${JSON.stringify(corpus)}\n`)
-  writeAtomic(join(dir, FILES.sentenceTerms), bytesOf(sentenceTerms(data)))
   const { rows, similarity, ...tables } = packClaims(data.claims, data.sentences)
   const claims: StoredClaims = { caveats: data.caveats, ...tables }
-  writeAtomic(join(dir, FILES.claims), `${JSON.stringify(claims)}\n`)
-  writeAtomic(join(dir, FILES.claimRows), bytesOf(rows))
-  writeAtomic(join(dir, FILES.similarity), bytesOf(similarity))
-  writeAtomic(join(dir, FILES.lexicon), `${JSON.stringify(data.lexicon)}\n`)
-  writeAtomic(join(dir, FILES.search), `${JSON.stringify(data.search.info)}\n`)
-  writeAtomic(join(dir, FILES.postings), bytesOf(data.search.postings))
-  writeAtomic(join(dir, FILES.dictionary), `${data.dictionary.join('\n')}\n`)
-  writeAtomic(join(dir, FILES.manifest), `${JSON.stringify(data.manifest, null, 2)}\n`)
+  const parts: [name: string, content: string | Uint8Array][] = [
+    [FILES.corpus, `${JSON.stringify(corpus)}\n`],
+    [FILES.sentenceTerms, bytesOf(sentenceTerms(data))],
+    [FILES.claims, `${JSON.stringify(claims)}\n`],
+    [FILES.claimRows, bytesOf(rows)],
+    [FILES.similarity, bytesOf(similarity)],
+    [FILES.lexicon, `${JSON.stringify(data.lexicon)}\n`],
+    [FILES.search, `${JSON.stringify(data.search.info)}\n`],
+    [FILES.postings, bytesOf(data.search.postings)],
+    [FILES.dictionary, `${data.dictionary.join('\n')}\n`],
+  ]
+  const files: Record<string, IndexFileCheck> = {}
+  for (const [name, content] of parts) files[name] = writeAtomic(join(dir, name), content)
+  // The extracted texts are checked on load like the other files (as `text/<file>.txt`).
+  Object.assign(files, writeExtracted(dir, data.extracted))
+  const sorted = Object.fromEntries(Object.entries(files).sort(([a], [b]) => a.localeCompare(b)))
+  const manifest: Manifest = { ...data.manifest, files: sorted }
+  writeAtomic(join(dir, FILES.manifest), `${JSON.stringify(manifest, null, 2)}\n`)
 }
 
-/** The manifest of the index in `dir`, or null when there is none. */
+/**
+ * Writes the extracted texts, and removes those of seeds that are gone (the folder too, when none is left).
+ * Returns the check of each, by its path in the index folder.
+ */
+function writeExtracted(
+  dir: string,
+  extracted: Readonly<Record<string, string>>,
+): Record<string, IndexFileCheck> {
+  const folder = join(dir, EXTRACTED_FOLDER)
+  const keep = new Set(Object.keys(extracted).map((file) => `${file}.txt`))
+  if (existsSync(folder))
+    for (const name of readdirSync(folder)) if (!keep.has(name)) rmSync(join(folder, name), { force: true })
+  if (keep.size === 0) {
+    rmSync(folder, { recursive: true, force: true })
+    return {}
+  }
+  mkdirSync(folder, { recursive: true })
+  const checks: Record<string, IndexFileCheck> = {}
+  for (const [file, text] of Object.entries(extracted)) {
+    const name = extractedTextPath(file)
+    checks[name] = writeAtomic(join(dir, name), text)
+  }
+  return checks
+}
+
+/** The manifest of the index in `dir`, or null when there is none. Throws `IndexDamagedError` when it cannot be read. */
 export function readManifest(dir: string): Manifest | null {
   const path = join(dir, FILES.manifest)
   if (!existsSync(path)) return null
+  let manifest: unknown
   try {
-    return JSON.parse(readFileSync(path, 'utf8')) as Manifest
-  } catch {
-    return null
+    manifest = JSON.parse(readFileSync(path, 'utf8'))
+  } catch (cause) {
+    throw new IndexDamagedError(`${path} cannot be read (${(cause as Error).message})`, { cause })
   }
+  const m = manifest as Partial<Manifest> | null
+  if (typeof m?.format !== 'number' || typeof m.seeds !== 'object' || m.seeds === null) {
+    throw new IndexDamagedError(`${path} is not an index manifest`)
+  }
+  return m as Manifest
+}
+
+/** Reads index file `name` in `dir`, checked against the size and SHA-256 the manifest records for it. */
+function readChecked(dir: string, name: string, manifest: Manifest): Buffer {
+  const path = join(dir, name)
+  const check = manifest.files?.[name]
+  if (check === undefined)
+    throw new IndexDamagedError(`${join(dir, FILES.manifest)} records no check of ${name}`)
+  let bytes: Buffer
+  try {
+    bytes = readFileSync(path)
+  } catch (cause) {
+    throw new IndexDamagedError(
+      `${path} cannot be read (${(cause as NodeJS.ErrnoException).code ?? cause})`,
+      {
+        cause,
+      },
+    )
+  }
+  if (bytes.byteLength !== check.bytes) {
+    throw new IndexDamagedError(
+      `${path} has ${bytes.byteLength} bytes, not the ${check.bytes} it was written with`,
+    )
+  }
+  if (sha256(bytes) !== check.sha256) throw new IndexDamagedError(`${path} changed since it was written`)
+  return bytes
 }
 
 // Arrays of numbers are stored in the machine's byte order (little-endian on x86 and ARM) and
@@ -123,10 +215,9 @@ function bytesOf(array: Int32Array | Float64Array): Uint8Array {
   return new Uint8Array(array.buffer, array.byteOffset, array.byteLength)
 }
 
-/** The bytes of a file, in an ArrayBuffer of their own (aligned for any typed array). */
-function readBuffer(path: string, unit: number): ArrayBuffer {
-  const bytes = readFileSync(path)
-  if (bytes.byteLength % unit !== 0) throw new Error(`index: ${path} is cut short; run \`npm run index\`.`)
+/** A file's bytes in an ArrayBuffer of their own (aligned for any typed array of `unit`-byte numbers). */
+function bufferOf(path: string, bytes: Buffer, unit: number): ArrayBuffer {
+  if (bytes.byteLength % unit !== 0) throw new IndexDamagedError(`${path} is cut short`)
   // A file's own buffer is read as it is; a copy is made only when it shares a buffer.
   if (
     bytes.byteOffset === 0 &&
@@ -137,37 +228,64 @@ function readBuffer(path: string, unit: number): ArrayBuffer {
   return new Uint8Array(bytes).buffer
 }
 
-/** Reads the index in `dir` (its manifest must exist). */
+/**
+ * Reads the index in `dir` (its manifest must exist), each file checked against the size and SHA-256 that
+ * the manifest records. Throws `IndexDamagedError`, naming the file, when one is missing, cut short, changed
+ * or cannot be parsed.
+ */
 export function readIndex(dir: string): StoredIndex {
-  const read = (name: string) => readFileSync(join(dir, name), 'utf8')
-  const manifest = JSON.parse(read(FILES.manifest)) as Manifest
-  const corpus = JSON.parse(read(FILES.corpus)) as StoredCorpus
-  const terms = new Int32Array(readBuffer(join(dir, FILES.sentenceTerms), 4))
+  const manifest = readManifest(dir)
+  if (manifest === null) throw new IndexDamagedError(`${join(dir, FILES.manifest)} is missing`)
+  const raw = (name: string) => readChecked(dir, name, manifest)
+  const parsed = <T>(name: string): T => {
+    const text = raw(name).toString('utf8')
+    try {
+      return JSON.parse(text) as T
+    } catch (cause) {
+      throw new IndexDamagedError(`${join(dir, name)} cannot be parsed (${(cause as Error).message})`, {
+        cause,
+      })
+    }
+  }
+  const numbers = (name: string, unit: number) => bufferOf(join(dir, name), raw(name), unit)
+  const corpus = parsed<StoredCorpus>(FILES.corpus)
+  const terms = new Int32Array(numbers(FILES.sentenceTerms, 4))
   const sentences = sentencesOf(
     corpus.sentences,
     corpus.passages,
     new SentenceTerms(corpus.terms, terms, corpus.sentences.length),
   )
   const vocabulary = new Map(corpus.terms.map((t, i) => [t, corpus.counts[i] ?? 0]))
-  const { caveats, ...tables } = JSON.parse(read(FILES.claims)) as StoredClaims
+  const { caveats, ...tables } = parsed<StoredClaims>(FILES.claims)
   const claims: PackedClaims = {
     ...tables,
-    rows: new Int32Array(readBuffer(join(dir, FILES.claimRows), 4)),
-    similarity: new Float64Array(readBuffer(join(dir, FILES.similarity), 8)),
+    rows: new Int32Array(numbers(FILES.claimRows, 4)),
+    similarity: new Float64Array(numbers(FILES.similarity, 8)),
   }
+  // An HTML, PDF or Word seed's quotes are spans of its extracted text: it is checked like the other files.
+  const extracted: Record<string, string> = {}
+  for (const s of corpus.sources)
+    if (isExtracted(s.file)) extracted[s.file] = raw(extractedTextPath(s.file)).toString('utf8')
   return {
     manifest,
+    extracted,
     sources: corpus.sources,
     passages: corpus.passages,
     sentences,
     claims,
     caveats,
-    lexicon: JSON.parse(read(FILES.lexicon)) as IndexData['lexicon'],
+    lexicon: parsed<IndexData['lexicon']>(FILES.lexicon),
     vocabulary,
     search: {
-      info: JSON.parse(read(FILES.search)) as SearchInfo,
-      postings: new Int32Array(readBuffer(join(dir, FILES.postings), 4)),
+      info: parsed<SearchInfo>(FILES.search),
+      postings: new Int32Array(numbers(FILES.postings, 4)),
     },
-    dictionary: read(FILES.dictionary).split('\n').filter(Boolean),
+    dictionary: raw(FILES.dictionary).toString('utf8').split('\n').filter(Boolean),
   }
 }
+
+/**
+ * The names of the files every index folder holds, the manifest first; an index of HTML, PDF or Word seeds
+ * holds `text/<file>.txt` for each too (see {@link extractedTextPath}).
+ */
+export const INDEX_FILES: readonly string[] = Object.values(FILES)

@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { Knowledge } from '../answer/knowledge.js'
+import { isExtracted } from '../corpus/formats.js'
 import type { ReadError } from '../corpus/types.js'
 import { BUILD_STEPS, type BuildStep, buildIndex } from './build-index.js'
 import type { IndexData, StoredIndex } from './index-data.js'
-import { readIndex, readManifest, writeIndex } from './index-files.js'
+import { IndexDamagedError, readIndex, readManifest, writeIndex } from './index-files.js'
 import { currentManifest, manifestChanges } from './manifest.js'
 
 /** Where the index and the seeds are, and who hears about a rebuild. */
@@ -13,10 +14,15 @@ export interface LoadOptions {
   indexDir: string
   /** The source documents' folder. Default `seeds`. */
   seedsDir: string
-  /** Called before a rebuild, with what changed ("002_….txt changed"). */
-  onRebuild?: (changes: string[]) => void
+  /**
+   * Called before a rebuild, with why: what changed in the seeds ("002_….txt changed"), or, when `damaged`,
+   * what is wrong with the index ("index/corpus.json has 29051 bytes, not the 58103 it was written with").
+   */
+  onRebuild?: (changes: string[], why: 'seeds' | 'damaged') => void
   /** Called as each build step finishes (step number from 1, of `total`). */
   onStep?: (step: BuildStep, done: number, total: number) => void
+  /** Called as each seed file is read during a rebuild (files done, of `total`). */
+  onFile?: (file: string, done: number, total: number) => void
 }
 
 /** The loaded knowledge, and whether the index had to be rebuilt to get it. */
@@ -24,6 +30,8 @@ export interface Loaded {
   knowledge: Knowledge
   /** What changed in the seeds since the index was built; empty when it was current. */
   changes: string[]
+  /** What was wrong with the index when it had to be rebuilt for that (a damaged file), or null. */
+  damage: string | null
   /** Seed files that could not be read (they are left out). */
   errors: ReadError[]
   /** Why the rebuilt index could not be saved (it is still used), or null. */
@@ -31,23 +39,35 @@ export interface Loaded {
 }
 
 /**
- * Loads `index/`, or rebuilds it when the seeds changed since it was built (and saves it, if
- * the folder is writable), then reads the seed texts the quotes are cut from.
+ * Loads `index/`, or rebuilds it when the seeds changed since it was built or when it is damaged (a file
+ * missing, cut short or changed since it was written: each is checked against the manifest), and saves it,
+ * if the folder is writable; then reads the texts the quotes are cut from: the seeds', and for HTML, PDF and
+ * Word seeds the texts the index keeps of them.
  */
 export function loadKnowledge(options: Partial<LoadOptions> = {}): Loaded {
   const indexDir = options.indexDir ?? 'index'
   const seedsDir = options.seedsDir ?? 'seeds'
   const now = currentManifest(seedsDir)
-  const changes = manifestChanges(readManifest(indexDir), now)
+  let changes: string[] = []
+  let damage: string | null = null
+  let data: IndexData | StoredIndex | null = null
+  try {
+    changes = manifestChanges(readManifest(indexDir), now)
+    if (changes.length === 0) data = readIndex(indexDir)
+  } catch (error) {
+    if (!(error instanceof IndexDamagedError)) throw error
+    damage = error.message
+  }
   let saveError: string | null = null
   let errors: ReadError[] = []
-  let data: IndexData | StoredIndex
-  if (changes.length === 0) {
-    data = readIndex(indexDir)
-  } else {
-    options.onRebuild?.(changes)
+  if (data === null) {
+    options.onRebuild?.(damage === null ? changes : [damage], damage === null ? 'seeds' : 'damaged')
     let done = 0
-    const built = buildIndex(seedsDir, (step) => options.onStep?.(step, ++done, BUILD_STEPS.length))
+    const built = buildIndex(
+      seedsDir,
+      (step) => options.onStep?.(step, ++done, BUILD_STEPS.length),
+      options.onFile,
+    )
     data = built.data
     errors = built.corpus.errors
     try {
@@ -56,6 +76,11 @@ export function loadKnowledge(options: Partial<LoadOptions> = {}): Loaded {
       saveError = `could not save the rebuilt index in ${indexDir}/ (${(cause as Error).message}); it will be rebuilt at the next start.`
     }
   }
-  const texts = new Map(data.sources.map((s) => [s.file, readFileSync(join(seedsDir, s.file), 'utf8')]))
-  return { knowledge: new Knowledge(data, texts), changes, errors, saveError }
+  // Quotes are cut from the seed's text, or, for HTML, PDF and Word, from the text extracted from it.
+  const texts = new Map<string, string>()
+  for (const s of data.sources) {
+    const text = isExtracted(s.file) ? data.extracted[s.file] : readFileSync(join(seedsDir, s.file), 'utf8')
+    if (text !== undefined) texts.set(s.file, text)
+  }
+  return { knowledge: new Knowledge(data, texts), changes, damage, errors, saveError }
 }

@@ -1,3 +1,5 @@
+import { typedText } from './typed-text.js'
+
 /** What a person asked for, whatever the platform. */
 export type Command =
   | { kind: 'ask'; question: string }
@@ -25,11 +27,12 @@ export function usageOf(name: string): string {
 
 /**
  * Reads a chat message (console line, DM, mention without the mention) or a slash command's
- * name and text as a command. Text that is not a command is a question.
+ * name and text as a command. Text that is not a command is a question. Control characters and
+ * bidi overrides are removed first (see `typedText`), so no command carries them.
  */
 export function parseCommand(text: string, slash?: string): Command {
   let name = slash?.replace(/^\//, '').toLowerCase()
-  let rest = text.trim()
+  let rest = typedText(text).trim()
   if (name === undefined) {
     const m = /^\/(\S+)\s*([\s\S]*)$/.exec(rest)
     // "help" or "?" alone, typed or said to the bot, asks for the help rather than the sources.

@@ -1,3 +1,4 @@
+import { typedText } from '../chat/typed-text.js'
 import { tokenize } from '../search/text.js'
 import type { LoggedQuestion } from '../store/index.js'
 import type { Digest, DigestTopic } from './types.js'
@@ -63,7 +64,8 @@ function unansweredOf(questions: readonly LoggedQuestion[], max: number, maxLeng
   const seen = new Set<string>()
   for (const q of questions) {
     if (q.answered) continue
-    const text = q.question.replace(/\s+/g, ' ').trim()
+    // Questions logged before control characters were removed at the door are cleaned here too.
+    const text = typedText(q.question).replace(/\s+/g, ' ').trim()
     const key = text.toLowerCase()
     if (text === '' || seen.has(key)) continue
     seen.add(key)

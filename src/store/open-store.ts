@@ -1,7 +1,9 @@
 import { connect, openFailed } from './connect.js'
+import { conversationMethods } from './conversations.js'
 import { digestRunMethods } from './digest-runs.js'
 import { StoreError } from './errors.js'
 import { feedbackMethods } from './feedback.js'
+import { installationMethods } from './installation.js'
 import { migrate } from './migrate.js'
 import { migrations } from './migrations.js'
 import { questionMethods } from './questions.js'
@@ -11,7 +13,13 @@ import { subscriptionMethods } from './subscriptions.js'
 import type { OpenStoreOptions, Store } from './types.js'
 import { checkInteger, checkPositive } from './validate.js'
 
-const defaults = { staleClaimMinutes: 10, staleClaimRetries: 1, busyTimeoutMs: 5000 }
+const defaults = {
+  staleClaimMinutes: 10,
+  staleClaimRetries: 1,
+  busyTimeoutMs: 5000,
+  conversationTurns: 3,
+  conversationDays: 7,
+}
 
 /**
  * Opens (creating if missing) the SQLite store at `path`, a file path such as `data/citebot.db` (its parent
@@ -24,6 +32,10 @@ export function openStore(path: string, options: OpenStoreOptions = {}): Store {
   const staleClaimRetries = options.staleClaimRetries ?? defaults.staleClaimRetries
   const busyTimeoutMs = options.busyTimeoutMs ?? defaults.busyTimeoutMs
   const clock = options.now ?? (() => new Date())
+  const conversationTurns = options.conversationTurns ?? defaults.conversationTurns
+  const conversationDays = options.conversationDays ?? defaults.conversationDays
+  checkInteger(conversationTurns, 'conversationTurns', 1)
+  checkPositive(conversationDays, 'conversationDays')
   checkPositive(staleClaimMinutes, 'staleClaimMinutes')
   checkInteger(staleClaimRetries, 'staleClaimRetries', 0)
   checkInteger(busyTimeoutMs, 'busyTimeoutMs', 0)
@@ -45,6 +57,8 @@ export function openStore(path: string, options: OpenStoreOptions = {}): Store {
       ...snapshotMethods(db, clock),
       ...questionMethods(db),
       ...feedbackMethods(db),
+      ...conversationMethods(db, { keep: conversationTurns, ttlMs: conversationDays * 86_400_000 }),
+      ...installationMethods(db, clock),
       close() {
         db.close()
       },

@@ -132,7 +132,7 @@ export interface RecordFeedbackInput {
   question: string
   /** The voter's vote. */
   vote: Vote
-  /** An opaque key for the voter that the caller derives (a SHA-256 of the user id); never the user id itself. */
+  /** An opaque key for the voter that the caller derives (an HMAC of the user id); never the user id itself. */
   userKey: string
   /** When the vote was cast. */
   at: Date
@@ -154,6 +154,34 @@ export interface FeedbackSummary {
   down: number
 }
 
+/** One answer remembered in a conversation, so that a follow-up can be answered about it. */
+export interface ConversationTurn {
+  /** The turn's id, as `recordTurn` returned it. */
+  id: number
+  /** The platform the conversation is on. */
+  platform: Platform
+  /** The conversation, as the adapter names it: a Slack channel and thread, a Discord thread or reply chain. */
+  conversationKey: string
+  /** The bot's message that showed the answer, once `linkTurn` named it; null before. */
+  messageKey: string | null
+  /** The answer, as the JSON text the caller stored. */
+  payload: string
+  /** When it was recorded. */
+  at: Date
+}
+
+/** What `recordTurn` needs. Carries no user id, on purpose. */
+export interface RecordTurnInput {
+  /** The platform the conversation is on. */
+  platform: Platform
+  /** The conversation (see {@link ConversationTurn.conversationKey}). */
+  conversationKey: string
+  /** The answer as JSON text (e.g. `JSON.stringify(answer)`). */
+  payload: string
+  /** When it was answered; also the clock that forgets expired turns. */
+  at: Date
+}
+
 /** Options for `openStore`. */
 export interface OpenStoreOptions {
   /**
@@ -172,6 +200,10 @@ export interface OpenStoreOptions {
   busyTimeoutMs?: number
   /** The clock for timestamps the caller does not pass (`createdAt`, `updatedAt`…); default `() => new Date()`. */
   now?: () => Date
+  /** How many answers each conversation keeps for follow-ups (the newest); default 3. */
+  conversationTurns?: number
+  /** How long a conversation's answers are kept, in days; default 7. */
+  conversationDays?: number
 }
 
 /**
@@ -235,6 +267,27 @@ export interface Store {
   recordFeedback(input: RecordFeedbackInput): FeedbackResult
   /** Counts current votes, over everything, one platform, or one channel (`channelId` with its `platform`). */
   feedbackSummary(platform?: Platform, channelId?: string): FeedbackSummary
+
+  /**
+   * Remembers an answer in a conversation and returns the turn's id. Only the newest `conversationTurns` of the
+   * conversation are kept, and turns older than `conversationDays` (in any conversation) are forgotten.
+   */
+  recordTurn(input: RecordTurnInput): number
+  /**
+   * Names the bot message that showed turn `id` (a Discord reply to it continues that conversation); a message
+   * named before for another turn moves to this one. Returns false when the turn is gone.
+   */
+  linkTurn(platform: Platform, id: number, messageKey: string): boolean
+  /** The conversation's remembered turns at `now`, newest first (at most `conversationTurns`, none expired). */
+  recentTurns(platform: Platform, conversationKey: string, now: Date): ConversationTurn[]
+  /** The turn that message `messageKey` showed, if it is still remembered at `now`; else null. */
+  turnByMessage(platform: Platform, messageKey: string, now: Date): ConversationTurn | null
+
+  /**
+   * The installation's secret (64 hex characters): made at random the first time it is asked for and kept in
+   * the database, the same for every process sharing it. It keys the HMAC that stands for a voter in feedback.
+   */
+  installationSecret(): string
 
   /** Closes the database connection; the store must not be used afterwards. Calling it twice is harmless. */
   close(): void

@@ -98,6 +98,18 @@ export class FakeGateway {
     return sent
   }
 
+  /** Sends `frame` as it is (any text, JSON or not) to every connected session; returns how many got it. */
+  sendRaw(frame: string): number {
+    let sent = 0
+    for (const session of this.#sessions.values()) {
+      const socket = session.socket
+      if (socket === null || socket.readyState !== socket.OPEN) continue
+      socket.send(frame)
+      sent += 1
+    }
+    return sent
+  }
+
   /** Closes every client socket with `code` (4000 Unknown error lets discord.js RESUME). */
   disconnect(code: number = GatewayCloseCodes.UnknownError): void {
     for (const session of this.#sessions.values()) session.socket?.close(code, 'fake gateway disconnect')

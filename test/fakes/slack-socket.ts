@@ -95,6 +95,17 @@ export class SocketModeServer {
     })
   }
 
+  /**
+   * Sends `frame` as it is (a text frame; any string, JSON or not) on every open socket, as a broken or hostile
+   * Slack could: an envelope without its payload, text that is not JSON, a type no app knows. No ack is awaited.
+   * Returns how many sockets it went to.
+   */
+  sendRaw(frame: string): number {
+    const open = [...this.sockets].filter((ws) => ws.readyState === ws.OPEN)
+    for (const ws of open) ws.send(frame)
+    return open.length
+  }
+
   /** Sends Slack's `disconnect` message (the app should reconnect, after its own delay of about 5 s). */
   sendDisconnect(reason = 'refresh_requested'): void {
     for (const ws of this.sockets) {

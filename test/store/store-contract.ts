@@ -469,6 +469,90 @@ export function describeStoreContract(name: string, open: OpenFreshStore): void 
       })
     })
 
+    describe('conversation turns', () => {
+      const turn = (n: number, key = 'C1:1714546800.000100', platform: 'slack' | 'discord' = 'slack') => ({
+        platform,
+        conversationKey: key,
+        payload: JSON.stringify({ question: `q${n}` }),
+        at: minutes(n),
+      })
+      const questions = (turns: { payload: string }[]) =>
+        turns.map((t) => (JSON.parse(t.payload) as { question: string }).question)
+
+      it('remembers a conversation’s answers, newest first, and no other conversation’s', () => {
+        const first = store.recordTurn(turn(1))
+        store.recordTurn(turn(2))
+        store.recordTurn(turn(3, 'C1:other-thread'))
+        store.recordTurn(turn(4, 'C1:1714546800.000100', 'discord'))
+        const recent = store.recentTurns('slack', 'C1:1714546800.000100', minutes(5))
+        expect(questions(recent)).toEqual(['q2', 'q1'])
+        expect(recent[1]).toEqual({
+          id: first,
+          platform: 'slack',
+          conversationKey: 'C1:1714546800.000100',
+          messageKey: null,
+          payload: '{"question":"q1"}',
+          at: minutes(1),
+        })
+        expect(store.recentTurns('slack', 'never-seen', minutes(5))).toEqual([])
+      })
+
+      it('keeps only the newest turns of a conversation (3 by default)', () => {
+        for (let n = 1; n <= 5; n++) store.recordTurn(turn(n))
+        expect(questions(store.recentTurns('slack', 'C1:1714546800.000100', minutes(6)))).toEqual([
+          'q5',
+          'q4',
+          'q3',
+        ])
+        const small = openWith({ conversationTurns: 1 })
+        small.recordTurn(turn(1))
+        small.recordTurn(turn(2))
+        expect(questions(small.recentTurns('slack', 'C1:1714546800.000100', minutes(3)))).toEqual(['q2'])
+      })
+
+      it('forgets turns after conversationDays, and drops them from the database at the next write', () => {
+        const short = openWith({ conversationDays: 1 })
+        short.recordTurn(turn(0, 'old'))
+        const day = 24 * 60
+        expect(short.recentTurns('slack', 'old', minutes(day - 1))).toHaveLength(1)
+        expect(short.recentTurns('slack', 'old', minutes(day + 1))).toEqual([])
+        short.recordTurn(turn(day + 1, 'new'))
+        // The expired turn is gone even for a clock that would still see it.
+        expect(short.recentTurns('slack', 'old', minutes(1))).toEqual([])
+      })
+
+      it('finds a turn by the bot message that showed it; a message linked again moves to the newer turn', () => {
+        const a = store.recordTurn(turn(1, 'chain-1', 'discord'))
+        const b = store.recordTurn(turn(2, 'chain-2', 'discord'))
+        expect(store.turnByMessage('discord', '555', minutes(3))).toBeNull()
+        expect(store.linkTurn('discord', a, '555')).toBe(true)
+        expect(store.turnByMessage('discord', '555', minutes(3))).toMatchObject({
+          id: a,
+          conversationKey: 'chain-1',
+          messageKey: '555',
+        })
+        expect(store.turnByMessage('slack', '555', minutes(3))).toBeNull()
+        expect(store.linkTurn('discord', b, '555')).toBe(true)
+        expect(store.turnByMessage('discord', '555', minutes(3))?.id).toBe(b)
+        expect(store.linkTurn('discord', 9999, '556')).toBe(false)
+      })
+
+      it('rejects a payload that is not JSON and an empty conversation', () => {
+        expectStoreError(() => store.recordTurn({ ...turn(1), payload: '{not json' }), 'STORE_INVALID_INPUT')
+        expectStoreError(() => store.recordTurn({ ...turn(1), conversationKey: '' }), 'STORE_INVALID_INPUT')
+        expectStoreError(() => openWith({ conversationTurns: 0 }), 'STORE_INVALID_INPUT')
+      })
+    })
+
+    describe('installation secret', () => {
+      it('is 256 random bits in hex, made once and the same on every call', () => {
+        const secret = store.installationSecret()
+        expect(secret).toMatch(/^[0-9a-f]{64}$/)
+        expect(store.installationSecret()).toBe(secret)
+        expect(openWith().installationSecret()).not.toBe(secret)
+      })
+    })
+
     it('closing twice is harmless', () => {
       store.close()
       expect(() => store.close()).not.toThrow()

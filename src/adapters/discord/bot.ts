@@ -6,6 +6,8 @@ import type { Digest } from '../../digest/types.js'
 import type { Logger } from '../../logger.js'
 import { type DiscordMessage, renderDigest, renderReply, renderText } from '../../render/discord-embeds.js'
 import { parseFeedbackId } from '../../render/discord-message.js'
+import { InFlight } from '../in-flight.js'
+import { innermostMessage, unreachableCode } from '../network-error.js'
 import { createDiscordClient } from './client.js'
 import { type HandlerDeps, SORRY } from './deps.js'
 import { handleFeedback } from './feedback.js'
@@ -32,8 +34,11 @@ export interface DiscordBot {
   readonly client: Client
   /** Logs in and resolves once the gateway is ready (guilds received). Throws a clear error on a bad token. */
   start(): Promise<void>
-  /** Disconnects and destroys the client. */
-  stop(): Promise<void>
+  /**
+   * Stops taking events, waits for the answers under way to be sent, at most `graceMs` (default 3000; later
+   * ones are dropped), then disconnects and destroys the client. Resolves true when none was left under way.
+   */
+  stop(graceMs?: number): Promise<boolean>
   /**
    * Posts a digest in a channel; throws `DiscordPostError` (with Discord's `code`, and `channelGone` for
    * 10003/50001/50013/50008) so the scheduler can mark the subscription inactive.
@@ -53,7 +58,7 @@ export class DiscordLoginError extends Error {
  */
 export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
   const { config, logger } = options
-  const client = createDiscordClient(config)
+  const client = createDiscordClient(config, logger)
   const deps: HandlerDeps = {
     service: options.service,
     logger,
@@ -61,8 +66,16 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
     deferAfterMs: options.deferAfterMs ?? 2000,
   }
 
-  client.on(Events.InteractionCreate, (i) => void onInteraction(i, deps))
-  client.on(Events.MessageCreate, (m) => void onMessage(m, deps))
+  // Events are counted until answered, so that stop() can let the answers under way finish; once stopping,
+  // new ones are left unanswered.
+  const inFlight = new InFlight()
+  let stopping = false
+  client.on(Events.InteractionCreate, (i) => {
+    if (!stopping) void inFlight.run(() => onInteraction(i, deps))
+  })
+  client.on(Events.MessageCreate, (m) => {
+    if (!stopping) void inFlight.run(() => onMessage(m, deps))
+  })
   client.on(Events.Error, (error) => logger.error({ err: error }, 'Discord client error'))
   client.on(Events.Warn, (message) => logger.warn(message))
   client.rest.on(RESTEvents.RateLimited, (info) =>
@@ -79,15 +92,20 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
       try {
         await Promise.all([client.login(config.token), ready])
       } catch (error) {
-        throw loginError(error)
+        throw loginError(error, config.apiUrl ?? DISCORD_API)
       }
       logger.info(
         { user: client.user?.tag, guilds: client.guilds.cache.size },
         'Discord bot connected; answering /ask, /sources, /digest and mentions',
       )
     },
-    async stop() {
+    async stop(graceMs = 3000) {
+      stopping = true
+      const idle = await inFlight.idle(graceMs)
+      if (!idle)
+        logger.warn({ left: inFlight.size }, `stopped with ${inFlight.size} answer(s) still under way`)
       await client.destroy()
+      return idle
     },
     postDigest(channelId, digest) {
       return postDigest(client, channelId, digest, (d) => renderDigest(d))
@@ -130,12 +148,18 @@ async function onMessage(message: Message, deps: HandlerDeps): Promise<void> {
   }
 }
 
-function loginError(error: unknown): DiscordLoginError {
+/** Discord's public REST API, the default of `DISCORD_API_URL`. */
+export const DISCORD_API = 'https://discord.com/api'
+
+function loginError(error: unknown, apiUrl: string): DiscordLoginError {
   const status = error instanceof DiscordAPIError ? error.status : null
   const tokenProblem =
     status === 401 || (error instanceof Error && /token/i.test(`${error.message} ${error.name}`))
+  const unreachable = status === null && unreachableCode(error) !== null
   const message = tokenProblem
     ? 'Discord rejected DISCORD_TOKEN; copy a fresh one from the Developer Portal (Bot → Reset Token).'
-    : `Could not connect to Discord: ${error instanceof Error ? error.message : String(error)}. Check the network and DISCORD_API_URL.`
+    : unreachable
+      ? `Discord could not be reached at ${apiUrl} (${innermostMessage(error)}). Check DISCORD_API_URL (unset, it is ${DISCORD_API}) and the network.`
+      : `Could not connect to Discord: ${error instanceof Error ? error.message : String(error)}. Check the network and DISCORD_API_URL.`
   return new DiscordLoginError(message, { cause: error })
 }

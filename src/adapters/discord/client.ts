@@ -1,5 +1,7 @@
 import { Client, GatewayIntentBits } from 'discord.js'
 import type { Config } from '../../config.js'
+import type { Logger } from '../../logger.js'
+import { GuardedShardingStrategy } from './gateway-guard.js'
 
 /**
  * The gateway intents citebot asks for: Guilds (channels and threads are cached, which discord.js needs to
@@ -9,8 +11,11 @@ import type { Config } from '../../config.js'
  */
 export const DISCORD_INTENTS = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages] as const
 
-/** A discord.js client for citebot: its intents, no pings by default, and `DISCORD_API_URL` as REST base. */
-export function createDiscordClient(config: NonNullable<Config['discord']>): Client {
+/**
+ * A discord.js client for citebot: its intents, no pings by default, `DISCORD_API_URL` as REST base, and
+ * malformed gateway frames logged to `log` and dropped (see {@link GuardedShardingStrategy}).
+ */
+export function createDiscordClient(config: NonNullable<Config['discord']>, log: Logger): Client {
   return new Client({
     intents: [...DISCORD_INTENTS],
     // The default for every message that does not set its own; the bot's messages all set { parse: [] } too.
@@ -19,5 +24,6 @@ export function createDiscordClient(config: NonNullable<Config['discord']>): Cli
     failIfNotExists: false,
     // discord.js then asks this API's /gateway/bot for the gateway URL.
     ...(config.apiUrl === null ? {} : { rest: { api: config.apiUrl } }),
+    ws: { buildStrategy: (manager) => new GuardedShardingStrategy(manager, log) },
   })
 }

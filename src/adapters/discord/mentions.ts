@@ -1,15 +1,9 @@
 import type { Message } from 'discord.js'
 import { parseCommand } from '../../chat/commands.js'
+import type { ConversationRef, Reply } from '../../chat/service.js'
 import { renderText } from '../../render/discord-embeds.js'
 import type { HandlerDeps } from './deps.js'
-
-/** The message's text without the bot's mentions (`<@id>`, `<@!id>`), trimmed. */
-export function stripMention(content: string, botId: string): string {
-  return content
-    .replace(new RegExp(`<@!?${botId}>`, 'g'), ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-}
+import { questionFromDiscord } from './discord-text.js'
 
 /**
  * Whether a message is for the bot: it mentions the bot, or it is a reply to one of the bot's messages that
@@ -29,17 +23,33 @@ export function isForBot(message: Message, botId: string): boolean {
 export async function handleMessage(message: Message, deps: HandlerDeps): Promise<void> {
   const botId = message.client.user.id
   if (!message.inGuild() || !isForBot(message, botId)) return
-  const text = stripMention(message.content, botId)
+  const text = questionFromDiscord(message.content)
   let command = parseCommand(text)
   if (text === '') command = { kind: 'help' }
-  const reply =
+  const ctx = {
+    platform: 'discord',
+    channelId: message.channelId,
+    conversation: conversationOf(message),
+  } as const
+  const reply: Reply =
     command.kind === 'digest'
-      ? {
-          kind: 'text' as const,
-          text: 'Use the /digest command to subscribe this channel or see its digest.',
-        }
-      : await deps.service.handle(command, { platform: 'discord', channelId: message.channelId })
-  await message.reply({ ...deps.render(reply), failIfNotExists: false })
+      ? { kind: 'text', text: 'Use the /digest command to subscribe this channel or see its digest.' }
+      : await deps.service.handle(command, ctx)
+  const sent = await message.reply({ ...deps.render(reply), failIfNotExists: false })
+  // A reply to this answer is then a follow-up of it.
+  deps.service.posted(reply, sent.id, ctx)
+}
+
+/**
+ * The conversation of a message for follow-ups: a thread is one conversation; elsewhere a reply chain is,
+ * found through the bot message replied to (its conversation goes on), or started by this message.
+ */
+export function conversationOf(message: Message): ConversationRef {
+  const replyTo = message.reference?.messageId
+  const key = message.channel.isThread()
+    ? `thread:${message.channelId}`
+    : `${message.channelId}:${message.id}`
+  return replyTo === undefined ? { key } : { key, replyTo }
 }
 
 /** Says sorry in a reply when answering a message failed (best effort: the failure may be Discord's). */

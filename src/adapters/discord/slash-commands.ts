@@ -4,6 +4,7 @@ import type { ChatContext } from '../../chat/service.js'
 import { renderText } from '../../render/discord-embeds.js'
 import { digestArgs, MANAGE_SUBCOMMANDS } from './commands.js'
 import type { HandlerDeps } from './deps.js'
+import { questionFromDiscord } from './discord-text.js'
 import { respond, send } from './respond.js'
 
 /**
@@ -15,7 +16,7 @@ export async function handleSlashCommand(i: ChatInputCommandInteraction, deps: H
   const { service, render } = deps
   switch (i.commandName) {
     case 'ask': {
-      const command = parseCommand(i.options.getString('question') ?? '', 'ask')
+      const command = parseCommand(questionFromDiscord(i.options.getString('question') ?? ''), 'ask')
       if (command.kind !== 'ask') {
         const text = command.kind === 'usage' ? command.message : 'Ask a question.'
         return send(i, renderText(text), true)

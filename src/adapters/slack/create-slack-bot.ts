@@ -1,20 +1,23 @@
 import type { AddressInfo } from 'node:net'
-import { App, SocketModeReceiver, type webApi } from '@slack/bolt'
+import { App, HTTPReceiver, SocketModeReceiver, type webApi } from '@slack/bolt'
 import type { Answer } from '../../answer/types.js'
 import type { ChatService } from '../../chat/service.js'
 import type { Config } from '../../config.js'
 import type { Digest } from '../../digest/types.js'
 import type { Logger } from '../../logger.js'
 import { renderDigestBlocks } from '../../render/slack-blocks.js'
+import { InFlight } from '../in-flight.js'
 import { registerActions } from './actions.js'
 import { boltLevelOf, boltLogger } from './bolt-logger.js'
 import { BoundedCache } from './bounded-cache.js'
 import { registerCommands } from './commands.js'
 import { dedupeEvents } from './dedupe.js'
 import type { SlackDeps } from './deps.js'
-import { SlackStartError, slackErrorCode } from './errors.js'
+import { SLACK_API, SlackStartError, slackErrorCode } from './errors.js'
 import { registerMessages } from './messages.js'
 import { postMessage } from './post.js'
+import { refuseSkewedRequests } from './request-age.js'
+import { guardSocketFrames } from './socket-guard.js'
 
 /** How much the bot remembers between events. All of it is in memory and empty after a restart. */
 export interface SlackMemoryOptions {
@@ -55,8 +58,12 @@ export interface SlackBot {
    * `SlackStartError` saying which token Slack refused and how to fix it.
    */
   start(): Promise<void>
-  /** Disconnects or stops listening; waits for the socket to close (at most 2 s). */
-  stop(): Promise<void>
+  /**
+   * Stops taking events (disconnects, or stops listening), waiting for the socket to close (at most 2 s), then
+   * waits for the answers under way to be posted, at most `graceMs` (default 3000); later ones are dropped.
+   * Resolves true when none was left under way.
+   */
+  stop(graceMs?: number): Promise<boolean>
   /** The port the HTTP receiver listens on once started (useful with port 0); null in Socket Mode. */
   readonly port: number | null
   /**
@@ -80,7 +87,8 @@ export function createSlackBot(options: SlackBotOptions): SlackBot {
   const { config, service, logger } = options
   const now = options.now ? () => (options.now as () => Date)().getTime() : Date.now
   const memory = options.memory ?? {}
-  const apiUrl = config.apiUrl ? { slackApiUrl: withSlash(config.apiUrl) } : {}
+  const apiBase = config.apiUrl ? withSlash(config.apiUrl) : SLACK_API
+  const apiUrl = config.apiUrl ? { slackApiUrl: apiBase } : {}
   const clientOptions: webApi.WebClientOptions = {
     ...apiUrl,
     // 429s are retried after their Retry-After (rejectRateLimitedCalls stays false); network failures a few
@@ -109,9 +117,16 @@ export function createSlackBot(options: SlackBotOptions): SlackBot {
       // (it gives up reconnecting after a network failure that outlasts them), and must not get ours.
       installerOptions: { clientOptions: { ...apiUrl, timeout: 15_000 } },
     })
+    guardSocketFrames(receiver.client, logger.child({ component: 'slack' }))
     app = new App({ ...common, socketMode: true, receiver })
   } else if (config.signingSecret !== null) {
-    app = new App({ ...common, signingSecret: config.signingSecret })
+    const http = new HTTPReceiver({
+      signingSecret: config.signingSecret,
+      logger: common.logger,
+      logLevel: common.logLevel,
+    })
+    http.requestListener = refuseSkewedRequests(http.requestListener, logger.child({ component: 'slack' }))
+    app = new App({ ...common, receiver: http })
   } else {
     throw new Error(
       'Slack needs SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP mode); set one of them.',
@@ -131,6 +146,9 @@ export function createSlackBot(options: SlackBotOptions): SlackBot {
     answers: new BoundedCache<Answer>({ maxEntries: memory.answers ?? 500, ttlMs: DAY, now }),
     fetch: options.fetch ?? fetch,
   }
+  // Every event, counted until its listeners are done, so that stop() can let the answers under way finish.
+  const inFlight = new InFlight()
+  app.use(({ next }) => inFlight.run(next))
   app.use(dedupeEvents(deps.seen, log))
   registerMessages(app, deps)
   registerCommands(app, deps)
@@ -154,13 +172,13 @@ export function createSlackBot(options: SlackBotOptions): SlackBot {
       try {
         await app.init()
       } catch (error) {
-        throw new SlackStartError('SLACK_BOT_TOKEN', 'auth.test', error)
+        throw new SlackStartError('SLACK_BOT_TOKEN', 'auth.test', error, apiBase)
       }
       if (receiver) {
         try {
           await app.start()
         } catch (error) {
-          throw new SlackStartError('SLACK_APP_TOKEN', 'apps.connections.open', error)
+          throw new SlackStartError('SLACK_APP_TOKEN', 'apps.connections.open', error, apiBase)
         }
       } else {
         const listen = options.host === undefined ? config.port : { port: config.port, host: options.host }
@@ -169,7 +187,7 @@ export function createSlackBot(options: SlackBotOptions): SlackBot {
       }
       log.info({ mode, port }, 'Slack app started')
     },
-    async stop() {
+    async stop(graceMs = 3000) {
       const client = receiver?.client
       const closed = client
         ? new Promise<void>((resolve) => {
@@ -183,6 +201,9 @@ export function createSlackBot(options: SlackBotOptions): SlackBot {
       await app.stop()
       await closed
       port = null
+      const idle = await inFlight.idle(graceMs)
+      if (!idle) log.warn({ left: inFlight.size }, `stopped with ${inFlight.size} answer(s) still under way`)
+      return idle
     },
     postDigest(channelId, digest) {
       return postMessage(app.client, { channel: channelId }, renderDigestBlocks(digest))

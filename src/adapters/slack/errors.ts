@@ -1,3 +1,5 @@
+import { innermostMessage } from '../network-error.js'
+
 /** Slack's error codes that mean the bot cannot post in a channel at all (the digest marks it inactive). */
 export const CHANNEL_GONE = new Set([
   'channel_not_found',
@@ -53,21 +55,38 @@ export class SlackPostError extends Error {
   }
 }
 
-/** Slack refused a token at start-up: says which variable, Slack's error code, and how to fix it. */
+/** Slack's public Web API, the default of `SLACK_API_URL`. */
+export const SLACK_API = 'https://slack.com/api/'
+
+/**
+ * Start-up failed: Slack could not be reached at the Web API URL (a network failure: nothing listening, a
+ * name that does not resolve, a timeout), or it refused a token. Says which variable, Slack's error code or the
+ * network's, and how to fix it.
+ */
 export class SlackStartError extends Error {
   override name = 'SlackStartError'
   /** Always `SLACK_START_FAILED`. */
   readonly code = 'SLACK_START_FAILED'
-  /** Slack's error code, e.g. `invalid_auth`. */
+  /** Slack's error code, e.g. `invalid_auth`; `request_failed` when Slack could not be reached. */
   readonly slackError: string
 
-  constructor(variable: 'SLACK_BOT_TOKEN' | 'SLACK_APP_TOKEN', method: string, cause: unknown) {
+  constructor(
+    variable: 'SLACK_BOT_TOKEN' | 'SLACK_APP_TOKEN',
+    method: string,
+    cause: unknown,
+    apiUrl: string = SLACK_API,
+  ) {
     const slackError = slackErrorCode(cause)
     const hint =
       variable === 'SLACK_APP_TOKEN'
         ? 'Use an App-Level Token (xapp-…) with the connections:write scope (Basic Information → App-Level Tokens), with Socket Mode on.'
         : hintFor(slackError)
-    super(`Slack refused ${variable} (${method}: ${slackError}). ${hint}`, { cause })
+    super(
+      slackError === 'request_failed'
+        ? `Slack could not be reached at ${apiUrl} (${method}: ${innermostMessage(cause)}). Check SLACK_API_URL (unset, it is ${SLACK_API}) and the network.`
+        : `Slack refused ${variable} (${method}: ${slackError}). ${hint}`,
+      { cause },
+    )
     this.slackError = slackError
   }
 }

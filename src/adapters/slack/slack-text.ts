@@ -1,25 +1,28 @@
 import { type Command, parseCommand } from '../../chat/commands.js'
+import { typedText } from '../../chat/typed-text.js'
+
+// Slack's mention tokens: people (<@U1>, <@W1|bob>), channels (<#C1>, <#C1|general>), user groups
+// (<!subteam^S1|@team>) and special mentions (<!here>, <!channel>, <!everyone>). They name who or where, never
+// what is asked, so they are removed with their labels: searching "bob" or "general" would change the answer.
+const MENTION = /<[@#][^>]*>|<!(?!date\^)[^>]*>/g
+// A date (<!date^1392734382^{date}|Feb 18th>) reads as its fallback text, a link (<https://x.org|this>) as its label.
+const DATE = /<!date\^[^|>]*\|([^>]*)>/g
+const LINK = /<([^>|]+)\|([^>]+)>|<([^>]+)>/g
 
 /**
- * A Slack message's text as the question a person typed: the bot's own mention removed, other mentions,
- * channel links and links as their words, Slack's `&amp;` `&lt;` `&gt;` decoded, whitespace squashed.
+ * A Slack message's text as the question a person typed: every mention token removed (the bot's, other
+ * people's, channels, user groups, `<!here>`), dates as their fallback text, links as their label or address,
+ * Slack's `&amp;` `&lt;` `&gt;` decoded, control characters and bidi overrides removed, whitespace squashed.
  */
-export function questionFromSlack(text: string, botUserId: string | undefined): string {
-  let t = text
-  if (botUserId !== undefined && botUserId !== '') {
-    t = t.replace(new RegExp(`<@${escapeRegExp(botUserId)}(?:\\|[^>]*)?>`, 'g'), ' ')
-  }
-  t = t
-    .replace(/<@([A-Z0-9]+)\|([^>]+)>/g, '@$2')
-    .replace(/<@([A-Z0-9]+)>/g, '@$1')
-    .replace(/<#[A-Z0-9]+\|([^>]*)>/g, '#$1')
-    .replace(/<#([A-Z0-9]+)>/g, '#$1')
-    .replace(/<!subteam\^[A-Z0-9]+(?:\|([^>]+))?>/g, (_m, label?: string) => label ?? '@group')
-    .replace(/<!date\^[^|>]*\|([^>]*)>/g, '$1')
-    .replace(/<!(\w+)(?:\|[^>]*)?>/g, '@$1')
-    .replace(/<([^>|]+)\|([^>]+)>/g, '$2')
-    .replace(/<([^>]+)>/g, '$1')
-  return t.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&').replace(/\s+/g, ' ').trim()
+export function questionFromSlack(text: string): string {
+  const t = text
+    .replace(MENTION, ' ')
+    .replace(DATE, '$1')
+    .replace(LINK, (_m, address?: string, label?: string, bare?: string) => label ?? bare ?? address ?? '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
+  return typedText(t).replace(/\s+/g, ' ').trim()
 }
 
 /** True when the text mentions the bot (`<@UBOT>` or `<@UBOT|name>`). */
@@ -40,7 +43,7 @@ export function commandFromMessage(question: string): Command {
 /** What a slash command asks for; `/ask` with no text gives its usage, `/ask help` the help. */
 export function commandFromSlash(command: string, text: string): Command {
   if (/^\/ask$/i.test(command) && /^(help|\?)$/i.test(text.trim())) return { kind: 'help' }
-  return parseCommand(questionFromSlack(text, undefined), command)
+  return parseCommand(questionFromSlack(text), command)
 }
 
 function escapeRegExp(s: string): string {

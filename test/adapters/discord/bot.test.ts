@@ -3,6 +3,7 @@ import { createDiscordBot, DiscordLoginError } from '../../../src/adapters/disco
 import { ChatService } from '../../../src/chat/service.js'
 import { createLogger } from '../../../src/logger.js'
 import { type FakeDiscord, startFakeDiscord } from '../../fakes/discord.js'
+import { unusedUrl } from '../../helpers/free-port.js'
 import { seedEngine } from './harness.js'
 
 let fake: FakeDiscord | undefined
@@ -38,6 +39,23 @@ describe('the Discord bot’s life cycle', () => {
     expect(error).toBeInstanceOf(DiscordLoginError)
     expect((error as Error).message).toBe(
       'Discord rejected DISCORD_TOKEN; copy a fresh one from the Developer Portal (Bot → Reset Token).',
+    )
+    await b.stop()
+  })
+
+  it('says Discord could not be reached at DISCORD_API_URL when nothing listens there, not that the token is wrong', async () => {
+    const apiUrl = await unusedUrl('/api')
+    const b = createDiscordBot({
+      config: { token: 'right-token', applicationId: '123456789', guildId: null, apiUrl },
+      service: new ChatService({ engine: seedEngine(), store: null }),
+      logger: createLogger('silent'),
+    })
+    const error = await b.start().catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(DiscordLoginError)
+    expect((error as Error).message).toMatch(
+      new RegExp(
+        `^Discord could not be reached at ${apiUrl} \\(connect ECONNREFUSED 127\\.0\\.0\\.1:\\d+\\)\\. Check DISCORD_API_URL \\(unset, it is https://discord\\.com/api\\) and the network\\.$`,
+      ),
     )
     await b.stop()
   })

@@ -6,6 +6,7 @@ import type { APIApplicationCommandInteractionDataOption, APIMessage } from 'dis
 import { createDiscordBot, type DiscordBot } from '../../../src/adapters/discord/index.js'
 import { Engine } from '../../../src/answer/engine.js'
 import { loadKnowledge } from '../../../src/build/load.js'
+import { storeConversations } from '../../../src/chat/conversations.js'
 import { ChatService, type DigestHandler } from '../../../src/chat/service.js'
 import { createLogger } from '../../../src/logger.js'
 import { openStore, type Store } from '../../../src/store/index.js'
@@ -31,6 +32,8 @@ export interface Running {
   store: Store
   /** The SQLite file (to read back what was stored). */
   databasePath: string
+  /** What the bot logged at warn level and above, parsed. */
+  readonly logs: { level: number; msg: string; [key: string]: unknown }[]
   close(): Promise<void>
 }
 
@@ -39,12 +42,14 @@ export async function startBot(
   options: { fake?: FakeDiscordOptions; digest?: DigestHandler; deferAfterMs?: number } = {},
 ): Promise<Running> {
   const fake = await startFakeDiscord(options.fake)
+  const raw: string[] = []
   const dir = mkdtempSync(join(tmpdir(), 'citebot-discord-'))
   const databasePath = join(dir, 'citebot.db')
   const store = openStore(databasePath)
   const service = new ChatService({
     engine: seedEngine(),
     store,
+    conversations: storeConversations(store),
     ...(options.digest ? { digest: options.digest } : {}),
   })
   const bot = createDiscordBot({
@@ -55,7 +60,7 @@ export async function startBot(
       apiUrl: fake.apiBase,
     },
     service,
-    logger: createLogger('silent'),
+    logger: createLogger('warn', { write: (line: string) => void raw.push(line) }),
     ...(options.deferAfterMs === undefined ? {} : { deferAfterMs: options.deferAfterMs }),
   })
   await bot.start()
@@ -64,6 +69,9 @@ export async function startBot(
     bot,
     store,
     databasePath,
+    get logs() {
+      return raw.map((line) => JSON.parse(line) as Running['logs'][number])
+    },
     async close() {
       await bot.stop()
       await fake.close()
@@ -145,4 +153,26 @@ export async function checkAndClose(running: Running | undefined): Promise<void>
   } finally {
     await running.close()
   }
+}
+
+/** Waits for the bot's reply to message `id` (the message the fake returned for it). */
+export async function replyTo(r: Running, id: string): Promise<APIMessage> {
+  const post = await r.fake.waitFor(
+    (q) =>
+      q.method === 'POST' &&
+      q.status === 200 &&
+      (q.body as { message_reference?: { message_id?: string } }).message_reference?.message_id === id,
+  )
+  return post.response as APIMessage
+}
+
+/**
+ * Like {@link replyTo}, then waits until the bot has noted which message showed the answer (it does so just
+ * after Discord returns the message): a person replies later than that, a test must wait for it.
+ */
+export async function answerTo(r: Running, id: string): Promise<APIMessage> {
+  const reply = await replyTo(r, id)
+  for (let i = 0; i < 200 && r.store.turnByMessage('discord', reply.id, new Date()) === null; i++)
+    await delay(10)
+  return reply
 }

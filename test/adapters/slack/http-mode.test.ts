@@ -75,6 +75,32 @@ describe('citebot in HTTP mode, with signed requests', () => {
     expect(fake.callsTo('chat.postMessage')).toHaveLength(1)
   })
 
+  it('refuses a signed request dated more than 5 minutes ahead, as one dated more than 5 minutes behind', async () => {
+    const nowS = Math.floor(Date.now() / 1000)
+    for (const offset of [10 * 60, 5 * 60 + 30, -(5 * 60 + 30)]) {
+      const res = await signedRequest(
+        h.url,
+        SECRET,
+        { json: mention('is it mandatory?') },
+        { timestamp: nowS + offset },
+      )
+      expect(res.status, `dated ${offset} s from now`).toBe(401)
+    }
+    const refused = h.logs.filter((l) => l.msg.startsWith('refused a Slack request dated'))
+    // Seconds from local time, negative when ahead of it (to the nearest 10 s: the clock moved meanwhile).
+    expect(refused.map((l) => Math.round(Number(l.skewSeconds) / 10) * 10)).toEqual([-600, -330, 330])
+    // Within 5 minutes either way, it is answered.
+    const ahead = await signedRequest(
+      h.url,
+      SECRET,
+      { json: mention('is it mandatory?') },
+      { timestamp: nowS + 4 * 60 },
+    )
+    expect(ahead.status).toBe(200)
+    await fake.waitForCall('chat.postMessage')
+    expect(fake.callsTo('chat.postMessage')).toHaveLength(1)
+  })
+
   it('answers an event once when Slack retries it with X-Slack-Retry-Num', async () => {
     const event = mention('is it mandatory?')
     expect((await signedRequest(h.url, SECRET, { json: event })).status).toBe(200)

@@ -9,11 +9,26 @@ import {
 } from '../../../src/adapters/slack/slack-text.js'
 
 describe('reading a Slack message as a question', () => {
-  it('strips the bot mention and reads links, channels and entities as words', () => {
+  it('removes every mention token with its label, and reads links, dates and entities as words', () => {
     const text =
       '<@UBOT> is it &lt;really&gt; mandatory &amp; <https://x.org|this> in <#C1|general>? cc <@U2|bob> <!here>'
-    expect(questionFromSlack(text, 'UBOT')).toBe('is it <really> mandatory & this in #general? cc @bob @here')
-    expect(questionFromSlack('<@UBOT|citebot>   hello\n there', 'UBOT')).toBe('hello there')
+    expect(questionFromSlack(text)).toBe('is it <really> mandatory & this in ? cc')
+    expect(questionFromSlack('<@UBOT|citebot>   hello\n there')).toBe('hello there')
+    expect(questionFromSlack('<@U123> is it mandatory?')).toBe('is it mandatory?')
+    expect(questionFromSlack('<@U123|bob> is it mandatory?')).toBe('is it mandatory?')
+    expect(questionFromSlack('<#C123|general> is it mandatory?')).toBe('is it mandatory?')
+    expect(questionFromSlack('<#C123> <@W9> <!subteam^S1|@team> <!subteam^S2> is it mandatory?')).toBe(
+      'is it mandatory?',
+    )
+    expect(questionFromSlack('<!channel> <!here|here> <!everyone> is it mandatory?')).toBe('is it mandatory?')
+    expect(questionFromSlack('since <!date^1392734382^{date}|Feb 18th, 2014>?')).toBe('since Feb 18th, 2014?')
+    expect(questionFromSlack('see <https://x.org/a>')).toBe('see https://x.org/a')
+  })
+
+  it('removes control characters and bidi overrides', () => {
+    expect(questionFromSlack('is\u0000 it\u0007 \u001b[31mmandatory\u007f\u0085?\u202e\u2066\u200f')).toBe(
+      'is it [31mmandatory?',
+    )
   })
 
   it('knows a mention of the bot from a mention of someone else', () => {

@@ -11,6 +11,7 @@ import {
   slashCommand,
   startFakeSlack,
 } from '../../fakes/slack.js'
+import { unusedUrl } from '../../helpers/free-port.js'
 import {
   buttonValue,
   channelMessageEvent,
@@ -58,6 +59,17 @@ describe('citebot in Socket Mode, against the fake Slack', () => {
     )
     expect(fake.callsTo('apps.connections.open')).toHaveLength(0)
   })
+
+  it('says Slack could not be reached at SLACK_API_URL when nothing listens there, not that it refused the token', async () => {
+    const apiUrl = await unusedUrl('/api/')
+    const error = await startBot(fake, { mode: 'socket', apiUrl }).catch((e: unknown) => e)
+    expect(error).toMatchObject({ name: 'SlackStartError', slackError: 'request_failed' })
+    expect((error as Error).message).toMatch(
+      new RegExp(
+        `^Slack could not be reached at ${apiUrl} \\(auth\\.test: connect ECONNREFUSED 127\\.0\\.0\\.1:\\d+\\)\\. Check SLACK_API_URL \\(unset, it is https://slack\\.com/api/\\) and the network\\.$`,
+      ),
+    )
+  }, 30_000)
 
   it('refuses to start when Slack rejects the app token', async () => {
     await expect(startBot(fake, { mode: 'socket', appToken: 'xoxb-not-an-app-token' })).rejects.toMatchObject(
@@ -111,7 +123,8 @@ describe('citebot in Socket Mode, against the fake Slack', () => {
       slashCommand({ text: 'is it <!channel> @here <@U123> mandatory?', responseUrl }),
     )
     const response = await fake.waitForResponse()
-    expect(shown(response.body)).toContain('*Question:* is it @\u2060channel @\u2060here @U123 mandatory?')
+    // Mention tokens are left out of the question; "@here" typed as text is shown without its ping.
+    expect(shown(response.body)).toContain('*Question:* is it @\u2060here mandatory?')
     expect(mentionTokensSent(fake)).toEqual([])
   })
 
@@ -156,6 +169,18 @@ describe('citebot in Socket Mode, against the fake Slack', () => {
     await fake.sendEnvelope('events_api', imMessageEvent({ text: 'is it mandatory?' }))
     const post = await fake.waitForCall('chat.postMessage')
     expect(post.body.channel).toBe(FAKE_IDS.imChannelId)
+    expect(post.body.thread_ts).toBeUndefined()
+    expect(shown(post.body)).toContain(':warning: *Contested:*')
+  })
+
+  it('answers every message of a group DM (mpim) in it, like a DM, with no mention needed', async () => {
+    await start()
+    await fake.sendEnvelope(
+      'events_api',
+      channelMessageEvent({ text: 'is it mandatory?', channel: 'G7', extra: { channel_type: 'mpim' } }),
+    )
+    const post = await fake.waitForCall('chat.postMessage')
+    expect(post.body).toMatchObject({ channel: 'G7' })
     expect(post.body.thread_ts).toBeUndefined()
     expect(shown(post.body)).toContain(':warning: *Contested:*')
   })

@@ -1,0 +1,11 @@
+import { createServer } from 'node:net'
+
+/** A URL on 127.0.0.1 where nothing listens: a port the OS handed out, then closed again. */
+export async function unusedUrl(path: string): Promise<string> {
+  const server = createServer()
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const address = server.address()
+  const port = typeof address === 'object' && address !== null ? address.port : 0
+  await new Promise<void>((resolve) => server.close(() => resolve()))
+  return `http://127.0.0.1:${port}${path}`
+}
