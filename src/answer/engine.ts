@@ -209,18 +209,6 @@ export class Engine {
   }
 }
 
-/** Share of the question's concepts (by weight) the corpus has, as written or nearly: synonyms count at their credit. */
-function inCorpus(plan: QueryPlan): number {
-  let have = 0
-  let all = 0
-  for (const c of plan.concepts) {
-    all += c.weight
-    if (c.known)
-      have += c.weight * Math.max(...c.alternatives.filter((a) => a.known).map((a) => a.closeness), 0)
-  }
-  return all === 0 ? 0 : have / all
-}
-
 /** The claims without one whose statement an earlier claim already quotes ("no claim twice"). */
 function distinct(claims: readonly Claim[]): Claim[] {
   const out: Claim[] = []

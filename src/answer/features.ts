@@ -15,20 +15,12 @@ import { searchPassages } from './rank.js'
 export const FEATURES = [
   /** Share of the question's concept weight the sentence holds as written (or as a typo's correction). */
   'exact',
-  /** …through a word of the same root ("mandated" for "mandatory"). */
-  'derived',
-  /** …through a synonym. */
-  'synonym',
-  /** …through a broader or narrower word, a member or a part ("blacklist" for "list"). */
+  /** …through a related word: of the same root ("mandated" for "mandatory"), a synonym, a named instance ("Sakharov" for "scientist"), an antonym. */
+  'related',
+  /** …through a broader or narrower word, or a member ("blacklist" for "list", "United States" for "American"). */
   'broader',
-  /** …through a named instance ("Sakharov" for "scientist"). */
-  'instance',
-  /** …through an antonym. */
-  'opposite',
   /** …only through what is known of its passage: its writer, source, section. */
   'meta',
-  /** Share of the question's concept weight that names who wrote the passage ("What did Edward Lin say?"). */
-  'writer',
   /** 1 when the question names the sentence's source, by its author or publisher ("according to the ACLU post"). */
   'source',
   /** 1 when the question names a source and this sentence is from another. */
@@ -41,18 +33,12 @@ export const FEATURES = [
   'verbs',
   /** …in adjectives, adverbs and other words. */
   'modifiers',
-  /** Share of the concept weight it holds only as part of a larger unit: a name ("President" of "Vice President Pence") or a hyphenated word ("founded" of "well-founded"). */
-  'partOnly',
   /** The share held by its whole passage. */
   'passage',
-  /** What the sentences either side add to it. */
-  'context',
   /** The search index's score of its passage, relative to the best. */
   'search',
   /** The weight of the heaviest concept it lacks, relative to the heaviest concept (0 when it lacks none). */
   'missing',
-  /** 1 when the question asks which thing of a kind ("Which scientist…", "any other country") and the sentence names one: an instance or a kind of it. */
-  'whInstance',
   /** 1 when the question wants a kind of answer (a date, a number, a name, a reason) and the sentence holds one. */
   'type',
   /** 1 when the question asks for a kind of passage (readers, an update, the article) and this is one. */
@@ -61,10 +47,6 @@ export const FEATURES = [
   'voiceOther',
   /** 1 when the question asks whether something holds and the sentence doubts or denies. */
   'doubt',
-  /** 1 when the sentence states a checkable claim. */
-  'claim',
-  /** 1 when the sentence is short (under 8 words). */
-  'short',
   /** How close together the words it holds stand (matched words over the span they cover). */
   'proximity',
 ] as const
@@ -88,14 +70,14 @@ const KIND: Record<string, FeatureName> = {
   word: 'exact',
   typo: 'exact',
   phrase: 'exact',
-  der: 'derived',
-  syn: 'synonym',
+  der: 'related',
+  syn: 'related',
+  cls: 'related',
+  ant: 'related',
+  opp: 'related',
   hyper: 'broader',
   hypo: 'broader',
   part: 'broader',
-  cls: 'instance',
-  ant: 'opposite',
-  opp: 'opposite',
 }
 
 const INDEX: Record<FeatureName, number> = Object.fromEntries(FEATURES.map((f, i) => [f, i])) as Record<
@@ -122,8 +104,6 @@ const FOCUS_SHARE = 0.5
 
 /** Credit of a prefix or typo match found by the search index, relative to the word asked. */
 const LOOSE_CLOSENESS = 0.8
-/** Words under which a sentence is short. */
-const SHORT_WORDS = 8
 
 /** A term that finds a concept: which, how closely, and as which feature. */
 interface Finder {
@@ -143,7 +123,7 @@ class Finders {
         this.add(a.term, {
           concept,
           closeness: Math.min(1, a.closeness),
-          kind: KIND[a.relation] ?? 'synonym',
+          kind: KIND[a.relation] ?? 'related',
         })
       }
     })
@@ -257,7 +237,6 @@ export function candidatesFor(kb: Knowledge, plan: QueryPlan, analysis: Question
     (c, k) => pool[k] === true && (c.weight >= FOCUS_SHARE * focalTop || c.word === analysis.whNoun),
   )
   const focusSum = concepts.reduce((acc, c, k) => acc + (focus[k] ? c.weight : 0), 0)
-  const asksKind = analysis.whNoun ? concepts.findIndex((c) => c.word === analysis.whNoun) : -1
   // Only a concept's own word names a writer or a source, never its synonyms.
   const own = concepts.map((c) =>
     c.alternatives
@@ -286,7 +265,6 @@ export function candidatesFor(kb: Knowledge, plan: QueryPlan, analysis: Question
       return out
     }
     const passageShare = total(concepts, best([...founds, metaFound]), content) / weightSum
-    const writer = names(kb.writers.get(passage.id)) / weightSum
     const voice = analysis.voice === null ? 0 : passage.voice === analysis.voice ? 1 : -1
     const source = named.has(passage.sourceId) ? 1 : named.size > 0 ? -1 : 0
     sentences.forEach((s, i) => {
@@ -306,7 +284,6 @@ export function candidatesFor(kb: Knowledge, plan: QueryPlan, analysis: Question
         // A word asked as a name ("What did Pence say?") may well be found inside one.
         const term = found.via[k] ?? null
         const part = kind !== null && term !== null && !asName[k] && facts.parts.has(term)
-        if (part) f[INDEX.partOnly] = (f[INDEX.partOnly] ?? 0) + value / weightSum
         if (focus[k] && !part) focusFound += value
         if (kind) f[INDEX[kind]] = (f[INDEX[kind]] ?? 0) + value / weightSum
         else if (value > 0) f[INDEX.meta] = (f[INDEX.meta] ?? 0) + value / weightSum
@@ -315,22 +292,15 @@ export function candidatesFor(kb: Knowledge, plan: QueryPlan, analysis: Question
         f[INDEX[p]] = (f[INDEX[p]] ?? 0) + value / weightSum
         any += value
       })
-      const aroundShare = total(concepts, best([founds[i - 1], found, founds[i + 1]]), content) / weightSum
-      f[INDEX.writer] = writer
       f[INDEX.source] = source > 0 ? 1 : 0
       f[INDEX.sourceOther] = source < 0 ? 1 : 0
       f[INDEX.passage] = passageShare
-      f[INDEX.context] = Math.max(0, aroundShare - share(found))
       f[INDEX.search] = r.score / top
       f[INDEX.missing] = lacking / heaviest
-      f[INDEX.whInstance] =
-        asksKind >= 0 && (found.kinds[asksKind] === 'instance' || found.kinds[asksKind] === 'broader') ? 1 : 0
       f[INDEX.type] = analysis.expects && holdsAnswer(facts.answers(analysis.expects), asked) ? 1 : 0
       f[INDEX.voice] = voice > 0 ? 1 : 0
       f[INDEX.voiceOther] = voice < 0 ? 1 : 0
       f[INDEX.doubt] = analysis.doubt && (facts.doubt || (kb.disputesBy.get(s.id)?.length ?? 0) > 0) ? 1 : 0
-      f[INDEX.claim] = s.worthy ? 1 : 0
-      f[INDEX.short] = facts.order.length < SHORT_WORDS ? 1 : 0
       f[INDEX.proximity] = proximity(facts.order, found.terms)
       out.push({
         sentence: s,

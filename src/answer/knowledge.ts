@@ -4,7 +4,7 @@ import { packClaims } from '../build/packed-claims.js'
 import type { CaveatRecord, ClaimRecord, SentenceRecord } from '../claims/types.js'
 import type { Passage, Source } from '../corpus/types.js'
 import type { Lexicon } from '../search/lexicon.js'
-import { metaNames, metaText, sourceTerms, writerTerms } from '../search/meta.js'
+import { metaNames, metaText, sourceTerms } from '../search/meta.js'
 import type { QueryContext } from '../search/query.js'
 import { loadSearchIndex, type PassageDoc } from '../search/search-index.js'
 import { terms as termsOf } from '../search/text.js'
@@ -35,8 +35,6 @@ export class Knowledge implements QueryContext {
   readonly vocabulary: Map<string, number>
   /** Passage id → the terms of what is known about it besides its words (see meta.ts). */
   readonly meta = new Map<string, Set<string>>()
-  /** Passage id → the terms naming who wrote it (see `writerTerms`). */
-  readonly writers = new Map<string, ReadonlySet<string>>()
   /** Source id → the terms naming it: its author and publisher (see `sourceTerms`). */
   readonly sourceNames = new Map<string, ReadonlySet<string>>()
   /** Term → number of passages whose writer, source or section it names (the search index's `who` and `tags` postings). */
@@ -83,7 +81,6 @@ export class Knowledge implements QueryContext {
         metaTerms.set(text, terms)
       }
       this.meta.set(p.id, terms)
-      if (p.author) this.writers.set(p.id, writerTerms(p))
       metaTexts.set(text, (metaTexts.get(text) ?? 0) + 1)
       // A question may use these words too; they count as known to the corpus.
       for (const t of terms) if (!this.vocabulary.has(t)) this.vocabulary.set(t, 1)

@@ -16,6 +16,11 @@ export const RankingModel = z.object({
   claims: z.object({
     /** How much less a claim counts when the sentence found disputes it rather than states it (score units). */
     disputeMargin: z.number(),
+    /**
+     * How much less a claim counts when the sentence found is one of its supporting sentences
+     * rather than its statement, times how unlike the statement that sentence is (score units).
+     */
+    memberMargin: z.number().default(0),
     /** Claims scoring more than this below the best claim are left out (score units). */
     cutoff: z.number(),
     /** Most claims in an answer. */
@@ -71,7 +76,7 @@ export function blankModel(): RankingModel {
   return {
     features: [...FEATURES],
     weights: FEATURES.map(() => 0),
-    claims: { disputeMargin: 0, cutoff: 1, maxClaims: 3 },
+    claims: { disputeMargin: 0, memberMargin: 0, cutoff: 1, maxClaims: 3 },
     answer: { minFocus: 0, requireType: false, refuseUnknownName: false },
   }
 }

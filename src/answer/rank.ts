@@ -119,16 +119,26 @@ export function rankClaims(
   model: RankingModel,
 ): RankedClaim[] {
   const best = new Map<string, RankedClaim>()
-  const offer = (claim: ClaimRecord, score: number, evidence: Candidate, disputed: boolean) => {
+  // How like its statement the sentence that found each claim is (1 for the statement itself).
+  const likeness = new Map<string, number>()
+  const offer = (claim: ClaimRecord, score: number, evidence: Candidate, disputed: boolean, like = 1) => {
     const old = best.get(claim.id)
-    if (!old || score > old.score) best.set(claim.id, { claim, score, evidence, disputed })
+    if (!old || score > old.score) {
+      best.set(claim.id, { claim, score, evidence, disputed })
+      likeness.set(claim.id, like)
+    }
   }
   candidates.forEach((c, i) => {
     const score = scores[i] ?? 0
     const stated = kb.memberships.get(c.sentence.id) ?? []
     for (let k = 0; k < Math.min(stated.length, MAX_OFFERS); k++) {
       const m = stated[k]
-      if (m) offer(m.claim, score, c, false)
+      // Found through a supporting sentence, a claim counts as far as that sentence says what
+      // its statement says: "While this Credit China rating is purely fiscal…" supports the claim
+      // that friends' behaviour affects your score, but answers what Credit China is itself.
+      if (!m) continue
+      const like = m.claim.similarity[m.index] ?? 0
+      offer(m.claim, score - model.claims.memberMargin * (1 - like), c, false, like)
     }
     // A sentence that states no claim of the index (too short, a question, a fragment of a
     // reply: "I am not on LinkedIn. Why?") still answers as itself.
@@ -136,8 +146,12 @@ export function rankClaims(
     const disputed = kb.disputesBy.get(c.sentence.id) ?? []
     for (let k = 0; k < Math.min(disputed.length, MAX_OFFERS); k++) {
       const claim = disputed[k]
-      if (claim) offer(claim, score - model.claims.disputeMargin, c, true)
+      if (claim) offer(claim, score - model.claims.disputeMargin, c, true, 0)
     }
   })
-  return [...best.values()].sort((a, b) => b.score - a.score || a.claim.id.localeCompare(b.claim.id))
+  // Among equal scores, the claims that the sentence found states first.
+  const like = (r: RankedClaim) => likeness.get(r.claim.id) ?? 0
+  return [...best.values()].sort(
+    (a, b) => b.score - a.score || like(b) - like(a) || a.claim.id.localeCompare(b.claim.id),
+  )
 }

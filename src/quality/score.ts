@@ -13,6 +13,8 @@ export interface Tally {
   attribution: Count
   verbatim: Count
   concise: Count
+  /** In scope: the first claim's statement holds an expected fragment (not one of score.mjs's figures). */
+  first: Count
 }
 
 /** A scored evaluation run: the figures and what missed. */
@@ -44,6 +46,7 @@ export function scoreAnswers(
     attribution: [0, 0],
     verbatim: [0, 0],
     concise: [0, 0],
+    first: [0, 0],
   }
   const misses: string[] = []
   const count = (key: keyof Tally, ok: boolean, why: string) => {
@@ -65,6 +68,8 @@ export function scoreAnswers(
     }
     count('answered', answered, `${q.id} was not answered`)
     const cite = q.cite_any ?? []
+    tally.first[1] += 1
+    if (cite.some((f) => holds(claims[0]?.statement ?? '', f))) tally.first[0] += 1
     const top = claims.slice(0, 3)
     const all = top.flatMap((c) => [...quotesOf(c, 'support'), ...quotesOf(c, 'disputes')])
     const hit = count(
@@ -126,6 +131,7 @@ export function scoreAnswers(
 /** The one-line summary `score.mjs` prints. */
 export function tallyLine(t: Tally): string {
   const pct = ([n, d]: Count) => (d ? `${n}/${d}` : 'n/a')
-  const perfect = Object.values(t).every(([n, d]) => n === d)
+  const { first: _first, ...figures } = t
+  const perfect = Object.values(figures).every(([n, d]) => n === d)
   return `${perfect ? 'PASS' : 'FAIL'}: hit@3 ${pct(t.hit)}, contested ${pct(t.contested)}, answered ${pct(t.answered)}, refused ${pct(t.refused)}, attribution ${pct(t.attribution)}, verbatim ${pct(t.verbatim)}, concise ${pct(t.concise)}`
 }

@@ -25,11 +25,6 @@ export function metaNames(passage: Pick<Passage, 'author'>, source: Source): Nam
   return namesOfFields([passage.author, source.author, source.publisher])
 }
 
-/** The terms that name who wrote a passage, or none when it is unsigned. */
-export function writerTerms(passage: Pick<Passage, 'author'>): Set<string> {
-  return passage.author ? namedTerms([passage.author]) : new Set()
-}
-
 /**
  * The terms that name a source: its author and publisher ("Falkvinge", "ACLU", "The Atlantic"),
  * so that a question saying "according to the ACLU post" is known to ask about that source.
