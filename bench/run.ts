@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, tmpdir, totalmem } from 'node:os'
 import { join } from 'node:path'
+import { answerLength } from './answer-length.js'
 import { ROOT, runScript } from './child.js'
 import { measureCold } from './cold.js'
 import { loadTimed, measureEngine } from './engine.js'
@@ -40,6 +41,7 @@ const seedsFigures = { ...engine, peakRssMb: round(peakRssMb(), 0) }
 // 2. The retrieval step, library by library, on the seeds' passages.
 log('retrieval: MiniSearch, Orama, FlexSearch, Lunr…')
 const { kb } = loadTimed(join(ROOT, 'index'), seeds)
+const length = answerLength(kb, join(ROOT, '..', 'shared', 'eval', 'dev.json'))
 const libraries = compareLibraries(
   kb,
   join(ROOT, '..', 'shared', 'eval', 'dev.json'),
@@ -129,6 +131,7 @@ const results = {
     node: process.version,
   },
   seeds: seedsFigures,
+  answerLength: length,
   libraries,
   growth,
   exponent,
@@ -139,6 +142,10 @@ writeFileSync(join(import.meta.dirname, 'results.json'), `${JSON.stringify(resul
 
 console.log('engine.ask on the seeds (ms; RSS in MB)')
 console.table({ seeds: seedsFigures })
+if (length)
+  console.log(
+    `answer length on the in-scope questions of dev.json (plain text, target median < 600): median ${length.medianChars} characters, max ${length.maxChars}, median ${length.medianClaims} claims`,
+  )
 console.log('retrieval step on the seeds’ passages (query ms; hit@3 on ../shared/eval/dev.json)')
 console.table(libraries.map(({ config: _config, ...row }) => row))
 console.log('growth (ms, MB; each size built, then loaded and asked, in processes of their own)')

@@ -115,7 +115,7 @@ export class Engine {
       .filter((r) => r.score >= best.score - model.claims.cutoff)
       .slice(0, model.claims.maxClaims)
     const relevance = new Map(candidates.map((c, i) => [c.sentence.id, scores[i] ?? 0]))
-    const claims = distinct(chosen.map((r) => this.claimOf(r, plan, relevance)))
+    const claims = distinct(chosen.map((r) => this.claimOf(r, plan, relevance, model.claims.cutoff)))
     const caveats = this.caveatsOf(claims)
     const answer: Answer = { question, answered: true, claims, caveats }
     const type = found.analysis.expects
@@ -150,15 +150,24 @@ export class Engine {
     }
   }
 
-  private claimOf(r: RankedClaim, plan: QueryPlan, scores: ReadonlyMap<string, number>): Claim {
+  private claimOf(
+    r: RankedClaim,
+    plan: QueryPlan,
+    scores: ReadonlyMap<string, number>,
+    margin: number,
+  ): Claim {
     const kb = this.kb
     const focus = new Set(plan.terms.keys())
     const relevance = (id: string) => scores.get(id) ?? Number.NEGATIVE_INFINITY
+    const top = Math.max(...r.claim.members.map(relevance))
+    const lead = (m: { id: string; i: number }) =>
+      m.i === 0 && relevance(m.id) >= top - margin ? Number.POSITIVE_INFINITY : relevance(m.id)
     const members = r.claim.members
       .map((id, i) => ({ id, i, s: kb.sentences.get(id) }))
       .filter((m) => m.s !== undefined)
-      // The most relevant first (the sentence that answers the question), the statement among ties.
-      .sort((a, b) => relevance(b.id) - relevance(a.id) || a.i - b.i)
+      // The most relevant first (the sentence that answers the question); the statement leads
+      // while it is as near the best as a claim must be to be shown at all.
+      .sort((a, b) => lead(b) - lead(a) || a.i - b.i)
     const support = members.slice(0, this.options.maxSupport).map((m) => {
       const s = m.s as NonNullable<typeof m.s>
       return cite(kb, { passageId: s.passageId, start: s.start, end: s.end }, focus)

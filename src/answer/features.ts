@@ -15,7 +15,7 @@ import { searchPassages } from './rank.js'
 export const FEATURES = [
   /** Share of the question's concept weight the sentence holds as written (or as a typo's correction). */
   'exact',
-  /** …through a related word: of the same root ("mandated" for "mandatory"), a synonym, a named instance ("Sakharov" for "scientist"), an antonym. */
+  /** …through a related word: of the same root ("mandated" for "mandatory"), a synonym, a named instance ("Sakharov" for "scientist"). */
   'related',
   /** …through a broader or narrower word, or a member ("blacklist" for "list", "United States" for "American"). */
   'broader',
@@ -66,15 +66,13 @@ export interface Candidate {
 }
 
 /** How each kind of lexicon relation counts as a feature. */
-const KIND: Record<string, FeatureName> = {
+const KIND: Partial<Record<string, FeatureName>> = {
   word: 'exact',
   typo: 'exact',
   phrase: 'exact',
   der: 'related',
   syn: 'related',
   cls: 'related',
-  ant: 'related',
-  opp: 'related',
   hyper: 'broader',
   hypo: 'broader',
   part: 'broader',
@@ -120,11 +118,9 @@ class Finders {
   constructor(private readonly plan: QueryPlan) {
     plan.concepts.forEach((c, concept) => {
       for (const a of c.alternatives) {
-        this.add(a.term, {
-          concept,
-          closeness: Math.min(1, a.closeness),
-          kind: KIND[a.relation] ?? 'related',
-        })
+        // An antonym widens the search ("optional" for "compulsory") but is no evidence of the word.
+        const kind = KIND[a.relation]
+        if (kind) this.add(a.term, { concept, closeness: Math.min(1, a.closeness), kind })
       }
     })
   }

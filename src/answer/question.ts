@@ -150,7 +150,9 @@ function kindAsked(terms: readonly Term[]): string | null {
   const i = terms.findIndex((t) => /^(?:any|another)$/i.test(t.text))
   if (i < 0) return null
   const next = clean(terms[i + 1]?.text ?? '') === 'other' ? i + 2 : i + 1
-  return nounAfter(terms, next)
+  const noun = nounAfter(terms, next)
+  // "any time soon", "any longer": a time is no kind of thing asked for.
+  return noun && EXPECTS.find(([type]) => type === 'date')?.[1].has(noun) ? null : noun
 }
 
 /** The last noun of the noun phrase that starts at `from` ("Soviet scientist" → scientist; "kind of website" → website). */

@@ -27,11 +27,13 @@ export function summarize(
   // the claim says, every source of the claim says it (in the statement's words); when it is
   // something else the quote says ("On an Oct. 5 blog post Jay Stanley … wrote"), only its source.
   const clause = clauseOf(first.quote, terms, answers)
-  const aboutClaim = sharedShare(clause, claim.statement) >= ABOUT_CLAIM
+  const aboutClaim = sharedShare(claim.statement, first.quote) >= ABOUT_CLAIM
   const stating = aboutClaim ? claim.support : [first]
   const words = `“${aboutClaim ? clauseOf(claim.statement, terms, answers) : clause}”`
   const parts = [`${whoSays(kb, stating)} ${words}`]
-  const dispute = claim.disputes[0]
+  // A dispute or a doubt is of the claim: it is said only when the quote says what the claim does.
+  const dispute = aboutClaim ? claim.disputes[0] : undefined
+  if (!aboutClaim) return `${parts[0]}.`
   if (dispute) {
     const others = claim.disputes.length - 1
     parts.push(`${whoDisputes(kb, dispute)} disputes it${others > 0 ? ` (and ${others} more)` : ''}`)
@@ -80,12 +82,12 @@ export const MAX_CLAUSE = 120
 /** Fewest words of a clause the bottom line quotes on its own. */
 const MIN_CLAUSE_WORDS = 5
 
-/** Share of a clause's terms its claim's statement holds, from which the clause says what the claim says. */
+/** Share of a claim's statement's terms a quote holds, from which the quote says what the claim says. */
 export const ABOUT_CLAIM = 0.5
 
-function sharedShare(clause: string, statement: string): number {
-  const mine = new Set(tokenize(clause).flatMap((t) => (t.term ? [t.term] : [])))
-  const theirs = new Set(tokenize(statement).map((t) => t.term))
+function sharedShare(statement: string, quote: string): number {
+  const mine = new Set(tokenize(statement).flatMap((t) => (t.term ? [t.term] : [])))
+  const theirs = new Set(tokenize(quote).map((t) => t.term))
   return mine.size === 0 ? 0 : [...mine].filter((t) => theirs.has(t)).length / mine.size
 }
 
@@ -100,13 +102,23 @@ export function clauseOf(
   answers: (text: string) => boolean = () => false,
 ): string {
   const clean = quote.replace(/\s+/g, ' ').trim()
-  // Clauses of fewer than MIN_CLAUSE_WORDS words join the one before ("two companies, Alibaba and Tencent,").
-  const pieces: string[] = []
-  for (const p of clean.split(/(?<=[,;:])\s|\s[—–-]\s/).filter((x) => x.trim() !== '')) {
-    const last = pieces.length - 1
-    if (last >= 0 && p.split(' ').length < MIN_CLAUSE_WORDS) pieces[last] = `${pieces[last]} ${p}`
-    else pieces.push(p)
+  // Clauses are cut where a comma, semicolon or colon and a space, or a spaced dash, end one;
+  // a clause of fewer than MIN_CLAUSE_WORDS words joins the one before ("two companies, Alibaba
+  // and Tencent,"). Each is a span of the quote, so it stays verbatim.
+  const spans: [number, number][] = []
+  let from = 0
+  const cut = (to: number) => {
+    const p = clean.slice(from, to)
+    const start = from + (p.length - p.trimStart().length)
+    from = to
+    if (p.trim() === '') return
+    const last = spans[spans.length - 1]
+    if (last && p.trim().split(' ').length < MIN_CLAUSE_WORDS) last[1] = to
+    else spans.push([start, to])
   }
+  for (const m of clean.matchAll(/[,;:](?=\s)|\s(?=[—–-]\s)/g)) cut(m.index + (m[0].trim() === '' ? 0 : 1))
+  cut(clean.length)
+  const pieces = spans.map(([a, b]) => clean.slice(a, b).trim())
   const hits = (p: string) =>
     [...tokenize(p).map((t) => t.term), ...tagsOf(p)].filter((t) => terms.has(t)).length +
     (answers(p) ? 2 : 0)

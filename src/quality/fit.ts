@@ -162,11 +162,18 @@ export function evaluate(
 /**
  * One number to maximise: every question that passes; then, a tenth as much, the questions whose
  * first claim's statement is the answer (so that among equal figures, the claim shown first is
- * the one that answers, not one its supporting sentence happens to belong to).
+ * the one that answers, not one its supporting sentence happens to belong to); less a little for
+ * each claim shown past the first (an answer says what answers, without padding).
  */
-export function objective(t: Tally): number {
-  return t.hit[0] + t.contested[0] + t.answered[0] + t.refused[0] + 0.1 * t.first[0]
+export function objective(t: Tally, answers: readonly Answer[] = []): number {
+  const extra = answers.reduce((acc, a) => acc + Math.max(0, a.claims.length - 1), 0)
+  return (
+    t.hit[0] + t.contested[0] + t.answered[0] + t.refused[0] + 0.1 * t.first[0] - EXTRA_CLAIM_COST * extra
+  )
 }
+
+/** What each claim shown past the first costs in `objective`, against 1 for a question answered right. */
+export const EXTRA_CLAIM_COST = 0.03
 
 /** Fits a model on `questions` of `gold`, starting from `base` (its claim settings and shape). */
 export function fitModel(
@@ -200,7 +207,8 @@ export function fitModel(
       let best = { score: Number.NEGATIVE_INFINITY, value: model.claims[key] }
       for (const value of grid[key]) {
         const trial = { ...model, claims: { ...model.claims, [key]: value } }
-        const score = objective(evaluate(cache, gold, questions, trial, texts).tally)
+        const run = evaluate(cache, gold, questions, trial, texts)
+        const score = objective(run.tally, run.answers)
         if (score > best.score) best = { score, value }
       }
       model = { ...model, claims: { ...model.claims, [key]: best.value } }

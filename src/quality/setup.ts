@@ -16,10 +16,10 @@ export interface QualitySetup {
   base: RankingModel
 }
 
-/** Loads the index (rebuilding it if the seeds changed) and the evaluation set at `goldPath`. */
-export function qualitySetup(goldPath: string, seedsDir = 'seeds'): QualitySetup {
+/** Loads the index (rebuilding it if the seeds changed) and the evaluation set at `goldPath`; the texts are the seeds' (or, for a document read into text, its extracted text). */
+export function qualitySetup(goldPath: string, seedsDir = 'seeds', indexDir = 'index'): QualitySetup {
   const gold = readGold(goldPath)
-  const { knowledge } = loadKnowledge({ seedsDir })
+  const { knowledge } = loadKnowledge({ seedsDir, indexDir })
   let base: RankingModel
   try {
     base = defaultModel()

@@ -59,7 +59,11 @@ export function claimsLeftOut(n: number): string {
 export function renderAnswer(answer: Answer, options: DiscordRenderOptions = {}): DiscordMessage {
   const limits = options.limits ?? DISCORD_LIMITS
   const author = questionAuthor(answer.question, limits)
-  const lead = options.lead === undefined ? {} : { content: fitText(squash(options.lead), limits.content) }
+  // The message's text: a follow-up's lead, then the bottom line.
+  const said = [options.lead, answer.answered ? answer.summary : undefined].filter((s): s is string =>
+    Boolean(s),
+  )
+  const lead = said.length === 0 ? {} : { content: fitText(squash(said.join('\n')), limits.content) }
   const message = (embeds: APIEmbed[]): DiscordMessage => ({
     ...lead,
     embeds,

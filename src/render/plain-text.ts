@@ -8,17 +8,58 @@ import { attributionOf, displayQuote } from './attribution.js'
 /** Text without markup, for a terminal or a log: one answer as a person reads it. */
 export function renderAnswerText(answer: Answer): string {
   if (!answer.answered) return answer.message ?? 'The sources don’t answer that. /sources lists them.'
-  const lines: string[] = []
+  const lines: string[] = answer.summary ? [squash(answer.summary), ''] : []
   answer.claims.forEach((claim, i) => {
     if (i > 0) lines.push('')
-    lines.push(...claimLines(claim, i + 1))
+    lines.push(...answerClaimLines(claim, i + 1))
   })
-  if (answer.caveats.length > 0) {
-    lines.push('', 'Caveats on the sources:')
-    for (const c of answer.caveats) lines.push(`  • ${c.note}`)
+  const [caveat, ...more] = answer.caveats
+  if (caveat) {
+    lines.push(
+      '',
+      `Caveat: ${caveat.note}${more.length > 0 ? ` (and ${plural(more.length, 'more caveat')})` : ''}`,
+    )
   }
   return lines.join('\n')
 }
+
+/**
+ * A claim of an answer, compactly: its quotes one a line with who said them (all of the first
+ * claim's, the best of the others'), its first dispute marked, the note last when not contested.
+ */
+function answerClaimLines(claim: Claim, n: number): string[] {
+  const shown = n === 1 ? claim.support.slice(0, FIRST_CLAIM_QUOTES) : claim.support.slice(0, 1)
+  const lines = shown.map((c, i) => `${i === 0 ? `${n}. ` : '   '}${quoteLine(c)}`)
+  const named = new Set(shown.map((c) => attributionOf(c).who))
+  const rest = [...new Set(claim.support.slice(shown.length).map((c) => attributionOf(c).who))].filter(
+    (who) => !named.has(who),
+  )
+  if (rest.length > 0) lines.push(`   (also stated by ${rest.join(', ')})`)
+  const [dispute, ...others] = claim.disputes
+  if (dispute)
+    lines.push(
+      `   ⚠ disputed: ${quoteLine(dispute)}${others.length > 0 ? ` (and ${others.length} more)` : ''}`,
+    )
+  // A contested claim's note repeats its first dispute, shown just above.
+  if (!claim.contested) lines.push(`   ✓ ${claim.note}`)
+  return lines
+}
+
+/** One quote and who said it, on one line: “…” — Jay Stanley (article), China’s Nightmarish…, p. 4. */
+function quoteLine(c: Citation): string {
+  const a = attributionOf(c)
+  const title =
+    a.title.length > TITLE_CHARS ? `${a.title.slice(0, a.title.lastIndexOf(' ', TITLE_CHARS))}…` : a.title
+  return `“${displayQuote(c)}” — ${a.who} (${a.role}), ${title}${a.where ? `, ${a.where}` : ''}`
+}
+
+/** Most quotes shown of the first claim of an answer (the others show their best one). */
+const FIRST_CLAIM_QUOTES = 4
+
+/** Longest source title in an answer's attribution lines, in characters (the whole title is in /sources). */
+const TITLE_CHARS = 48
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
 
 function claimLines(claim: Claim, n: number): string[] {
   const lines = [`${n}. ${squash(claim.statement)}`, `   ${claim.contested ? '⚠ ' : '✓ '}${claim.note}`]

@@ -64,6 +64,7 @@ function headBlock(answer: Answer, options: SlackAnswerOptions): SlackBlock | nu
 export function answerSummary(answer: Answer): string {
   const first = answer.claims[0]
   if (!answer.answered || first === undefined) return fitText(squash(answer.message ?? UNANSWERED), 1000)
+  if (answer.summary) return fitText(squash(answer.summary), 1000)
   const more = answer.claims.length > 1 ? ` (+${plural(answer.claims.length - 1, 'more claim')})` : ''
   const status = first.contested ? 'contested' : 'not disputed'
   return `${fitText(squash(first.statement), 500)} — ${status}${more}`
@@ -90,7 +91,10 @@ export function renderAnswerBlocks(answer: Answer, options: SlackAnswerOptions =
 
   const caveats = caveatsBlock(answer.caveats, limits)
   const room = limits.blocks - (head ? 1 : 0) - (actions ? 1 : 0) - (caveats ? 1 : 0)
-  const body: SlackBlock[] = []
+  // The bottom line first, then the claims.
+  const body: SlackBlock[] = answer.summary
+    ? [section(fitText(squash(answer.summary), limits.sectionText))]
+    : []
   let kept = 0
   for (const [i, claim] of answer.claims.entries()) {
     const blocks = claimBlocks(claim, {

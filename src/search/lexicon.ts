@@ -274,9 +274,10 @@ function addComparisons(b: Builder, wn: WordNet): void {
 function addPhrases(b: Builder, vocab: ReadonlySet<string>): void {
   for (const [phrase, lemmas] of Object.entries(PHRASES)) {
     const key = phrase.includes(' ') ? phraseKey(phrase.split(' ')) : termOf(phrase) || phrase
-    for (const l of lemmas) {
+    // The lemmas are listed closest first: each next one counts a little less.
+    lemmas.forEach((l, i) => {
       const t = termOf(l)
-      if (vocab.has(t)) b.add(key, t, RELATION_WEIGHTS.phrase, 'phrase')
-    }
+      if (vocab.has(t)) b.add(key, t, RELATION_WEIGHTS.phrase * 0.95 ** i, 'phrase')
+    })
   }
 }

@@ -81,6 +81,8 @@ describe('an index of HTML, PDF and Word seeds', () => {
       engine.ask('Has a landlord asked a shopkeeper for her score?'),
       engine.ask('What did Li Wei say about his landlord?'),
       engine.ask('Do employers in Rongcheng ask for a score before hiring?'),
+      // A review comment is the reader's, with the reader's name.
+      engine.ask('What did Gray say about employers?'),
     ]
     const cited = asked.flatMap(citations)
     for (const c of cited.filter((x) => /\.(html|pdf|docx)$/.test(x.file))) {
