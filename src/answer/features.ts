@@ -244,7 +244,6 @@ export function candidatesFor(kb: Knowledge, plan: QueryPlan, analysis: Question
       ? concepts.reduce((acc, c, k) => acc + ((own[k] ?? []).some((t) => terms.has(t)) ? c.weight : 0), 0)
       : 0
   const named = new Set([...kb.sourceNames].filter(([, terms]) => names(terms) > 0).map(([id]) => id))
-  const share = (found: Found) => total(concepts, found.closeness, content) / weightSum
   for (const r of results) {
     const passage = kb.passages.get(r.id as string)
     if (!passage) continue

@@ -5,34 +5,8 @@ import type { Candidate } from './features.js'
 import type { Knowledge } from './knowledge.js'
 import type { RankingModel } from './model.js'
 
-/** How well one sentence answers the question. */
-export interface SentenceScore {
-  /** Blended score (0–1). */
-  score: number
-  /** Weighted share of the question's concepts the sentence holds (0–1). */
-  coverage: number
-  /** The same share for its whole passage, section heading included (0–1). */
-  passageCoverage: number
-  /** True when what is known about its passage (who wrote it, where) answers part of the question ("What did Edward Lin say?"). */
-  named: boolean
-}
-
-/** How the parts of a sentence's score are blended. */
-export const SCORE_WEIGHTS = { sentence: 0.6, passage: 0.25, search: 0.15 } as const
 /** Passages taken from the search index for a question. */
 export const PASSAGES_SEARCHED = 40
-/** Credit of a concept found only in what is known about a passage (its writer, source, section). */
-export const META_CREDIT = 0.6
-/** Credit of a prefix or typo match found by the search index, relative to its term. */
-const LOOSE_CREDIT = 0.8
-/** How much a claim counts when the sentence found disputes it rather than states it. */
-export const DISPUTE_FACTOR = 0.8
-/** Most claims one disputing sentence brings into the ranking (a sentence of the seeds disputes 2 at most). */
-export const MAX_DISPUTED_OFFERS = 32
-/** Most claims one sentence that states them brings into the ranking (a sentence of the seeds states 5 at most). */
-export const MAX_STATED_OFFERS = 32
-/** Prior by who states a claim: an article's statement over a reader's. */
-export const VOICE_PRIOR = { article: 1, update: 0.95, comment: 0.8 } as const
 
 /**
  * Share of the sentences a term may be in and still be looked up in the search index, and the

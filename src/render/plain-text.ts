@@ -25,7 +25,8 @@ export function renderAnswerText(answer: Answer): string {
 
 /**
  * A claim of an answer, compactly: its quotes one a line with who said them (all of the first
- * claim's, the best of the others'), its first dispute marked, the note last when not contested.
+ * claim's, the best of the others'), then its note: who disputes it, in their words, or that no
+ * source does.
  */
 function answerClaimLines(claim: Claim, n: number): string[] {
   const shown = n === 1 ? claim.support.slice(0, FIRST_CLAIM_QUOTES) : claim.support.slice(0, 1)
@@ -35,13 +36,10 @@ function answerClaimLines(claim: Claim, n: number): string[] {
     (who) => !named.has(who),
   )
   if (rest.length > 0) lines.push(`   (also stated by ${rest.join(', ')})`)
-  const [dispute, ...others] = claim.disputes
-  if (dispute)
-    lines.push(
-      `   ⚠ disputed: ${quoteLine(dispute)}${others.length > 0 ? ` (and ${others.length} more)` : ''}`,
-    )
-  // A contested claim's note repeats its first dispute, shown just above.
-  if (!claim.contested) lines.push(`   ✓ ${claim.note}`)
+  lines.push(`   ${claim.contested ? '⚠' : '✓'} ${claim.note}`)
+  // The note quotes the first dispute, cut when it is long: then the whole quote follows.
+  const dispute = claim.disputes[0]
+  if (dispute && !claim.note.includes(displayQuote(dispute))) lines.push(`     ${quoteLine(dispute)}`)
   return lines
 }
 
