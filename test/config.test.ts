@@ -8,7 +8,7 @@ describe('configuration', () => {
     expect(load({})).toEqual({
       slack: null,
       discord: null,
-      databasePath: 'data/citebot.db',
+      database: { kind: 'sqlite', path: 'data/citebot.db' },
       logLevel: 'info',
     })
   })
@@ -35,6 +35,20 @@ describe('configuration', () => {
     expect(() =>
       load({ SLACK_API_URL: 'not a url', SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' }),
     ).toThrow(/SLACK_API_URL/)
+  })
+
+  it('keeps the store in DATABASE_PATH’s SQLite file, or on the Postgres server of DATABASE_URL', () => {
+    expect(load({ DATABASE_PATH: '/var/lib/citebot/citebot.db' }).database).toEqual({
+      kind: 'sqlite',
+      path: '/var/lib/citebot/citebot.db',
+    })
+    const url = 'postgres://citebot:pw@db.internal:5432/citebot'
+    expect(load({ DATABASE_URL: url }).database).toEqual({ kind: 'postgres', url })
+    expect(load({ DATABASE_URL: 'postgresql://db/citebot' }).database.kind).toBe('postgres')
+    expect(() => load({ DATABASE_URL: 'mysql://db/citebot' })).toThrow(
+      /^DATABASE_URL must be a Postgres URL such as postgres:\/\//,
+    )
+    expect(() => load({ DATABASE_URL: url, DATABASE_PATH: 'x.db' })).toThrow(/both set/)
   })
 
   it('treats blank values as unset', () => {

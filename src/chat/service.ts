@@ -48,7 +48,7 @@ export class ChatService {
   async handle(command: Command, ctx: ChatContext): Promise<Reply> {
     switch (command.kind) {
       case 'ask':
-        return { kind: 'answer', answer: this.ask(command.question, ctx) }
+        return { kind: 'answer', answer: await this.ask(command.question, ctx) }
       case 'sources':
         return { kind: 'sources', sources: this.sources() }
       case 'help':
@@ -66,10 +66,10 @@ export class ChatService {
    * Answers a question and logs it (platform, channel, question, answered, time; no user). The question is
    * asked, shown and stored without control characters or bidi overrides.
    */
-  ask(typed: string, ctx: ChatContext): Answer {
+  async ask(typed: string, ctx: ChatContext): Promise<Answer> {
     const question = typedText(typed)
     const answer = this.deps.engine.ask(question)
-    this.deps.store?.logQuestion({
+    await this.deps.store?.logQuestion({
       platform: ctx.platform,
       channelId: ctx.channelId,
       question: question.slice(0, 2000),
@@ -88,13 +88,13 @@ export class ChatService {
    * Records a 👍/👎 on an answer: one vote per person and answer, a later click changes it. The
    * person is stored only as a salted hash of their id.
    */
-  feedback(input: {
+  async feedback(input: {
     ctx: ChatContext
     answerKey: string
     question: string
     vote: Vote
     userId: string
-  }): FeedbackResult | null {
+  }): Promise<FeedbackResult | null> {
     if (!this.deps.store) return null
     const userKey = createHash('sha256')
       .update(`${this.deps.userSalt ?? 'citebot'}:${input.ctx.platform}:${input.userId}`)

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3'
 import { StoreError } from './errors.js'
 import { toStoredTime } from './time.js'
-import type { Platform, Store } from './types.js'
+import type { Platform, SyncStore } from './types.js'
 import { checkChannel } from './validate.js'
 
 interface ChannelKey {
@@ -13,7 +13,7 @@ interface ChannelKey {
 export function snapshotMethods(
   db: Database.Database,
   clock: () => Date,
-): Pick<Store, 'getSourcesSnapshot' | 'setSourcesSnapshot'> {
+): Pick<SyncStore, 'getSourcesSnapshot' | 'setSourcesSnapshot'> {
   const select = db
     .prepare<ChannelKey, string>(
       'SELECT hashes FROM source_snapshots WHERE platform = @platform AND channel_id = @channel_id',
@@ -55,7 +55,8 @@ export function snapshotMethods(
   }
 }
 
-function isHashMap(value: unknown): value is Record<string, string> {
+/** True when `value` is a plain object of strings: a sources snapshot. */
+export function isHashMap(value: unknown): value is Record<string, string> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false
   return Object.values(value).every((hash) => typeof hash === 'string')
 }

@@ -34,9 +34,9 @@ function readRaw<T>(path: string, read: (db: Database.Database) => T): T {
   }
 }
 
-function openError(run: () => unknown): StoreError {
+async function openError(run: () => Promise<unknown>): Promise<StoreError> {
   try {
-    run()
+    await run()
   } catch (error) {
     if (error instanceof StoreError) return error
     throw error
@@ -45,19 +45,19 @@ function openError(run: () => unknown): StoreError {
 }
 
 describe('the store on a database file', () => {
-  it('creates missing parent directories and uses WAL', () => {
+  it('creates missing parent directories and uses WAL', async () => {
     const path = join(dir, 'nested', 'deeper', 'citebot.db')
-    openStore(path).close()
+    await (await openStore(path)).close()
     expect(existsSync(path)).toBe(true)
     expect(readRaw(path, (db) => db.pragma('journal_mode', { simple: true }))).toBe('wal')
   })
 
-  it('re-opening keeps the data and does not re-run migrations', () => {
+  it('re-opening keeps the data and does not re-run migrations', async () => {
     const path = freshPath()
-    const first = openStore(path, { now: () => t0 })
-    first.subscribe({ platform: 'slack', channelId: 'C1', time: '08:30', timeZone: 'UTC' })
-    first.setSourcesSnapshot('slack', 'C1', { a: '1' })
-    first.close()
+    const first = await openStore(path, { now: () => t0 })
+    await first.subscribe({ platform: 'slack', channelId: 'C1', time: '08:30', timeZone: 'UTC' })
+    await first.setSourcesSnapshot('slack', 'C1', { a: '1' })
+    await first.close()
     const log = () =>
       readRaw(path, (db) => db.prepare('SELECT version, name, applied_at FROM migrations').all())
     const logged = log()
@@ -65,29 +65,29 @@ describe('the store on a database file', () => {
       migrations.map((m) => ({ version: m.version, name: m.name, applied_at: t0.toISOString() })),
     )
 
-    const second = openStore(path, { now: () => minutes(60) })
-    expect(second.getSubscription('slack', 'C1')).toMatchObject({ active: true, createdAt: t0 })
-    expect(second.getSourcesSnapshot('slack', 'C1')).toEqual({ a: '1' })
-    second.close()
+    const second = await openStore(path, { now: () => minutes(60) })
+    expect(await second.getSubscription('slack', 'C1')).toMatchObject({ active: true, createdAt: t0 })
+    expect(await second.getSourcesSnapshot('slack', 'C1')).toEqual({ a: '1' })
+    await second.close()
     expect(log()).toEqual(logged)
     expect(readRaw(path, (db) => db.pragma('user_version', { simple: true }))).toBe(migrations.length)
   })
 
-  it('two connections on one file: only one claims the scheduled digest, and both see the outcome', () => {
+  it('two connections on one file: only one claims the scheduled digest, and both see the outcome', async () => {
     const path = freshPath()
-    const a = openStore(path)
-    const b = openStore(path)
+    const a = await openStore(path)
+    const b = await openStore(path)
     try {
-      const id = a.claimDigestRun(scheduled)
+      const id = await a.claimDigestRun(scheduled)
       expect(id).not.toBeNull()
-      expect(b.claimDigestRun({ ...scheduled, now: minutes(1) })).toBeNull()
-      expect(b.getRun('slack', 'C1', '2024-05-01')?.id).toBe(id)
-      a.completeDigestRun(id ?? 0, { status: 'posted', attempts: 1, postedAt: minutes(1) })
-      expect(b.lastPostedRun('slack', 'C1')?.id).toBe(id)
-      expect(b.claimDigestRun({ ...scheduled, now: minutes(60) })).toBeNull()
+      expect(await b.claimDigestRun({ ...scheduled, now: minutes(1) })).toBeNull()
+      expect((await b.getRun('slack', 'C1', '2024-05-01'))?.id).toBe(id)
+      await a.completeDigestRun(id ?? 0, { status: 'posted', attempts: 1, postedAt: minutes(1) })
+      expect((await b.lastPostedRun('slack', 'C1'))?.id).toBe(id)
+      expect(await b.claimDigestRun({ ...scheduled, now: minutes(60) })).toBeNull()
     } finally {
-      a.close()
-      b.close()
+      await a.close()
+      await b.close()
     }
   })
 
@@ -105,36 +105,36 @@ describe('the store on a database file', () => {
     )
     const winners = ids.filter((id) => id !== null)
     expect(winners).toHaveLength(1)
-    const store = openStore(path)
-    expect(store.getRun('slack', 'C1', '2024-05-01')).toMatchObject({ id: winners[0], claims: 1 })
-    store.close()
+    const store = await openStore(path)
+    expect(await store.getRun('slack', 'C1', '2024-05-01')).toMatchObject({ id: winners[0], claims: 1 })
+    await store.close()
   })
 
-  it('a claim whose process died before completing is re-claimed by another process once it is stale', () => {
+  it('a claim whose process died before completing is re-claimed by another process once it is stale', async () => {
     const path = freshPath()
-    const crashed = openStore(path)
-    const id = crashed.claimDigestRun(scheduled)
-    crashed.close()
+    const crashed = await openStore(path)
+    const id = await crashed.claimDigestRun(scheduled)
+    await crashed.close()
 
-    const restarted = openStore(path, { staleClaimMinutes: 10 })
-    expect(restarted.claimDigestRun({ ...scheduled, now: minutes(9) })).toBeNull()
-    expect(restarted.claimDigestRun({ ...scheduled, now: minutes(11) })).toBe(id)
-    restarted.completeDigestRun(id ?? 0, { status: 'posted', attempts: 1, postedAt: minutes(12) })
-    restarted.close()
+    const restarted = await openStore(path, { staleClaimMinutes: 10 })
+    expect(await restarted.claimDigestRun({ ...scheduled, now: minutes(9) })).toBeNull()
+    expect(await restarted.claimDigestRun({ ...scheduled, now: minutes(11) })).toBe(id)
+    await restarted.completeDigestRun(id ?? 0, { status: 'posted', attempts: 1, postedAt: minutes(12) })
+    await restarted.close()
 
-    const later = openStore(path)
-    expect(later.getRun('slack', 'C1', '2024-05-01')).toMatchObject({ status: 'posted', claims: 2 })
-    expect(later.claimDigestRun({ ...scheduled, now: minutes(120) })).toBeNull()
-    later.close()
+    const later = await openStore(path)
+    expect(await later.getRun('slack', 'C1', '2024-05-01')).toMatchObject({ status: 'posted', claims: 2 })
+    expect(await later.claimDigestRun({ ...scheduled, now: minutes(120) })).toBeNull()
+    await later.close()
   })
 
-  it('refuses a database migrated by a newer citebot, with a clear error, and leaves it untouched', () => {
+  it('refuses a database migrated by a newer citebot, with a clear error, and leaves it untouched', async () => {
     const path = freshPath()
-    openStore(path).close()
+    await (await openStore(path)).close()
     const future = migrations.length + 5
     readRaw(path, (db) => db.pragma(`user_version = ${future}`))
 
-    const error = openError(() => openStore(path))
+    const error = await openError(() => openStore(path))
     expect(error.code).toBe('STORE_SCHEMA_TOO_NEW')
     expect(error.message).toContain(`schema version ${future}`)
     expect(error.message).toContain(`up to ${migrations.length}`)
@@ -142,16 +142,16 @@ describe('the store on a database file', () => {
     expect(readRaw(path, (db) => db.pragma('user_version', { simple: true }))).toBe(future)
   })
 
-  it('a file that is not a SQLite database fails to open with STORE_OPEN_FAILED', () => {
+  it('a file that is not a SQLite database fails to open with STORE_OPEN_FAILED', async () => {
     const path = freshPath()
     writeFileSync(path, 'these are not the pages you are looking for\n'.repeat(100))
-    const error = openError(() => openStore(path))
+    const error = await openError(() => openStore(path))
     expect(error.code).toBe('STORE_OPEN_FAILED')
     expect(error.message).toContain(path)
     expect(error.cause).toBeInstanceOf(Error)
   })
 
-  it('a path that is a directory fails to open with STORE_OPEN_FAILED', () => {
-    expect(openError(() => openStore(dir)).code).toBe('STORE_OPEN_FAILED')
+  it('a path that is a directory fails to open with STORE_OPEN_FAILED', async () => {
+    expect((await openError(() => openStore(dir))).code).toBe('STORE_OPEN_FAILED')
   })
 })

@@ -6,7 +6,7 @@ import { openStore } from '../../../src/store/index.js'
 import { seedEngine } from '../../helpers/built.js'
 
 const chat = async (lines: string[], interactive = false) => {
-  const store = openStore(':memory:')
+  const store = await openStore(':memory:')
   const service = new ChatService({ engine: seedEngine(), store })
   const input = new PassThrough()
   const output = new PassThrough()
@@ -37,7 +37,12 @@ describe('the console chat', () => {
 
   it('logs questions without any user id', async () => {
     const { store } = await chat(['is it mandatory?'])
-    const logged = store.questionsBetween('console', 'console', new Date(0), new Date(Date.now() + 60_000))
+    const logged = await store.questionsBetween(
+      'console',
+      'console',
+      new Date(0),
+      new Date(Date.now() + 60_000),
+    )
     expect(logged).toMatchObject([{ question: 'is it mandatory?', answered: true }])
     expect(Object.keys(logged[0] ?? {})).not.toContain('userId')
   })

@@ -44,7 +44,7 @@ export async function startBot(
   const raw: string[] = []
   const dir = mkdtempSync(join(tmpdir(), 'citebot-discord-'))
   const databasePath = join(dir, 'citebot.db')
-  const store = openStore(databasePath)
+  const store = await openStore(databasePath)
   const service = new ChatService({
     engine: seedEngine(),
     store,
@@ -73,7 +73,7 @@ export async function startBot(
     async close() {
       await bot.stop()
       await fake.close()
-      store.close()
+      await store.close()
       rmSync(dir, { recursive: true, force: true })
     },
   }
