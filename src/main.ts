@@ -3,6 +3,7 @@ import { createDiscordBot, type DiscordBot } from './adapters/discord/index.js'
 import { createSlackBot, type SlackBot } from './adapters/slack/index.js'
 import { Engine } from './answer/engine.js'
 import { loadKnowledge } from './build/load.js'
+import { memoryConversations, storeConversations } from './chat/conversations.js'
 import { ChatService } from './chat/service.js'
 import { loadNotices } from './cli/notices.js'
 import { ConfigError, loadConfig } from './config.js'
@@ -21,6 +22,7 @@ import { openStore, StoreError } from './store/index.js'
 async function main(): Promise<void> {
   const config = loadConfig()
   const log = createLogger(config.logLevel)
+  for (const warning of config.warnings) log.warn({ code: 'CONFIG_UNKNOWN_NAME' }, warning)
   // The store first: a bad DATABASE_PATH or DATABASE_URL stops start-up before the index is loaded or rebuilt.
   const { database } = config
   const store = await openStore(database.kind === 'postgres' ? database.url : database.path)
@@ -53,13 +55,18 @@ async function main(): Promise<void> {
     engine,
     store,
     digest: createDigestHandler({ store, runner, scheduler }),
+    // Follow-ups: the bots keep each conversation's last answers in the store, the console in memory.
+    conversations: console ? memoryConversations() : storeConversations(store),
+    secret: config.secret,
+    examples: config.examples,
   })
 
   if (console) {
     const interactive = process.stdin.isTTY === true
     // Piped input is answered and the process ends; only a person at a terminal gets scheduled digests.
     if (interactive) await scheduler.start()
-    await runConsole(service, { input: process.stdin, output: process.stdout, interactive })
+    const greeting = `${service.introduction()} /quit leaves.`
+    await runConsole(service, { input: process.stdin, output: process.stdout, interactive, greeting })
     await scheduler.stop()
     await store.close()
     return

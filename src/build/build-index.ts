@@ -1,5 +1,6 @@
 import { buildClaimGraph } from '../claims/graph.js'
-import { readCorpus } from '../corpus/read-seeds.js'
+import { isExtracted } from '../corpus/formats.js'
+import { type ReadCorpusOptions, readCorpus } from '../corpus/read-seeds.js'
 import type { Corpus, Document } from '../corpus/types.js'
 import { buildLexicon } from '../search/lexicon.js'
 import { metaNames, metaText } from '../search/meta.js'
@@ -59,13 +60,15 @@ function vocabularyOf(documents: readonly Document[]): {
 /**
  * Builds everything `index/` holds from the seeds folder: passages, the WordNet lexicon for
  * the corpus's words, the claims with their disputes and caveats, and the search index.
+ * `onStep` hears of each step as it ends, `onFile` of each seed file as it is read.
  */
 export function buildIndex(
   seedsDir: string,
   onStep: (step: BuildStep) => void = () => {},
+  onFile?: ReadCorpusOptions['onFile'],
 ): { data: IndexData; corpus: Corpus } {
   const manifest = currentManifest(seedsDir)
-  const corpus = readCorpus(seedsDir)
+  const corpus = readCorpus(seedsDir, onFile ? { onFile } : {})
   onStep('read seeds')
   const wordnet = readWordNet()
   onStep('read WordNet')
@@ -109,6 +112,9 @@ export function buildIndex(
     vocabulary: countTerms(graph.sentences),
     search: packSearch(search.toJSON()),
     dictionary: dictionaryStems(wordnet, termOf),
+    extracted: Object.fromEntries(
+      corpus.documents.filter((d) => isExtracted(d.source.file)).map((d) => [d.source.file, d.text]),
+    ),
   }
   return { data, corpus }
 }

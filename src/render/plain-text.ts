@@ -33,7 +33,10 @@ function claimLines(claim: Claim, n: number): string[] {
 
 function quoteLines(c: Citation): string[] {
   const a = attributionOf(c)
-  return [`     “${displayQuote(c)}”`, `        — ${a.who} (${a.role}), ${a.title}`]
+  return [
+    `     “${displayQuote(c)}”`,
+    `        — ${a.who} (${a.role}), ${a.title}${a.where ? `, ${a.where}` : ''}`,
+  ]
 }
 
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim()
@@ -75,7 +78,9 @@ export function renderDigestText(digest: Digest): string {
 export function renderReplyText(reply: Reply): string {
   switch (reply.kind) {
     case 'answer':
-      return renderAnswerText(reply.answer)
+      return reply.lead === undefined
+        ? renderAnswerText(reply.answer)
+        : `${reply.lead}\n\n${renderAnswerText(reply.answer)}`
     case 'sources':
       return renderSourcesText(reply.sources)
     case 'help':

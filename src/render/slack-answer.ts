@@ -24,6 +24,8 @@ export interface SlackAnswerOptions {
   showQuestion?: boolean
   /** Who shared the answer into the channel (a display name, shown as text, never a mention). */
   sharedBy?: string
+  /** A line above the answer (a follow-up's "2 of the 3 claims … are disputed:"). */
+  lead?: string
   /** Slack's limits; tests pass smaller ones. Default {@link SLACK_LIMITS}. */
   limits?: SlackLimits
   /** Most quotes shown per side of a claim (stating, disputing). Default 4. */
@@ -52,6 +54,7 @@ export function caveatsBlock(caveats: readonly Caveat[], limits: SlackLimits): S
 
 function headBlock(answer: Answer, options: SlackAnswerOptions): SlackBlock | null {
   const parts: string[] = []
+  if (options.lead !== undefined) return section(fitText(squash(options.lead), 1000))
   if (options.showQuestion) parts.push(`*Question:* ${fitText(squash(answer.question), QUESTION_MAX)}`)
   if (options.sharedBy !== undefined) parts.push(`Shared by ${fitText(squash(options.sharedBy), 80)}`)
   return parts.length === 0 ? null : context(...parts)

@@ -1,8 +1,10 @@
 import { connect, openFailed } from './connect.js'
+import { conversationMethods } from './conversations.js'
 import { digestRunMethods } from './digest-runs.js'
 import { StoreError } from './errors.js'
 import { eventMemoryMethods } from './event-memory.js'
 import { feedbackMethods } from './feedback.js'
+import { installationMethods } from './installation.js'
 import { migrate } from './migrate.js'
 import { migrations } from './migrations.js'
 import { questionMethods } from './questions.js'
@@ -43,6 +45,8 @@ function openSync(path: string, settings: StoreSettings, options: OpenStoreOptio
       ...snapshotMethods(db, clock),
       ...questionMethods(db),
       ...feedbackMethods(db),
+      ...conversationMethods(db, settings.turns),
+      ...installationMethods(db, clock),
       ...eventMemoryMethods(db, retentionOf(options)),
       close() {
         db.close()

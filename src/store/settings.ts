@@ -1,3 +1,4 @@
+import type { TurnPolicy } from './conversations.js'
 import type { StaleClaimPolicy } from './digest-runs.js'
 import type { OpenStoreOptions } from './types.js'
 import { checkInteger, checkPositive } from './validate.js'
@@ -10,9 +11,17 @@ export interface StoreSettings {
   busyTimeoutMs: number
   /** The clock for the timestamps the caller does not pass. */
   clock: () => Date
+  /** How many answers a conversation keeps, and for how long. */
+  turns: TurnPolicy
 }
 
-const defaults = { staleClaimMinutes: 10, staleClaimRetries: 1, busyTimeoutMs: 5000 }
+const defaults = {
+  staleClaimMinutes: 10,
+  staleClaimRetries: 1,
+  busyTimeoutMs: 5000,
+  conversationTurns: 3,
+  conversationDays: 7,
+}
 
 /** `options` checked (throws `STORE_INVALID_INPUT`), with the defaults filled in. */
 export function storeSettings(options: OpenStoreOptions): StoreSettings {
@@ -22,9 +31,14 @@ export function storeSettings(options: OpenStoreOptions): StoreSettings {
   checkPositive(staleClaimMinutes, 'staleClaimMinutes')
   checkInteger(staleClaimRetries, 'staleClaimRetries', 0)
   checkInteger(busyTimeoutMs, 'busyTimeoutMs', 0)
+  const conversationTurns = options.conversationTurns ?? defaults.conversationTurns
+  const conversationDays = options.conversationDays ?? defaults.conversationDays
+  checkInteger(conversationTurns, 'conversationTurns', 1)
+  checkPositive(conversationDays, 'conversationDays')
   return {
     stale: { staleAfterMs: staleClaimMinutes * 60_000, retries: staleClaimRetries },
     busyTimeoutMs,
     clock: options.now ?? (() => new Date()),
+    turns: { keep: conversationTurns, ttlMs: conversationDays * 86_400_000 },
   }
 }

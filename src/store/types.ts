@@ -132,7 +132,7 @@ export interface RecordFeedbackInput {
   question: string
   /** The voter's vote. */
   vote: Vote
-  /** An opaque key for the voter that the caller derives (a SHA-256 of the user id); never the user id itself. */
+  /** An opaque key for the voter that the caller derives (an HMAC of the user id); never the user id itself. */
   userKey: string
   /** When the vote was cast. */
   at: Date
@@ -152,6 +152,34 @@ export interface FeedbackSummary {
   up: number
   /** How many voters gave a thumbs-down. */
   down: number
+}
+
+/** One answer remembered in a conversation, so that a follow-up can be answered about it. */
+export interface ConversationTurn {
+  /** The turn's id, as `recordTurn` returned it. */
+  id: number
+  /** The platform the conversation is on. */
+  platform: Platform
+  /** The conversation, as the adapter names it: a Slack channel and thread, a Discord thread or reply chain. */
+  conversationKey: string
+  /** The bot's message that showed the answer, once `linkTurn` named it; null before. */
+  messageKey: string | null
+  /** The answer, as the JSON text the caller stored. */
+  payload: string
+  /** When it was recorded. */
+  at: Date
+}
+
+/** What `recordTurn` needs. Carries no user id, on purpose. */
+export interface RecordTurnInput {
+  /** The platform the conversation is on. */
+  platform: Platform
+  /** The conversation (see {@link ConversationTurn.conversationKey}). */
+  conversationKey: string
+  /** The answer as JSON text (e.g. `JSON.stringify(answer)`). */
+  payload: string
+  /** When it was answered; also the clock that forgets expired turns. */
+  at: Date
 }
 
 /** Options for `openStore`, whichever database it opens. */
@@ -181,12 +209,16 @@ export interface OpenStoreOptions {
   threadDays?: number
   /** Postgres only: the most connections this process opens to the database; default 10. */
   maxConnections?: number
+  /** How many answers each conversation keeps for follow-ups (the newest); default 3. */
+  conversationTurns?: number
+  /** How long a conversation's answers are kept, in days; default 7. */
+  conversationDays?: number
 }
 
 /**
  * Citebot's persistent state: digest subscriptions, digest runs, the claims each channel has been shown,
- * per-channel source snapshots, a question log, answer feedback, and what several processes serving one
- * team must share (the events already handled, the threads the bot answered in). Every method returns a
+ * per-channel source snapshots, a question log, answer feedback, conversation memory for follow-ups, and what
+ * several processes serving one team must share (the events already handled, the threads the bot answered in). Every method returns a
  * Promise (a Postgres store talks to a server), and rejects with a StoreError for an invalid input.
  * Times are `Date`s here; SQLite keeps them as ISO-8601 UTC strings, Postgres as `timestamptz`.
  */
@@ -249,6 +281,27 @@ export interface Store {
   recordFeedback(input: RecordFeedbackInput): Promise<FeedbackResult>
   /** Counts current votes, over everything, one platform, or one channel (`channelId` with its `platform`). */
   feedbackSummary(platform?: Platform, channelId?: string): Promise<FeedbackSummary>
+
+  /**
+   * Remembers an answer in a conversation and resolves to the turn's id. Only the newest `conversationTurns` of
+   * the conversation are kept, and turns older than `conversationDays` (in any conversation) are forgotten.
+   */
+  recordTurn(input: RecordTurnInput): Promise<number>
+  /**
+   * Names the bot message that showed turn `id` (a Discord reply to it continues that conversation); a message
+   * named before for another turn moves to this one. Resolves to false when the turn is gone.
+   */
+  linkTurn(platform: Platform, id: number, messageKey: string): Promise<boolean>
+  /** The conversation's remembered turns at `now`, newest first (at most `conversationTurns`, none expired). */
+  recentTurns(platform: Platform, conversationKey: string, now: Date): Promise<ConversationTurn[]>
+  /** The turn that message `messageKey` showed, if it is still remembered at `now`; else null. */
+  turnByMessage(platform: Platform, messageKey: string, now: Date): Promise<ConversationTurn | null>
+
+  /**
+   * The installation's secret (64 hex characters): made at random the first time it is asked for and kept in
+   * the database, the same for every process sharing it. It keys the HMAC that stands for a voter in feedback.
+   */
+  installationSecret(): Promise<string>
 
   /**
    * Claims an event for handling, once across every process on the database: resolves true for the first claim

@@ -30,6 +30,13 @@ describe('answering', () => {
     expect(claim?.support.some((c) => c.quote.includes('OPTIONAL'))).toBe(false)
   })
 
+  it('quotes each caveat’s doubt whole in its note, however long the sentence', () => {
+    const a = engine.ask('is it mandatory?')
+    expect(a.caveats.length).toBeGreaterThan(0)
+    expect(a.caveats.some((c) => squash(c.citation.quote).length > 120)).toBe(true)
+    for (const c of a.caveats) expect(c.note).toContain(`“${squash(c.citation.quote)}`)
+  })
+
   it('says when a claim is not disputed and by how many sources it is stated', () => {
     const a = engine.ask('What score range does Sesame Credit use?')
     const claim = a.claims.find((c) => c.support.some((s) => /350 (and|to) 950/.test(s.quote)))

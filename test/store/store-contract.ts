@@ -541,6 +541,98 @@ export function describeStoreContract(name: string, open: OpenFreshStore): void 
       })
     })
 
+    describe('conversation turns', () => {
+      const turn = (n: number, key = 'C1:1714546800.000100', platform: 'slack' | 'discord' = 'slack') => ({
+        platform,
+        conversationKey: key,
+        payload: JSON.stringify({ question: `q${n}` }),
+        at: minutes(n),
+      })
+      const questions = (turns: { payload: string }[]) =>
+        turns.map((t) => (JSON.parse(t.payload) as { question: string }).question)
+
+      it('remembers a conversation’s answers, newest first, and no other conversation’s', async () => {
+        const first = await store.recordTurn(turn(1))
+        await store.recordTurn(turn(2))
+        await store.recordTurn(turn(3, 'C1:other-thread'))
+        await store.recordTurn(turn(4, 'C1:1714546800.000100', 'discord'))
+        const recent = await store.recentTurns('slack', 'C1:1714546800.000100', minutes(5))
+        expect(questions(recent)).toEqual(['q2', 'q1'])
+        expect(recent[1]).toEqual({
+          id: first,
+          platform: 'slack',
+          conversationKey: 'C1:1714546800.000100',
+          messageKey: null,
+          payload: '{"question":"q1"}',
+          at: minutes(1),
+        })
+        expect(await store.recentTurns('slack', 'never-seen', minutes(5))).toEqual([])
+      })
+
+      it('keeps only the newest turns of a conversation (3 by default)', async () => {
+        for (let n = 1; n <= 5; n++) await store.recordTurn(turn(n))
+        expect(questions(await store.recentTurns('slack', 'C1:1714546800.000100', minutes(6)))).toEqual([
+          'q5',
+          'q4',
+          'q3',
+        ])
+        const small = await openWith({ conversationTurns: 1 })
+        await small.recordTurn(turn(1))
+        await small.recordTurn(turn(2))
+        expect(questions(await small.recentTurns('slack', 'C1:1714546800.000100', minutes(3)))).toEqual([
+          'q2',
+        ])
+      })
+
+      it('forgets turns after conversationDays, and drops them from the database at the next write', async () => {
+        const short = await openWith({ conversationDays: 1 })
+        await short.recordTurn(turn(0, 'old'))
+        const day = 24 * 60
+        expect(await short.recentTurns('slack', 'old', minutes(day - 1))).toHaveLength(1)
+        expect(await short.recentTurns('slack', 'old', minutes(day + 1))).toEqual([])
+        await short.recordTurn(turn(day + 1, 'new'))
+        // The expired turn is gone even for a clock that would still see it.
+        expect(await short.recentTurns('slack', 'old', minutes(1))).toEqual([])
+      })
+
+      it('finds a turn by the bot message that showed it; a message linked again moves to the newer turn', async () => {
+        const a = await store.recordTurn(turn(1, 'chain-1', 'discord'))
+        const b = await store.recordTurn(turn(2, 'chain-2', 'discord'))
+        expect(await store.turnByMessage('discord', '555', minutes(3))).toBeNull()
+        expect(await store.linkTurn('discord', a, '555')).toBe(true)
+        expect(await store.turnByMessage('discord', '555', minutes(3))).toMatchObject({
+          id: a,
+          conversationKey: 'chain-1',
+          messageKey: '555',
+        })
+        expect(await store.turnByMessage('slack', '555', minutes(3))).toBeNull()
+        expect(await store.linkTurn('discord', b, '555')).toBe(true)
+        expect((await store.turnByMessage('discord', '555', minutes(3)))?.id).toBe(b)
+        expect(await store.linkTurn('discord', 9999, '556')).toBe(false)
+      })
+
+      it('rejects a payload that is not JSON and an empty conversation', async () => {
+        await expectStoreError(
+          () => store.recordTurn({ ...turn(1), payload: '{not json' }),
+          'STORE_INVALID_INPUT',
+        )
+        await expectStoreError(
+          () => store.recordTurn({ ...turn(1), conversationKey: '' }),
+          'STORE_INVALID_INPUT',
+        )
+        await expectStoreError(() => openWith({ conversationTurns: 0 }), 'STORE_INVALID_INPUT')
+      })
+    })
+
+    describe('installation secret', () => {
+      it('is 256 random bits in hex, made once and the same on every call', async () => {
+        const secret = await store.installationSecret()
+        expect(secret).toMatch(/^[0-9a-f]{64}$/)
+        expect(await store.installationSecret()).toBe(secret)
+        expect(await (await openWith()).installationSecret()).not.toBe(secret)
+      })
+    })
+
     it('closing twice is harmless', async () => {
       await store.close()
       await expect(store.close()).resolves.toBeUndefined()

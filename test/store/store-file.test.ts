@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process'
+import { createHash } from 'node:crypto'
 import { existsSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -6,6 +7,7 @@ import { promisify } from 'node:util'
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { StoreError } from '../../src/store/errors.js'
+import { migrate } from '../../src/store/migrate.js'
 import { migrations } from '../../src/store/migrations.js'
 import { openStore } from '../../src/store/open-store.js'
 import { useTempDir } from './temp-dir.js'
@@ -71,6 +73,55 @@ describe('the store on a database file', () => {
     await second.close()
     expect(log()).toEqual(logged)
     expect(readRaw(path, (db) => db.pragma('user_version', { simple: true }))).toBe(migrations.length)
+  })
+
+  it('one installation secret per file, shared by every connection and kept across restarts', async () => {
+    const path = freshPath()
+    const a = await openStore(path)
+    const b = await openStore(path)
+    const secret = await b.installationSecret()
+    expect(await a.installationSecret()).toBe(secret)
+    await a.close()
+    await b.close()
+    const again = await openStore(path)
+    expect(await again.installationSecret()).toBe(secret)
+    await again.close()
+  })
+
+  it('conversation turns survive a restart', async () => {
+    const path = freshPath()
+    const first = await openStore(path)
+    const id = await first.recordTurn({
+      platform: 'slack',
+      conversationKey: 'C1:1.0',
+      payload: '{"q":1}',
+      at: t0,
+    })
+    await first.close()
+    const second = await openStore(path)
+    expect((await second.recentTurns('slack', 'C1:1.0', minutes(1))).map((t) => t.id)).toEqual([id])
+    await second.close()
+  })
+
+  it('migrating a version-1 database turns its recomputable voter hashes into random legacy keys, votes kept', async () => {
+    const path = freshPath()
+    const known = createHash('sha256').update('citebot:slack:U123').digest('hex')
+    readRaw(path, (db) => {
+      migrate(db, migrations.slice(0, 1), t0)
+      const insert = db.prepare(
+        "INSERT INTO feedback VALUES ('slack', ?, ?, 'C1', 'is it mandatory?', ?, ?, ?)",
+      )
+      insert.run('C1:1.0', known, 'up', t0.toISOString(), t0.toISOString())
+      insert.run('C1:1.0', 'another-hash', 'down', t0.toISOString(), t0.toISOString())
+    })
+    const store = await openStore(path)
+    expect(await store.feedbackSummary()).toEqual({ up: 1, down: 1 })
+    await store.close()
+    const keys = readRaw(path, (db) => db.prepare('SELECT user_key FROM feedback').pluck().all() as string[])
+    expect(keys).toHaveLength(2)
+    expect(keys).not.toContain(known)
+    for (const key of keys) expect(key).toMatch(/^legacy:[0-9a-f]{32}$/)
+    expect(new Set(keys).size).toBe(2)
   })
 
   it('two connections on one file: only one claims the scheduled digest, and both see the outcome', async () => {

@@ -24,7 +24,7 @@ const threadKey = (channel: string, threadTs: string) => `${channel}:${threadTs}
 
 /**
  * Mentions, DMs and thread follow-ups. A mention in a channel is answered in a thread under it (or in its
- * thread); a DM in the DM; a message in a thread the bot answered in, without a new mention. Bots, the bot
+ * thread); a DM or group DM in it; a message in a thread the bot answered in, without a new mention. Bots, the bot
  * itself and message subtypes are ignored.
  */
 export function registerMessages(app: App, deps: SlackDeps): void {
@@ -45,7 +45,8 @@ export function registerMessages(app: App, deps: SlackDeps): void {
     const text = typeof m.text === 'string' ? m.text : ''
     const threadTs = typeof m.thread_ts === 'string' ? m.thread_ts : undefined
     const q: Question = { channel: m.channel, ts: m.ts, threadTs, text }
-    if (m.channel_type === 'im') return answer(deps, client, q)
+    // A group DM (mpim) is a conversation with the bot like a DM: every message is for it.
+    if (m.channel_type === 'im' || m.channel_type === 'mpim') return answer(deps, client, q)
     // A mention also arrives as app_mention, which answers it.
     if (mentionsBot(text, context.botUserId)) return
     if (threadTs === undefined || threadTs === m.ts) return
@@ -61,7 +62,9 @@ async function answer(deps: SlackDeps, client: webApi.WebClient, q: Question): P
   // One answer per question message, however many events or deliveries bring it.
   if (!(await firstClaim(deps.memory, `msg:${q.channel}:${q.ts}`, deps.log))) return
   const question = questionFromSlack(q.text)
-  const ctx: ChatContext = { platform: 'slack', channelId: q.channel }
+  // A thread is a conversation, and so is a DM's main view: a follow-up there is about the answer before it.
+  const conversation = { key: q.threadTs === undefined ? q.channel : threadKey(q.channel, q.threadTs) }
+  const ctx: ChatContext = { platform: 'slack', channelId: q.channel, conversation }
   let message: SlackMessage
   try {
     const reply = await deps.service.handle(commandFromMessage(question), ctx)

@@ -88,6 +88,39 @@ export const postgresMigrations: readonly Migration[] = [
   },
   {
     version: 2,
+    name: 'conversation-turns',
+    up: `
+      -- The last answers of each conversation, for follow-ups; bounded by the store. No user ids.
+      CREATE TABLE conversation_turns (
+        id integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        platform ${platform},
+        conversation_key text NOT NULL,
+        message_key text,
+        payload json NOT NULL,
+        created_at timestamptz NOT NULL
+      );
+      CREATE INDEX conversation_turns_by_conversation ON conversation_turns (platform, conversation_key, id);
+      CREATE UNIQUE INDEX conversation_turns_by_message
+        ON conversation_turns (platform, message_key) WHERE message_key IS NOT NULL;
+      CREATE INDEX conversation_turns_by_time ON conversation_turns (created_at);
+    `,
+  },
+  {
+    version: 3,
+    name: 'feedback-keyed-voters',
+    up: `
+      -- Per-installation secrets (the key of the HMAC that stands for a voter in feedback), made on first use.
+      CREATE TABLE installation (
+        name text PRIMARY KEY,
+        value text NOT NULL,
+        created_at timestamptz NOT NULL
+      );
+      -- Voters keyed by a recomputable SHA-256 of their id become random keys marked legacy (see ../migrations.ts).
+      UPDATE feedback SET user_key = 'legacy:' || replace(gen_random_uuid()::text, '-', '');
+    `,
+  },
+  {
+    version: 4,
     name: 'shared-event-memory',
     up: `
       CREATE TABLE handled_events (

@@ -3,10 +3,12 @@ import { retentionOf } from '../retention.js'
 import { storeSettings } from '../settings.js'
 import type { OpenStoreOptions, Store } from '../types.js'
 import { checkInteger } from '../validate.js'
+import { pgConversationMethods } from './conversations.js'
 import { createPgDb, type PgDb } from './db.js'
 import { pgDigestRunMethods } from './digest-runs.js'
 import { pgEventMemoryMethods } from './event-memory.js'
 import { pgFeedbackMethods } from './feedback.js'
+import { pgInstallationMethods } from './installation.js'
 import { migratePostgres } from './migrate.js'
 import { postgresMigrations } from './migrations.js'
 import { pgQuestionMethods } from './questions.js'
@@ -41,6 +43,8 @@ export async function openPostgresStore(url: string, options: OpenStoreOptions =
     ...pgSnapshotMethods(db, settings.clock),
     ...pgQuestionMethods(db),
     ...pgFeedbackMethods(db),
+    ...pgConversationMethods(db, settings.turns),
+    ...pgInstallationMethods(db, settings.clock),
     ...pgEventMemoryMethods(db, retention),
     close: () => db.end(),
   }

@@ -1,4 +1,5 @@
 import { createSlackBot, type SlackBot } from '../../../src/adapters/slack/index.js'
+import { storeConversations } from '../../../src/chat/conversations.js'
 import { ChatService, type DigestHandler } from '../../../src/chat/service.js'
 import type { Config } from '../../../src/config.js'
 import { createLogger } from '../../../src/logger.js'
@@ -40,16 +41,19 @@ export interface StartOptions {
   apiUrl?: string
   /** The app token (Socket Mode); default `xapp-test-token`. */
   appToken?: string
+  /** The SQLite database; default `:memory:` (a file lets a test restart the bot on the same store). */
+  databasePath?: string
 }
 
 /** Starts the real bot (real Bolt, real engine on the seeds, SQLite in memory) against the fake. */
 export async function startBot(fake: FakeSlack, options: StartOptions): Promise<Harness> {
   const raw: string[] = []
   const logger = createLogger('debug', { write: (line: string) => void raw.push(line) })
-  const store = await openStore(':memory:')
+  const store = await openStore(options.databasePath ?? ':memory:')
   const service = new ChatService({
     engine: seedEngine(),
     store,
+    conversations: storeConversations(store),
     ...(options.digest ? { digest: options.digest } : {}),
   })
   const config: NonNullable<Config['slack']> = {

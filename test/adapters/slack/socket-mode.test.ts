@@ -173,6 +173,18 @@ describe('citebot in Socket Mode, against the fake Slack', () => {
     expect(shown(post.body)).toContain(':warning: *Contested:*')
   })
 
+  it('answers every message of a group DM (mpim) in it, like a DM, with no mention needed', async () => {
+    await start()
+    await fake.sendEnvelope(
+      'events_api',
+      channelMessageEvent({ text: 'is it mandatory?', channel: 'G7', extra: { channel_type: 'mpim' } }),
+    )
+    const post = await fake.waitForCall('chat.postMessage')
+    expect(post.body).toMatchObject({ channel: 'G7' })
+    expect(post.body.thread_ts).toBeUndefined()
+    expect(shown(post.body)).toContain(':warning: *Contested:*')
+  })
+
   it('ignores bots, edits and joins, and answers the person after them', async () => {
     await start()
     await fake.sendEnvelope('events_api', imMessageEvent({ text: 'is it mandatory?', user: 'U9' }))
