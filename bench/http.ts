@@ -1,9 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { appMentionEvent, FAKE_IDS, nextTs, signedRequest, startFakeSlack } from '../test/fakes/slack.js'
+import { freePort } from '../test/helpers/free-port.js'
 import { createDatabase, startThrowawayPostgres } from '../test/helpers/throwaway-postgres.js'
 import { ROOT } from './child.js'
 import { round } from './stats.js'
@@ -26,14 +26,6 @@ export interface HttpRow {
 }
 
 const SECRET = 'bench-signing-secret'
-
-async function freePort(): Promise<number> {
-  const server = createServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const address = server.address()
-  await new Promise<void>((resolve) => server.close(() => resolve()))
-  return typeof address === 'object' && address !== null ? address.port : 0
-}
 
 async function waitUntil(check: () => boolean | Promise<boolean>, what: string, timeoutMs: number) {
   const deadline = Date.now() + timeoutMs

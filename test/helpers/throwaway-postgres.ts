@@ -1,10 +1,10 @@
 import { execFile, execFileSync } from 'node:child_process'
 import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import pg from 'pg'
+import { freePort } from './free-port.js'
 
 /** A PostgreSQL server of its own, on 127.0.0.1 and a free port, in a temporary directory, with trust login. */
 export interface ThrowawayPostgres {
@@ -34,15 +34,6 @@ function binDir(): string {
     'PostgreSQL is not installed (no initdb under /usr/lib/postgresql/*/bin or on PATH): the Postgres store is ' +
       'tested on a real server. Install it with `apt-get install -y postgresql` (what .ci/run does), then run again.',
   )
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const address = server.address()
-  await new Promise<void>((resolve) => server.close(() => resolve()))
-  if (typeof address !== 'object' || address === null) throw new Error('no port')
-  return address.port
 }
 
 /**

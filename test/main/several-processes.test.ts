@@ -10,6 +10,7 @@ import {
   signedRequest,
   startFakeSlack,
 } from '../fakes/slack.js'
+import { freePort } from '../helpers/free-port.js'
 import { useFreshDatabases } from '../helpers/postgres.js'
 import { processTree, type Started, spawnStart, stillRunning } from './process-tree.js'
 
@@ -38,18 +39,18 @@ interface Bot {
 
 /** `npm start` on the fake Slack in HTTP mode (a free port) with the store at `databaseUrl`, once it runs. */
 async function startBot(databaseUrl: string): Promise<Bot> {
+  const port = await freePort()
   const started = spawnStart({
     SLACK_BOT_TOKEN: 'xoxb-test-token',
     SLACK_SIGNING_SECRET: SECRET,
     SLACK_API_URL: fake.apiUrl,
-    SLACK_PORT: '0',
+    SLACK_PORT: String(port),
     DATABASE_URL: databaseUrl,
   })
   running.push(started)
-  const line = await started.logLine(/^Slack app started$/)
   // The scheduler's first pass has run once this is logged (see main.ts).
   await started.logLine(/^citebot pid \d+ is running/)
-  return { started, url: `http://127.0.0.1:${String(line.port)}/slack/events` }
+  return { started, url: `http://127.0.0.1:${port}/slack/events` }
 }
 
 /** SIGTERM to the bot, as a deploy sends it; resolves once it and everything below it ended. */
@@ -107,7 +108,7 @@ describe('two processes on one Postgres, in HTTP mode', () => {
     expect(answersIn(together)).toHaveLength(1)
   }, 90_000)
 
-  it('answer a follow-up in a thread after both were restarted, on the process that did not answer before', async () => {
+  it('answer a follow-up in a thread after both were restarted, about the answer before it, on the other process', async () => {
     const url = await freshDatabase()
     const [a, b] = await Promise.all([startBot(url), startBot(url)])
     const ts = nextTs()
@@ -122,14 +123,18 @@ describe('two processes on one Postgres, in HTTP mode', () => {
       type: 'message',
       channel_type: 'channel',
       user: FAKE_IDS.userId,
-      text: 'who disputes that it is mandatory?',
+      text: 'who disputes that?',
       ts: nextTs(),
       thread_ts: ts,
       channel: FAKE_IDS.channelId,
     })
     expect((await send(b2 as Bot, followUp)).status).toBe(200)
     await until(() => answersIn(ts).length === 2, 'the follow-up to be answered in the thread', 15_000)
-    expect(String(answersIn(ts)[1]?.body.text)).not.toBe('')
+    // Answered about the answer before it, which another process gave before the restart: the conversation is
+    // in the database too.
+    const shown = JSON.stringify(answersIn(ts)[1]?.body)
+    expect(shown).toContain('The claim in my last answer (to “is it mandatory?”) is disputed:')
+    expect(shown).toContain('Edward Lin')
   }, 120_000)
 
   it('post one digest for one subscribed channel', async () => {
