@@ -6,10 +6,10 @@ import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
-import { StoreError } from '../../src/store/errors.js'
 import { migrate } from '../../src/store/migrate.js'
 import { migrations } from '../../src/store/migrations.js'
 import { openStore } from '../../src/store/open-store.js'
+import { storeErrorOf } from './store-error.js'
 import { useTempDir } from './temp-dir.js'
 
 const dir = useTempDir('store-file')
@@ -34,16 +34,6 @@ function readRaw<T>(path: string, read: (db: Database.Database) => T): T {
   } finally {
     db.close()
   }
-}
-
-async function openError(run: () => Promise<unknown>): Promise<StoreError> {
-  try {
-    await run()
-  } catch (error) {
-    if (error instanceof StoreError) return error
-    throw error
-  }
-  throw new Error('expected a StoreError')
 }
 
 describe('the store on a database file', () => {
@@ -185,7 +175,7 @@ describe('the store on a database file', () => {
     const future = migrations.length + 5
     readRaw(path, (db) => db.pragma(`user_version = ${future}`))
 
-    const error = await openError(() => openStore(path))
+    const error = await storeErrorOf(() => openStore(path))
     expect(error.code).toBe('STORE_SCHEMA_TOO_NEW')
     expect(error.message).toContain(`schema version ${future}`)
     expect(error.message).toContain(`up to ${migrations.length}`)
@@ -196,13 +186,13 @@ describe('the store on a database file', () => {
   it('a file that is not a SQLite database fails to open with STORE_OPEN_FAILED', async () => {
     const path = freshPath()
     writeFileSync(path, 'these are not the pages you are looking for\n'.repeat(100))
-    const error = await openError(() => openStore(path))
+    const error = await storeErrorOf(() => openStore(path))
     expect(error.code).toBe('STORE_OPEN_FAILED')
     expect(error.message).toContain(path)
     expect(error.cause).toBeInstanceOf(Error)
   })
 
   it('a path that is a directory fails to open with STORE_OPEN_FAILED', async () => {
-    expect((await openError(() => openStore(dir))).code).toBe('STORE_OPEN_FAILED')
+    expect((await storeErrorOf(() => openStore(dir))).code).toBe('STORE_OPEN_FAILED')
   })
 })

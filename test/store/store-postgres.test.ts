@@ -1,11 +1,11 @@
 import pg from 'pg'
 import { afterEach, describe, expect, it } from 'vitest'
-import { StoreError } from '../../src/store/errors.js'
 import { openStore } from '../../src/store/open-store.js'
 import { postgresMigrations } from '../../src/store/postgres/migrations.js'
 import type { Store } from '../../src/store/types.js'
 import { unusedUrl } from '../helpers/free-port.js'
 import { useFreshDatabases } from '../helpers/postgres.js'
+import { storeErrorOf } from './store-error.js'
 
 const freshDatabase = useFreshDatabases('pgstore')
 const t0 = new Date('2024-05-01T07:00:00.000Z')
@@ -36,16 +36,6 @@ async function raw<T>(url: string, sql: string): Promise<T[]> {
   } finally {
     await client.end()
   }
-}
-
-async function openError(run: () => Promise<unknown>): Promise<StoreError> {
-  try {
-    await run()
-  } catch (error) {
-    if (error instanceof StoreError) return error
-    throw error
-  }
-  throw new Error('expected a StoreError')
 }
 
 describe('the store on Postgres, shared by several processes', () => {
@@ -103,7 +93,7 @@ describe('the store on Postgres, shared by several processes', () => {
     await (await openStore(url)).close()
     const future = postgresMigrations.length + 5
     await raw(url, `INSERT INTO migrations (version, name, applied_at) VALUES (${future}, 'future', now())`)
-    const error = await openError(() => openStore(url))
+    const error = await storeErrorOf(() => openStore(url))
     expect(error.code).toBe('STORE_SCHEMA_TOO_NEW')
     expect(error.message).toContain(`schema version ${future}`)
     expect(error.message).toContain(`up to ${postgresMigrations.length}`)
@@ -112,7 +102,7 @@ describe('the store on Postgres, shared by several processes', () => {
 
   it('says nothing listens at the URL’s host and port, without the password', async () => {
     const url = (await unusedUrl('/citebot')).replace('http://', 'postgres://citebot:s3cret-pw@')
-    const error = await openError(() => openStore(url, { busyTimeoutMs: 2000 }))
+    const error = await storeErrorOf(() => openStore(url, { busyTimeoutMs: 2000 }))
     expect(error.code).toBe('STORE_OPEN_FAILED')
     expect(error.message).toContain('nothing accepts connections at that host and port')
     expect(error.message).toContain('DATABASE_URL')
@@ -123,7 +113,7 @@ describe('the store on Postgres, shared by several processes', () => {
   it('says the server has no database of that name', async () => {
     const url = new URL(await freshDatabase())
     url.pathname = '/no_such_database'
-    const error = await openError(() => openStore(url.toString()))
+    const error = await storeErrorOf(() => openStore(url.toString()))
     expect(error.code).toBe('STORE_OPEN_FAILED')
     expect(error.message).toContain('no database of that name')
   })

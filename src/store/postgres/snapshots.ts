@@ -1,5 +1,4 @@
-import { StoreError } from '../errors.js'
-import { isHashMap } from '../snapshots.js'
+import { checkedSnapshot, checkHashes } from '../snapshots.js'
 import type { Store } from '../types.js'
 import { checkChannel } from '../validate.js'
 import type { PgDb } from './db.js'
@@ -17,25 +16,11 @@ export function pgSnapshotMethods(
         [platform, channelId],
       )
       if (row === undefined) return null
-      if (!isHashMap(row.hashes)) {
-        throw new StoreError(
-          'STORE_CORRUPT_DATA',
-          `The sources snapshot of ${platform} channel ${channelId} in ${db.where} is not an object of strings. ` +
-            'Delete its row in source_snapshots; the next digest then treats every source as new.',
-          { context: { platform, channelId, path: db.where } },
-        )
-      }
-      return row.hashes
+      return checkedSnapshot(row.hashes, platform, channelId, db.where)
     },
     async setSourcesSnapshot(platform, channelId, hashes) {
       checkChannel(platform, channelId)
-      if (!isHashMap(hashes)) {
-        throw new StoreError(
-          'STORE_INVALID_INPUT',
-          'hashes must be a plain object mapping source ids to hash strings, e.g. { "some-source": "ab12…" }.',
-          { context: { field: 'hashes', platform, channelId } },
-        )
-      }
+      checkHashes(hashes, platform, channelId)
       await db.changed(
         `INSERT INTO source_snapshots (platform, channel_id, hashes, updated_at) VALUES ($1, $2, $3, $4)
          ON CONFLICT (platform, channel_id) DO UPDATE SET hashes = excluded.hashes, updated_at = excluded.updated_at`,
