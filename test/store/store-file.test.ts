@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest'
 import { migrate } from '../../src/store/migrate.js'
 import { migrations } from '../../src/store/migrations.js'
 import { openStore } from '../../src/store/open-store.js'
+import { minutes, scheduled, t0 } from './fixtures.js'
 import { storeErrorOf } from './store-error.js'
 import { useTempDir } from './temp-dir.js'
 
@@ -16,16 +17,6 @@ const dir = useTempDir('store-file')
 const projectRoot = fileURLToPath(new URL('../../', import.meta.url))
 let files = 0
 const freshPath = (name = 'citebot') => join(dir, `${name}-${++files}.db`)
-
-const t0 = new Date('2024-05-01T07:00:00.000Z')
-const minutes = (n: number) => new Date(t0.getTime() + n * 60_000)
-const scheduled = {
-  platform: 'slack',
-  channelId: 'C1',
-  localDate: '2024-05-01',
-  kind: 'scheduled',
-  now: t0,
-} as const
 
 function readRaw<T>(path: string, read: (db: Database.Database) => T): T {
   const db = new Database(path)

@@ -5,18 +5,10 @@ import { postgresMigrations } from '../../src/store/postgres/migrations.js'
 import type { Store } from '../../src/store/types.js'
 import { unusedUrl } from '../helpers/free-port.js'
 import { useFreshDatabases } from '../helpers/postgres.js'
+import { minutes, scheduled, t0 } from './fixtures.js'
 import { storeErrorOf } from './store-error.js'
 
 const freshDatabase = useFreshDatabases('pgstore')
-const t0 = new Date('2024-05-01T07:00:00.000Z')
-const minutes = (n: number) => new Date(t0.getTime() + n * 60_000)
-const scheduled = {
-  platform: 'slack',
-  channelId: 'C1',
-  localDate: '2024-05-01',
-  kind: 'scheduled',
-  now: t0,
-} as const
 
 const opened: Store[] = []
 async function open(url: string, options: Parameters<typeof openStore>[1] = {}): Promise<Store> {
