@@ -65,7 +65,14 @@ const Env = z.object({
     )
     .optional(),
   CITEBOT_EXAMPLES: z.string().optional(),
-  DATABASE_PATH: z.string().min(1).default('data/citebot.db'),
+  DATABASE_PATH: z.string().min(1).optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(
+      /^postgres(ql)?:\/\/\S+$/i,
+      'must be a Postgres URL such as postgres://citebot:password@db.internal:5432/citebot',
+    )
+    .optional(),
   LOG_LEVEL: LogLevel.default('info'),
 })
 
@@ -104,8 +111,12 @@ export interface Config {
     /** REST base, default Discord's public API. */
     apiUrl: string | null
   } | null
-  /** SQLite file for subscriptions, digests, the question log and feedback. Default `data/citebot.db`. */
-  databasePath: string
+  /**
+   * Where subscriptions, digests, the question log, feedback, handled events and answered threads are kept:
+   * the Postgres URL of `DATABASE_URL` (several processes, on any machines), else the SQLite file of
+   * `DATABASE_PATH` (default `data/citebot.db`, one machine).
+   */
+  database: { kind: 'postgres'; url: string } | { kind: 'sqlite'; path: string }
   logLevel: z.infer<typeof LogLevel>
   /** `CITEBOT_SECRET`: the key of the voter hashes in stored feedback; null to use the one kept in the store. */
   secret: string | null
@@ -183,10 +194,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, dotenv = '.env'
       apiUrl: e.DISCORD_API_URL ?? null,
     }
   }
+  if (e.DATABASE_URL && e.DATABASE_PATH) {
+    throw new ConfigError(
+      'DATABASE_URL (Postgres) and DATABASE_PATH (SQLite) are both set; keep the one store citebot should use.',
+    )
+  }
+  const database: Config['database'] = e.DATABASE_URL
+    ? { kind: 'postgres', url: e.DATABASE_URL }
+    : { kind: 'sqlite', path: e.DATABASE_PATH ?? 'data/citebot.db' }
   return {
     slack,
     discord,
-    databasePath: e.DATABASE_PATH,
+    database,
     logLevel: e.LOG_LEVEL,
     secret: e.CITEBOT_SECRET ?? null,
     examples: (e.CITEBOT_EXAMPLES ?? '')

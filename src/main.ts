@@ -23,8 +23,9 @@ async function main(): Promise<void> {
   const config = loadConfig()
   const log = createLogger(config.logLevel)
   for (const warning of config.warnings) log.warn({ code: 'CONFIG_UNKNOWN_NAME' }, warning)
-  // The store first: a bad DATABASE_PATH stops start-up before the index is loaded or rebuilt.
-  const store = openStore(config.databasePath)
+  // The store first: a bad DATABASE_PATH or DATABASE_URL stops start-up before the index is loaded or rebuilt.
+  const { database } = config
+  const store = await openStore(database.kind === 'postgres' ? database.url : database.path)
   const loaded = loadKnowledge(loadNotices(process.stderr))
   for (const e of loaded.errors) log.warn({ file: e.file, code: e.code }, e.message)
   if (loaded.saveError) log.warn(loaded.saveError)
@@ -67,12 +68,12 @@ async function main(): Promise<void> {
     const greeting = `${service.introduction()} /quit leaves.`
     await runConsole(service, { input: process.stdin, output: process.stdout, interactive, greeting })
     await scheduler.stop()
-    store.close()
+    await store.close()
     return
   }
 
   if (config.slack) {
-    slack = createSlackBot({ config: config.slack, service, logger: log })
+    slack = createSlackBot({ config: config.slack, service, store, logger: log })
     await slack.start()
   }
   if (config.discord) {
@@ -81,14 +82,14 @@ async function main(): Promise<void> {
   }
   await scheduler.start()
   log.info(
-    { sources: engine.kb.sources.size, claims: engine.kb.claims.size },
+    { sources: engine.kb.sources.size, claims: engine.kb.claims.size, store: store.kind },
     `citebot pid ${process.pid} is running; stop it with kill ${process.pid} (SIGTERM) or Ctrl-C`,
   )
   // The bots stop taking events and let the answers under way finish (3 s at most), then the store closes.
   stopOnSignals(
     async () => {
       await Promise.allSettled([scheduler.stop(), slack?.stop(3000), discord?.stop(3000)])
-      store.close()
+      await store.close()
     },
     { log },
   )

@@ -11,7 +11,7 @@ describe('configuration', () => {
     expect(load({})).toEqual({
       slack: null,
       discord: null,
-      databasePath: 'data/citebot.db',
+      database: { kind: 'sqlite', path: 'data/citebot.db' },
       logLevel: 'info',
       secret: null,
       examples: [],
@@ -41,6 +41,20 @@ describe('configuration', () => {
     expect(() =>
       load({ SLACK_API_URL: 'not a url', SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' }),
     ).toThrow(/SLACK_API_URL/)
+  })
+
+  it('keeps the store in DATABASE_PATH’s SQLite file, or on the Postgres server of DATABASE_URL', () => {
+    expect(load({ DATABASE_PATH: '/var/lib/citebot/citebot.db' }).database).toEqual({
+      kind: 'sqlite',
+      path: '/var/lib/citebot/citebot.db',
+    })
+    const url = 'postgres://citebot:pw@db.internal:5432/citebot'
+    expect(load({ DATABASE_URL: url }).database).toEqual({ kind: 'postgres', url })
+    expect(load({ DATABASE_URL: 'postgresql://db/citebot' }).database.kind).toBe('postgres')
+    expect(() => load({ DATABASE_URL: 'mysql://db/citebot' })).toThrow(
+      /^DATABASE_URL must be a Postgres URL such as postgres:\/\//,
+    )
+    expect(() => load({ DATABASE_URL: url, DATABASE_PATH: 'x.db' })).toThrow(/both set/)
   })
 
   it('treats blank values as unset', () => {
@@ -95,7 +109,7 @@ describe('configuration', () => {
     const path = join(dir, 'names.env')
     writeFileSync(path, '# settings\nLOG_LEVEL=debug\nDATABASE_PATH="/tmp/x.db"\nSLACK_APP_TOKN=xapp-1\n')
     const config = loadConfig({ LOG_LEVEL: 'warn' }, path)
-    expect(config).toMatchObject({ logLevel: 'warn', databasePath: '/tmp/x.db' })
+    expect(config).toMatchObject({ logLevel: 'warn', database: { kind: 'sqlite', path: '/tmp/x.db' } })
     expect(config.warnings).toEqual([
       `SLACK_APP_TOKN (in ${path}) is not a setting citebot reads; did you mean SLACK_APP_TOKEN?`,
     ])

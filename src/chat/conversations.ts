@@ -23,14 +23,14 @@ export interface RememberedAnswer extends Remembered {
  * per conversation, for a few days.
  */
 export interface ConversationMemory {
-  /** Remembers an answer in a conversation; returns the turn's id (for {@link link}). */
-  record(platform: Platform, conversationKey: string, remembered: Remembered, at: Date): number
+  /** Remembers an answer in a conversation; resolves to the turn's id (for {@link link}). */
+  record(platform: Platform, conversationKey: string, remembered: Remembered, at: Date): Promise<number>
   /** Names the bot message that showed turn `turn`, so that a reply to that message finds it. */
-  link(platform: Platform, turn: number, messageKey: string): void
+  link(platform: Platform, turn: number, messageKey: string): Promise<void>
   /** The conversation's remembered answers at `now`, newest first. */
-  recent(platform: Platform, conversationKey: string, now: Date): Remembered[]
+  recent(platform: Platform, conversationKey: string, now: Date): Promise<Remembered[]>
   /** The answer a bot message showed, with its conversation, while it is remembered. */
-  byMessage(platform: Platform, messageKey: string, now: Date): RememberedAnswer | null
+  byMessage(platform: Platform, messageKey: string, now: Date): Promise<RememberedAnswer | null>
 }
 
 /** Bounds of the in-memory conversations. */
@@ -50,21 +50,22 @@ export function storeConversations(store: Store): ConversationMemory {
   return {
     record: (platform, conversationKey, remembered, at) =>
       store.recordTurn({ platform, conversationKey, payload: JSON.stringify(remembered), at }),
-    link: (platform, turn, messageKey) => void store.linkTurn(platform, turn, messageKey),
-    recent: (platform, key, now) =>
-      store
-        .recentTurns(platform, key, now)
+    link: async (platform, turn, messageKey) => {
+      await store.linkTurn(platform, turn, messageKey)
+    },
+    recent: async (platform, key, now) =>
+      (await store.recentTurns(platform, key, now))
         .map((t) => rememberedFrom(t.payload))
         .filter((r): r is Remembered => r !== null),
-    byMessage: (platform, messageKey, now) => {
-      const turn = store.turnByMessage(platform, messageKey, now)
+    byMessage: async (platform, messageKey, now) => {
+      const turn = await store.turnByMessage(platform, messageKey, now)
       const remembered = turn ? rememberedFrom(turn.payload) : null
       return turn && remembered ? { conversationKey: turn.conversationKey, ...remembered } : null
     },
   }
 }
 
-/** Conversations kept in memory (the console): empty after a restart. */
+/** Conversations kept in memory (the console): empty after a restart. Its promises resolve at once. */
 export function memoryConversations(options: MemoryConversationOptions = {}): ConversationMemory {
   const turns = options.turns ?? 3
   const ttlMs = options.ttlMs ?? 7 * DAY
@@ -75,7 +76,7 @@ export function memoryConversations(options: MemoryConversationOptions = {}): Co
   const live = (list: Turn[], now: Date) => list.filter((t) => now.getTime() - t.at <= ttlMs)
   const all = () => [...byKey.values()].flat()
   return {
-    record(platform, conversationKey, remembered, at) {
+    async record(platform, conversationKey, remembered, at) {
       const key = `${platform}:${conversationKey}`
       const turn: Turn = { id: next++, key: conversationKey, remembered, at: at.getTime(), message: null }
       const list = [turn, ...(byKey.get(key) ?? [])]
@@ -84,15 +85,15 @@ export function memoryConversations(options: MemoryConversationOptions = {}): Co
       while (byKey.size > most) byKey.delete(byKey.keys().next().value as string)
       return next - 1
     },
-    link(_platform, turn, messageKey) {
+    async link(_platform, turn, messageKey) {
       for (const t of all()) if (t.message === messageKey) t.message = null
       const found = all().find((t) => t.id === turn)
       if (found) found.message = messageKey
     },
-    recent(platform, conversationKey, now) {
+    async recent(platform, conversationKey, now) {
       return live(byKey.get(`${platform}:${conversationKey}`) ?? [], now).map((t) => t.remembered)
     },
-    byMessage(platform, messageKey, now) {
+    async byMessage(platform, messageKey, now) {
       for (const [key, list] of byKey) {
         if (!key.startsWith(`${platform}:`)) continue
         const t = live(list, now).find((x) => x.message === messageKey)

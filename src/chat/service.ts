@@ -119,7 +119,7 @@ export class ChatService {
     let previous: Remembered | undefined
     if (mostlyNonLatin(question)) reply = { kind: 'text', text: notEnglishText(this.facts()) }
     else if (ctx.conversation) {
-      const found = this.followUp(question, ctx.platform, ctx.conversation)
+      const found = await this.followUp(question, ctx.platform, ctx.conversation)
       conversation = found.conversationKey
       reply = found.reply
       followedUp = reply !== null
@@ -138,14 +138,14 @@ export class ChatService {
     }
     // A follow-up answered in words ("No passage disputes its claim") is answered too.
     const answered = reply.kind === 'answer' ? reply.answer.answered : followedUp
-    this.log(question, answered, ctx)
+    await this.log(question, answered, ctx)
     const memory = this.deps.conversations
     if (memory && conversation !== undefined && answered) {
       // A follow-up answered in words ("No passage disputes…") is about the answer before it: that answer is
       // remembered again as this turn, so that a reply to these words goes on about it.
       const remembered = reply.kind === 'answer' ? { answer: reply.answer, topic } : previous
       if (remembered && (reply.kind === 'answer' || reply.kind === 'text')) {
-        reply = { ...reply, turn: memory.record(ctx.platform, conversation, remembered, this.now()) }
+        reply = { ...reply, turn: await memory.record(ctx.platform, conversation, remembered, this.now()) }
       }
     }
     return reply
@@ -155,10 +155,10 @@ export class ChatService {
    * Answers a question alone (no conversation, no small talk) and logs it: the engine's answer. The question is
    * asked, shown and stored without control characters or bidi overrides.
    */
-  ask(typed: string, ctx: ChatContext): Answer {
+  async ask(typed: string, ctx: ChatContext): Promise<Answer> {
     const question = typedText(typed)
     const answer = this.deps.engine.ask(question)
-    this.log(question, answer.answered, ctx)
+    await this.log(question, answer.answered, ctx)
     return answer
   }
 
@@ -166,15 +166,10 @@ export class ChatService {
    * Tells the service which bot message showed a reply (a Discord message id), so that a reply to that message
    * is a follow-up of its answer. Does nothing for other replies.
    */
-  posted(reply: Reply, messageKey: string, ctx: ChatContext): void {
+  async posted(reply: Reply, messageKey: string, ctx: ChatContext): Promise<void> {
     if ((reply.kind !== 'answer' && reply.kind !== 'text') || reply.turn === undefined) return
     if (!this.deps.conversations) return
-    this.deps.conversations.link(ctx.platform, reply.turn, messageKey)
-  }
-
-  /** Whether a conversation has answers remembered (a Slack thread the bot answered in, even before a restart). */
-  remembers(platform: Platform, conversationKey: string): boolean {
-    return (this.deps.conversations?.recent(platform, conversationKey, this.now()).length ?? 0) > 0
+    await this.deps.conversations.link(ctx.platform, reply.turn, messageKey)
   }
 
   /** What citebot is and does, with example questions: the console's greeting. */
@@ -192,16 +187,16 @@ export class ChatService {
    * stored only as an HMAC of their id keyed with the installation's secret, which the database alone does not
    * give away when the secret comes from `CITEBOT_SECRET`.
    */
-  feedback(input: {
+  async feedback(input: {
     ctx: ChatContext
     answerKey: string
     question: string
     vote: Vote
     userId: string
-  }): FeedbackResult | null {
+  }): Promise<FeedbackResult | null> {
     const store = this.deps.store
     if (!store) return null
-    const secret = this.deps.secret ?? store.installationSecret()
+    const secret = this.deps.secret ?? (await store.installationSecret())
     const userKey = createHmac('sha256', secret).update(`${input.ctx.platform}:${input.userId}`).digest('hex')
     return store.recordFeedback({
       platform: input.ctx.platform,
@@ -214,18 +209,18 @@ export class ChatService {
     })
   }
 
-  private followUp(
+  private async followUp(
     question: string,
     platform: Platform,
     ref: ConversationRef,
-  ): { conversationKey: string; reply: Reply | null; topic: string; previous?: Remembered } {
+  ): Promise<{ conversationKey: string; reply: Reply | null; topic: string; previous?: Remembered }> {
     const memory = this.deps.conversations
     if (!memory) return { conversationKey: ref.key, reply: null, topic: question }
     const now = this.now()
     // A reply to one of the bot's messages continues that message's conversation, about that message's answer.
-    const repliedTo = ref.replyTo === undefined ? null : memory.byMessage(platform, ref.replyTo, now)
+    const repliedTo = ref.replyTo === undefined ? null : await memory.byMessage(platform, ref.replyTo, now)
     const conversationKey = repliedTo?.conversationKey ?? ref.key
-    const recent = memory.recent(platform, conversationKey, now)
+    const recent = await memory.recent(platform, conversationKey, now)
     const previous = repliedTo ?? recent[0]
     const cue = previous ? readFollowUp(question) : null
     if (!previous || cue === null) return { conversationKey, reply: null, topic: question }
@@ -248,8 +243,8 @@ export class ChatService {
     return { sources: this.deps.engine.kb.sources.size, examples: this.examples }
   }
 
-  private log(question: string, answered: boolean, ctx: ChatContext): void {
-    this.deps.store?.logQuestion({
+  private async log(question: string, answered: boolean, ctx: ChatContext): Promise<void> {
+    await this.deps.store?.logQuestion({
       platform: ctx.platform,
       channelId: ctx.channelId,
       question: question.slice(0, 2000),

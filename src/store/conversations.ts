@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3'
 import { StoreError } from './errors.js'
 import { fromStoredTime, toStoredTime } from './time.js'
-import type { ConversationTurn, Platform, Store } from './types.js'
+import type { ConversationTurn, Platform, SyncStore } from './types.js'
 import { checkChannel, checkInteger, checkNonEmpty, checkString } from './validate.js'
 
 /** How many answers a conversation keeps and for how long. */
@@ -28,7 +28,7 @@ interface TurnRow {
 export function conversationMethods(
   db: Database.Database,
   policy: TurnPolicy,
-): Pick<Store, 'recordTurn' | 'linkTurn' | 'recentTurns' | 'turnByMessage'> {
+): Pick<SyncStore, 'recordTurn' | 'linkTurn' | 'recentTurns' | 'turnByMessage'> {
   const insert = db.prepare<
     { platform: Platform; key: string; payload: string; at: string },
     { id: number }
@@ -94,7 +94,8 @@ export function conversationMethods(
   }
 }
 
-function checkPayload(payload: unknown): asserts payload is string {
+/** Throws `STORE_INVALID_INPUT` unless `payload` is non-empty JSON text. */
+export function checkPayload(payload: unknown): asserts payload is string {
   checkString(payload, 'payload')
   checkNonEmpty(payload, 'payload')
   try {

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto'
 import type Database from 'better-sqlite3'
-import type { Store } from './types.js'
+import type { SyncStore } from './types.js'
 
-const FEEDBACK_KEY = 'feedback-voter-key'
+/** The name the feedback voters' HMAC key is kept under in the `installation` table. */
+export const FEEDBACK_KEY = 'feedback-voter-key'
 
 /**
  * The installation's secret: 32 random bytes (hex) made the first time it is asked for and kept in the
@@ -11,7 +12,7 @@ const FEEDBACK_KEY = 'feedback-voter-key'
 export function installationMethods(
   db: Database.Database,
   clock: () => Date,
-): Pick<Store, 'installationSecret'> {
+): Pick<SyncStore, 'installationSecret'> {
   const insert = db.prepare<[string, string, string]>(
     'INSERT INTO installation (name, value, created_at) VALUES (?, ?, ?) ON CONFLICT (name) DO NOTHING',
   )

@@ -128,4 +128,28 @@ export const migrations: readonly Migration[] = [
       UPDATE feedback SET user_key = 'legacy:' || lower(hex(randomblob(16)));
     `,
   },
+  {
+    version: 4,
+    name: 'shared-event-memory',
+    up: `
+      -- Events claimed for handling (a Slack event id, a question message), so that a retry or a second event
+      -- for the same message is handled once by all the processes on this database. Kept a day (eventHours).
+      CREATE TABLE handled_events (
+        platform TEXT NOT NULL CHECK (platform IN ('slack', 'discord', 'console')),
+        event_key TEXT NOT NULL,
+        handled_at TEXT NOT NULL,
+        PRIMARY KEY (platform, event_key)
+      ) STRICT;
+      CREATE INDEX handled_events_by_time ON handled_events (handled_at);
+
+      -- Threads the bot answered in: a follow-up there needs no mention, on any process and after a restart.
+      CREATE TABLE answered_threads (
+        platform TEXT NOT NULL CHECK (platform IN ('slack', 'discord', 'console')),
+        thread_key TEXT NOT NULL,
+        answered_at TEXT NOT NULL,
+        PRIMARY KEY (platform, thread_key)
+      ) STRICT;
+      CREATE INDEX answered_threads_by_time ON answered_threads (answered_at);
+    `,
+  },
 ]

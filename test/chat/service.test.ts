@@ -100,18 +100,18 @@ describe('conversations', () => {
     expect(ids(again).filter((id) => [...ids(first), ...ids(more)].includes(id))).toEqual([])
   })
 
-  it('keeps the last 3 answers of a conversation in memory, for a week', () => {
+  it('keeps the last 3 answers of a conversation in memory, for a week', async () => {
     let now = new Date('2024-05-01T00:00:00Z')
     const memory = memoryConversations({ turns: 3, ttlMs: 7 * 86_400_000 })
     const answer = (question: string) => ({ answer: { ...engine.ask(question), question }, topic: question })
-    for (const q of ['a', 'b', 'c', 'd']) memory.record('console', 'k', answer(q), now)
-    expect(memory.recent('console', 'k', now).map((r) => r.topic)).toEqual(['d', 'c', 'b'])
-    const turn = memory.record('console', 'k', answer('e'), now)
-    memory.link('console', turn, 'm1')
-    expect(memory.byMessage('console', 'm1', now)).toMatchObject({ conversationKey: 'k', topic: 'e' })
+    for (const q of ['a', 'b', 'c', 'd']) await memory.record('console', 'k', answer(q), now)
+    expect((await memory.recent('console', 'k', now)).map((r) => r.topic)).toEqual(['d', 'c', 'b'])
+    const turn = await memory.record('console', 'k', answer('e'), now)
+    await memory.link('console', turn, 'm1')
+    expect(await memory.byMessage('console', 'm1', now)).toMatchObject({ conversationKey: 'k', topic: 'e' })
     now = new Date('2024-05-09T00:00:00Z')
-    expect(memory.recent('console', 'k', now)).toEqual([])
-    expect(memory.byMessage('console', 'm1', now)).toBeNull()
+    expect(await memory.recent('console', 'k', now)).toEqual([])
+    expect(await memory.byMessage('console', 'm1', now)).toBeNull()
   })
 })
 
@@ -127,38 +127,39 @@ describe('feedback', () => {
     }
   }
 
-  it('stores a voter as an HMAC of the id keyed with the installation’s secret, never as a recomputable hash', () => {
+  it('stores a voter as an HMAC of the id keyed with the installation’s secret, never as a recomputable hash', async () => {
     const path = join(dir, 'hmac.db')
-    const store = openStore(path)
+    const store = await openStore(path)
     const service = new ChatService({ engine, store })
-    vote(service, 'U123')
-    expect(vote(service, 'U123')).toEqual({ changed: false, previous: 'up' })
-    const secret = store.installationSecret()
-    store.close()
+    await vote(service, 'U123')
+    expect(await vote(service, 'U123')).toEqual({ changed: false, previous: 'up' })
+    const secret = await store.installationSecret()
+    await store.close()
     const [key] = storedKeys(path)
     expect(key).toBe(createHmac('sha256', secret).update('slack:U123').digest('hex'))
     expect(key).not.toBe(createHash('sha256').update('citebot:slack:U123').digest('hex'))
     expect(key).not.toContain('U123')
   })
 
-  it('keys with CITEBOT_SECRET when it is set, so that the database alone does not give the key away', () => {
+  it('keys with CITEBOT_SECRET when it is set, so that the database alone does not give the key away', async () => {
     const path = join(dir, 'env-secret.db')
-    const store = openStore(path)
-    vote(new ChatService({ engine, store, secret: 'a-secret-kept-outside-the-db' }), 'U123')
-    store.close()
+    const store = await openStore(path)
+    await vote(new ChatService({ engine, store, secret: 'a-secret-kept-outside-the-db' }), 'U123')
+    await store.close()
     expect(storedKeys(path)).toEqual([
       createHmac('sha256', 'a-secret-kept-outside-the-db').update('slack:U123').digest('hex'),
     ])
   })
 
-  it('two installations give the same person different keys', () => {
-    const keys = ['one.db', 'two.db'].map((file) => {
+  it('two installations give the same person different keys', async () => {
+    const keys: (string | undefined)[] = []
+    for (const file of ['one.db', 'two.db']) {
       const path = join(dir, file)
-      const store = openStore(path)
-      vote(new ChatService({ engine, store }), 'U123')
-      store.close()
-      return storedKeys(path)[0]
-    })
+      const store = await openStore(path)
+      await vote(new ChatService({ engine, store }), 'U123')
+      await store.close()
+      keys.push(storedKeys(path)[0])
+    }
     expect(keys[0]).not.toBe(keys[1])
   })
 })

@@ -37,7 +37,7 @@ export async function handleMessage(message: Message, deps: HandlerDeps): Promis
       : await deps.service.handle(command, ctx)
   const sent = await message.reply({ ...deps.render(reply), failIfNotExists: false })
   // A reply to this answer is then a follow-up of it.
-  deps.service.posted(reply, sent.id, ctx)
+  await deps.service.posted(reply, sent.id, ctx)
 }
 
 /**

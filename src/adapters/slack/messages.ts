@@ -2,6 +2,7 @@ import type { App, webApi } from '@slack/bolt'
 import type { ChatContext } from '../../chat/service.js'
 import { renderReplyBlocks, renderTextBlocks, type SlackMessage } from '../../render/slack-blocks.js'
 import { messageAnswerKey } from './answer-keys.js'
+import { firstClaim } from './dedupe.js'
 import type { SlackDeps } from './deps.js'
 import { postOrApologize } from './post.js'
 import { commandFromMessage, mentionsBot, questionFromSlack } from './slack-text.js'
@@ -31,7 +32,7 @@ export function registerMessages(app: App, deps: SlackDeps): void {
     if (event.bot_id !== undefined || (event.subtype !== undefined && !PERSON_SUBTYPES.has(event.subtype)))
       return
     const threadTs = event.thread_ts ?? event.ts
-    deps.threads.set(threadKey(event.channel, threadTs), true)
+    await deps.memory.store.rememberThread('slack', threadKey(event.channel, threadTs), deps.memory.now())
     await answer(deps, client, { channel: event.channel, ts: event.ts, threadTs, text: event.text })
   })
 
@@ -49,17 +50,17 @@ export function registerMessages(app: App, deps: SlackDeps): void {
     // A mention also arrives as app_mention, which answers it.
     if (mentionsBot(text, context.botUserId)) return
     if (threadTs === undefined || threadTs === m.ts) return
-    // A thread it answered in: remembered in memory, or (after a restart) by the answers kept in the store.
+    // A thread it answered in, on any process sharing the store, before or after a restart.
     const thread = threadKey(m.channel, threadTs)
-    if (!deps.threads.has(thread) && !deps.service.remembers('slack', thread)) return
-    deps.threads.set(threadKey(m.channel, threadTs), true)
+    if (!(await deps.memory.store.knowsThread('slack', thread, deps.memory.now()))) return
+    await deps.memory.store.rememberThread('slack', thread, deps.memory.now())
     return answer(deps, client, q)
   })
 }
 
 async function answer(deps: SlackDeps, client: webApi.WebClient, q: Question): Promise<void> {
   // One answer per question message, however many events or deliveries bring it.
-  if (!deps.seen.claim(`msg:${q.channel}:${q.ts}`, true)) return
+  if (!(await firstClaim(deps.memory, `msg:${q.channel}:${q.ts}`, deps.log))) return
   const question = questionFromSlack(q.text)
   // A thread is a conversation, and so is a DM's main view: a follow-up there is about the answer before it.
   const conversation = { key: q.threadTs === undefined ? q.channel : threadKey(q.channel, q.threadTs) }

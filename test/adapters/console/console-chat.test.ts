@@ -7,7 +7,7 @@ import { openStore } from '../../../src/store/index.js'
 import { seedEngine } from '../../helpers/built.js'
 
 const chat = async (lines: string[], interactive = false) => {
-  const store = openStore(':memory:')
+  const store = await openStore(':memory:')
   const service = new ChatService({ engine: seedEngine(), store, conversations: memoryConversations() })
   const input = new PassThrough()
   const output = new PassThrough()
@@ -38,7 +38,12 @@ describe('the console chat', () => {
 
   it('logs questions without any user id', async () => {
     const { store } = await chat(['is it mandatory?'])
-    const logged = store.questionsBetween('console', 'console', new Date(0), new Date(Date.now() + 60_000))
+    const logged = await store.questionsBetween(
+      'console',
+      'console',
+      new Date(0),
+      new Date(Date.now() + 60_000),
+    )
     expect(logged).toMatchObject([{ question: 'is it mandatory?', answered: true }])
     expect(Object.keys(logged[0] ?? {})).not.toContain('userId')
   })
@@ -57,7 +62,12 @@ describe('the console chat', () => {
     expect(text).toContain('Hi! I’m citebot.')
     expect(text).toContain('I can only read questions in English')
     // Small talk is not a question; the question in Chinese is logged as not answered.
-    const logged = store.questionsBetween('console', 'console', new Date(0), new Date(Date.now() + 60_000))
+    const logged = await store.questionsBetween(
+      'console',
+      'console',
+      new Date(0),
+      new Date(Date.now() + 60_000),
+    )
     expect(logged).toMatchObject([{ question: '社会信用体系是强制性的吗？', answered: false }])
   })
 

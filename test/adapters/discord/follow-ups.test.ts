@@ -102,8 +102,8 @@ describe('follow-ups on Discord, against the fake Discord', () => {
       message = fake.messageCreate({ content: text, replyToMessageId: answer.id })
       answer = await replyTo(running, message.id)
     }
-    const turn = store.turnByMessage('discord', answer.id, new Date())
-    const turns = store.recentTurns('discord', turn?.conversationKey ?? '', new Date())
+    const turn = await store.turnByMessage('discord', answer.id, new Date())
+    const turns = await store.recentTurns('discord', turn?.conversationKey ?? '', new Date())
     expect(turns).toHaveLength(3)
     expect(
       turns.map((t) => (JSON.parse(t.payload) as { answer: { question: string } }).answer.question),

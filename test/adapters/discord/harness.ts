@@ -45,7 +45,7 @@ export async function startBot(
   const raw: string[] = []
   const dir = mkdtempSync(join(tmpdir(), 'citebot-discord-'))
   const databasePath = join(dir, 'citebot.db')
-  const store = openStore(databasePath)
+  const store = await openStore(databasePath)
   const service = new ChatService({
     engine: seedEngine(),
     store,
@@ -75,7 +75,7 @@ export async function startBot(
     async close() {
       await bot.stop()
       await fake.close()
-      store.close()
+      await store.close()
       rmSync(dir, { recursive: true, force: true })
     },
   }
@@ -172,7 +172,7 @@ export async function replyTo(r: Running, id: string): Promise<APIMessage> {
  */
 export async function answerTo(r: Running, id: string): Promise<APIMessage> {
   const reply = await replyTo(r, id)
-  for (let i = 0; i < 200 && r.store.turnByMessage('discord', reply.id, new Date()) === null; i++)
+  for (let i = 0; i < 200 && (await r.store.turnByMessage('discord', reply.id, new Date())) === null; i++)
     await delay(10)
   return reply
 }

@@ -49,7 +49,7 @@ export interface StartOptions {
 export async function startBot(fake: FakeSlack, options: StartOptions): Promise<Harness> {
   const raw: string[] = []
   const logger = createLogger('debug', { write: (line: string) => void raw.push(line) })
-  const store = openStore(options.databasePath ?? ':memory:')
+  const store = await openStore(options.databasePath ?? ':memory:')
   const service = new ChatService({
     engine: seedEngine(),
     store,
@@ -63,12 +63,12 @@ export async function startBot(fake: FakeSlack, options: StartOptions): Promise<
     apiUrl: options.apiUrl ?? fake.apiUrl,
     port: 0,
   }
-  const bot = createSlackBot({ config, service, logger, host: '127.0.0.1' })
+  const bot = createSlackBot({ config, service, store, logger, host: '127.0.0.1' })
   try {
     await bot.start()
   } catch (error) {
     await bot.stop().catch(() => undefined)
-    store.close()
+    await store.close()
     throw error
   }
   const harness: Harness = {
@@ -81,7 +81,7 @@ export async function startBot(fake: FakeSlack, options: StartOptions): Promise<
     url: bot.port === null ? '' : `http://127.0.0.1:${bot.port}/slack/events`,
     async stop() {
       await bot.stop()
-      store.close()
+      await store.close()
     },
   }
   return harness

@@ -370,13 +370,13 @@ describe('citebot in Socket Mode, against the fake Slack', () => {
     const thanks = await fake.waitForResponse((r) => up.endsWith(`/${r.id}`))
     expect(thanks.body).toMatchObject({ response_type: 'ephemeral', replace_original: false })
     expect(String(thanks.body.text)).toContain('Thanks for the 👍')
-    expect(harness.store.feedbackSummary('slack', 'C1')).toEqual({ up: 1, down: 0 })
+    expect(await harness.store.feedbackSummary('slack', 'C1')).toEqual({ up: 1, down: 0 })
 
     const down = fake.responseUrl()
     await fake.sendEnvelope('interactive', click('feedback_down', down))
     const changed = await fake.waitForResponse((r) => down.endsWith(`/${r.id}`))
     expect(String(changed.body.text)).toContain('Changed your vote on this answer to 👎')
-    expect(harness.store.feedbackSummary('slack', 'C1')).toEqual({ up: 0, down: 1 })
+    expect(await harness.store.feedbackSummary('slack', 'C1')).toEqual({ up: 0, down: 1 })
     // Nothing for everyone: the only message in the channel is the answer.
     expect(fake.callsTo('chat.postMessage')).toHaveLength(1)
     expect(fake.callsTo('chat.postEphemeral')).toHaveLength(0)
@@ -459,7 +459,7 @@ describe('citebot in Socket Mode, against the fake Slack', () => {
     const harness = await start()
     await harness.bot.stop()
     h = undefined
-    harness.store.close()
+    await harness.store.close()
     await fake.socket.waitForSocketsClosed()
     expect(fake.socket.connectionCount).toBe(1)
   })
