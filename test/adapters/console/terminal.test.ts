@@ -68,7 +68,9 @@ describe('the console chat on a terminal', () => {
     t.type('is it mandatory?\r')
     await t.waitFor((s) => /mandatory by 2020[\s\S]*you> $/.test(s), 'answer and second prompt')
     // The typed line is shown after the prompt, then the answer under it.
-    expect(t.screen()).toMatch(/you> is it mandatory\?\n\nFour sources say “While the system is voluntary for now/)
+    expect(t.screen()).toMatch(
+      /you> is it mandatory\?\n\nFour sources say “While the system is voluntary for now/,
+    )
 
     const before = prompts(t.screen())
     t.type(UP)
