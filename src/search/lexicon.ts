@@ -87,6 +87,9 @@ const termOfLemma = (lemma: string) => (lemma.includes(' ') ? '' : termOf(lemma)
 /** The key of a lemma: its term for one word, its phrase key for several ('' for neither). */
 const keyOfLemma = (lemma: string) => {
   if (!lemma.includes(' ')) return termOf(lemma)
+  // "the States", "the Hague": a name WordNet files with its article, which a question writes
+  // before common nouns too ("the state's own system").
+  if (lemma.startsWith('the ')) return ''
   const words = lemma.split(/[ -]/).filter(Boolean)
   return words.length > 1 && words.length <= 4 && words.every((w) => /^[a-z]+$/.test(w))
     ? phraseKey(words)
