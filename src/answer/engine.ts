@@ -1,7 +1,7 @@
 import type { CaveatRecord, DisputeRecord } from '../claims/types.js'
 import type { Voice } from '../corpus/types.js'
 import { planQuery, type QueryPlan } from '../search/query.js'
-import { tokenize } from '../search/text.js'
+import { termOf, tokenize } from '../search/text.js'
 import { answersIn, holdsAnswer } from './answer-types.js'
 import { cite } from './citations.js'
 import { type Candidate, candidatesFor, FEATURES } from './features.js'
@@ -133,7 +133,7 @@ export class Engine {
   /** What decides whether the question is answered, from the best claim found. */
   private signals(found: Found, best: RankedClaim, chosen: readonly RankedClaim[]): AnswerSignals {
     const { analysis, plan } = found
-    const named = (word: string) => analysis.names.has(word) || analysis.pos.get(word) === 'name'
+    const named = (word: string) => analysis.names.has(word)
     // A reason is often given without a word that marks it ("I post opinions that…"): only the
     // kinds of answer that show in a sentence's words count here, in any claim answered.
     const typeFound =
@@ -144,9 +144,13 @@ export class Engine {
       focus: best.evidence.focus,
       // A name the corpus lacks, or has only by correcting it into a common word ("lakers" →
       // "later"; "Tiananmen" → "Tienanmen" is the same name spelt another way).
+      // An English word written with a capital ("Shiny" in a headline) is no name the
+      // corpus lacks, unless the NLP library knows it as a person or a place.
       unknownName: plan.concepts.some((c) => {
         const own = c.alternatives[0]
-        return named(c.word) && (!own?.known || (own.relation === 'typo' && this.kb.isWord(own.term)))
+        const lacking = !own?.known || (own.relation === 'typo' && this.kb.isWord(own.term))
+        const proper = analysis.places.has(c.word) || !this.kb.isWord(termOf(c.word))
+        return named(c.word) && lacking && proper
       }),
       typeFound,
     }
