@@ -107,15 +107,19 @@ export class Engine {
     const scores = candidates.map((c) => linear(model.weights, c.features))
     const ranked = rankClaims(this.kb, candidates, scores, model)
     const best = ranked[0]
+    // Twice as many as are shown, so that a claim that repeats an earlier one leaves room for the next.
     const chosen = best
-      ? ranked.filter((r) => r.score >= best.score - model.claims.cutoff).slice(0, model.claims.maxClaims)
+      ? ranked.filter((r) => r.score >= best.score - model.claims.cutoff).slice(0, 2 * model.claims.maxClaims)
       : []
     const signals = best ? this.signals(found, best, chosen) : null
     const trace: Trace = { ...found, scores, ranked, signals }
     if (!best || !signals || !answers(model, signals))
       return { answer: refuse(question, NOT_ANSWERED), trace }
     const relevance = new Map(candidates.map((c, i) => [c.sentence.id, scores[i] ?? 0]))
-    const claims = distinct(chosen.map((r) => this.claimOf(r, plan, relevance, model.claims.cutoff)))
+    const claims = distinct(chosen.map((r) => this.claimOf(r, plan, relevance, model.claims.cutoff))).slice(
+      0,
+      model.claims.maxClaims,
+    )
     const caveats = this.caveatsOf(claims)
     const answer: Answer = { question, answered: true, claims, caveats }
     const type = found.analysis.expects
@@ -224,13 +228,15 @@ export class Engine {
   }
 }
 
-/** The claims without one whose statement an earlier claim already quotes ("no claim twice"). */
+/** The claims without one that repeats what an earlier claim quotes ("no claim twice"). */
 function distinct(claims: readonly Claim[]): Claim[] {
   const out: Claim[] = []
   const quoted = new Set<string>()
   const key = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase()
   for (const c of claims) {
-    if (quoted.has(key(c.statement))) continue
+    // A claim whose statement, or whose first quote (what the reader sees first), an earlier
+    // claim already quotes says nothing new.
+    if (quoted.has(key(c.statement)) || quoted.has(key(c.support[0]?.quote ?? c.statement))) continue
     out.push(c)
     for (const q of [c.statement, ...c.support.map((s) => s.quote)]) quoted.add(key(q))
   }
