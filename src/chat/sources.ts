@@ -2,6 +2,7 @@ import type { Knowledge } from '../answer/knowledge.js'
 import { sourceName } from '../answer/names.js'
 import type { LineageLink, LinkEvidence, LinkLevel } from '../claims/lineage/types.js'
 import type { Source, Voice } from '../corpus/types.js'
+import type { SourceMapData } from '../render/source-map-svg.js'
 
 /** One link of a source in `/sources`: the other end, how sure it is and why, with the evidence quoted. */
 export interface SourceLinkSummary {
@@ -104,3 +105,23 @@ export function renderSourcesText(list: readonly SourceSummary[]): string {
     .concat(list.length > 1 ? [independenceLine(list)] : [])
     .join('\n')
 }
+
+/** What the map of the sources shows: every source and outside work of the graph, and each "draws on". */
+export function sourceMapOf(kb: Knowledge): SourceMapData {
+  return {
+    nodes: kb.sourceGraph.nodes.map((n) => {
+      const s = kb.sources.get(n.id)
+      return {
+        id: n.id,
+        kind: n.kind,
+        name: s ? capitalize(sourceName(s)) : n.label,
+        title: s?.title ?? '',
+        author: n.author,
+        date: n.date,
+      }
+    }),
+    links: kb.sourceGraph.links.map((l) => ({ from: l.from, to: l.to, level: l.level })),
+  }
+}
+
+const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1)
