@@ -81,10 +81,10 @@ const PATTERNS: readonly Pattern[] = [
     name: (m) => m[2] ?? '',
   },
   {
-    // "Rogier Creemers, a China-specialist with Oxford University, told ComputerWorld": the outlet told.
+    // "Rogier Creemers, a China-specialist with Oxford University, told ComputerWorld": the outlet told, whoever spoke.
     cue: () => 'told',
     kind: 'named',
-    re: new RegExp(String.raw`${START}${NAME}${APPOSITIVE} ${words(cues.told)} (${NAME})`, flags),
+    re: new RegExp(String.raw`(?<![\p{L}])${words(cues.told)} (${NAME})`, flags),
     name: (m) => m[1] ?? '',
   },
   ...(

@@ -3,7 +3,7 @@ import type { ClaimRecord, SentenceRecord } from '../types.js'
 import { type Attribution, findAttributions } from './attributions.js'
 import { evidenceSpan } from './evidence-span.js'
 import { combine, whyOf } from './confidence.js'
-import { findRepeats, type Repeat, type SentencePlace } from './repeats.js'
+import { findRepeats, type Repeat, type SentencePlace, sameStatements } from './repeats.js'
 import { alsoNamed, outsideKey, resolveName, type SourceMatch } from './resolve.js'
 import { COUNTED_CONFIDENCE, type LineageLink, type LineageNode, type LinkEvidence, levelOf, type SourceGraph } from './types.js'
 import { reachable } from './walk.js'
@@ -100,7 +100,8 @@ export function buildSourceGraph(
     }
   })
   const dates = new Map(sources.map((s) => [s.id, s.date]))
-  const repeats = findRepeats(claims, places, dates)
+  const same = sameStatements(claims, sentences, places)
+  const repeats = findRepeats(same, sentences, places, dates)
   for (const r of repeats) addRepeat(r, add, places, texts, sentences, byId)
   // An unnamed link is to the earlier source whose claims the text repeats most, in order.
   for (const [from, links] of unnamed) {
@@ -124,16 +125,10 @@ export function buildSourceGraph(
     link.why = whyOf(link, nodes.get(to)?.kind === 'outside')
     return link
   })
-  const stated = new Map<string, Set<string>>()
-  for (const c of claims)
-    for (const id of c.members) {
-      const p = places.get(id)
-      if (!p?.own) continue
-      const set = stated.get(p.sourceId) ?? new Set()
-      set.add(c.id)
-      stated.set(p.sourceId, set)
-    }
-  return { nodes: [...nodes.values()], links: throughNearer(links, repeats, stated) }
+  // Whether a sentence says what some sentence of a source says.
+  const saidBy = (id: string, source: string) =>
+    [...(same.get(id) ?? [])].some((x) => places.get(x)?.sourceId === source)
+  return { nodes: [...nodes.values()], links: throughNearer(links, repeats, saidBy) }
 }
 
 /** A source naming its own author or publisher ("At the ACLU we…") draws on no outside work. */
@@ -182,17 +177,16 @@ function daysBetween(a: string | null, b: string | null): number {
 function throughNearer(
   links: readonly LineageLink[],
   repeats: readonly Repeat[],
-  stated: ReadonlyMap<string, ReadonlySet<string>>,
+  saidBy: (sentence: string, source: string) => boolean,
 ): LineageLink[] {
   const counted = links.filter((l) => l.confidence >= COUNTED_CONFIDENCE)
   return links.filter((l) => {
     if (l.evidence.some((e) => e.kind !== 'repeats')) return true
-    const mine = repeats.find((r) => r.from === l.from && r.to === l.to)?.claims
+    const mine = repeats.find((r) => r.from === l.from && r.to === l.to)?.sentences
     if (!mine) return true
     return !counted.some((near) => {
       if (near.from !== l.from || near.to === l.to || !reachable(counted, near.to, l.to)) return false
-      const theirs = stated.get(near.to) ?? new Set()
-      return [...mine].filter((c) => theirs.has(c)).length >= THROUGH * mine.size
+      return [...mine].filter((id) => saidBy(id, near.to)).length >= THROUGH * mine.size
     })
   })
 }
