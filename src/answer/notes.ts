@@ -89,7 +89,8 @@ export function claimNote(
   const first = disputes[0]
   const stated = linesPhrase(kb, lines)
   if (!first) {
-    if (stated) return `Not disputed in the sources; stated by ${stated.replace(/^(\d+) sources/, '$1 of them')}.`
+    if (stated)
+      return `Not disputed in the sources; stated by ${stated.replace(/^(\d+) sources/, '$1 of them')}.`
     const sources = new Set(support.map((c) => c.sourceId))
     if (sources.size > 1) return `Not disputed in the sources; stated by ${sources.size} of them.`
     const first = support[0]

@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto'
 import type { Engine } from '../answer/engine.js'
 import type { Answer } from '../answer/types.js'
 import type { Digest } from '../digest/types.js'
+import type { SourceMapData } from '../render/source-map-svg.js'
 import type { FeedbackResult, Platform, Store, Vote } from '../store/index.js'
 import { COMMANDS, type Command } from './commands.js'
 import type { ConversationMemory, Remembered } from './conversations.js'
@@ -11,7 +12,6 @@ import { readFollowUp } from './follow-up-cues.js'
 import { type IntroFacts, introText, notEnglishText, smallTalkText } from './intro.js'
 import { guessLanguage, mostlyNonLatin } from './language.js'
 import { readSmallTalk } from './small-talk.js'
-import type { SourceMapData } from '../render/source-map-svg.js'
 import { type SourceSummary, sourceMapOf, summarizeSources } from './sources.js'
 import { typedText } from './typed-text.js'
 
@@ -97,7 +97,11 @@ export class ChatService {
       case 'ask':
         return this.reply(command.question, ctx)
       case 'sources': {
-        const reply: Reply = { kind: 'sources', sources: this.sources(), map: sourceMapOf(this.deps.engine.kb) }
+        const reply: Reply = {
+          kind: 'sources',
+          sources: this.sources(),
+          map: sourceMapOf(this.deps.engine.kb),
+        }
         return command.map ? { ...reply, mapAsked: true } : reply
       }
       case 'help':

@@ -1,7 +1,7 @@
 import { cite } from '../answer/citations.js'
 import { ENGINE_DEFAULTS } from '../answer/engine.js'
-import type { Knowledge } from '../answer/knowledge.js'
 import { independenceOf } from '../answer/independence.js'
+import type { Knowledge } from '../answer/knowledge.js'
 import { claimNote } from '../answer/notes.js'
 import type { Claim } from '../answer/types.js'
 

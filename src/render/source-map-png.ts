@@ -19,7 +19,9 @@ export interface SourceMapImageOptions {
 const require = createRequire(import.meta.url)
 // The fonts come with the dejavu-fonts-ttf package, so the picture reads the same on any machine, fonts
 // installed or not; resvg draws it with no browser (its binary is in its npm package).
-const FONTS = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'].map((f) => require.resolve(`dejavu-fonts-ttf/ttf/${f}`))
+const FONTS = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'].map((f) =>
+  require.resolve(`dejavu-fonts-ttf/ttf/${f}`),
+)
 
 /** Draws the map of the sources (see `sourceMapSvg`) and renders it to a PNG. */
 export function sourceMapImage(

@@ -18,7 +18,9 @@ describe('the source graph of the seeds', () => {
     const link = linkOf(graph(), /daily-caller/, /aclu/)
     expect(link?.level).toBe('high')
     const quotes = link?.evidence.map((e) => e.quote) ?? []
-    expect(quotes.some((q) => q.includes('Jay Stanley, a senior policy analyst with the ACLU, wrote'))).toBe(true)
+    expect(quotes.some((q) => q.includes('Jay Stanley, a senior policy analyst with the ACLU, wrote'))).toBe(
+      true,
+    )
     expect(quotes.some((q) => q.startsWith('Stanley wrote in the blog'))).toBe(true)
     expect(link?.evidence[0]?.detail).toMatch(/its author, Jay Stanley .*its date/)
   })
@@ -26,7 +28,9 @@ describe('the source graph of the seeds', () => {
   it('has the ACLU post drawing on Falkvinge’s post by its link text and its repeated claims', () => {
     const link = linkOf(graph(), /aclu/, /falkvinge/)
     expect(link?.evidence.map((e) => e.kind).sort()).toEqual(['repeats', 'unnamed-link'])
-    expect(link?.evidence.find((e) => e.kind === 'unnamed-link')?.quote).toMatch(/^Read this piece for the full flavor/)
+    expect(link?.evidence.find((e) => e.kind === 'unnamed-link')?.quote).toMatch(
+      /^Read this piece for the full flavor/,
+    )
     expect(link?.repeated?.shared).toBeGreaterThanOrEqual(5)
     expect(link?.confidence).toBeGreaterThanOrEqual(0.5)
     expect(link?.why).toMatch(/^medium|^high/)
@@ -34,10 +38,15 @@ describe('the source graph of the seeds', () => {
 
   it('has the wiki drawing on the ACLU post (by its title) and on Wired, a work outside the corpus', () => {
     const aclu = linkOf(graph(), /si410/, /aclu/)
-    expect(aclu?.evidence[0]?.quote).toContain('titled “China’s Nightmarish Citizen Scores Are a Warning for Americans.”')
+    expect(aclu?.evidence[0]?.quote).toContain(
+      'titled “China’s Nightmarish Citizen Scores Are a Warning for Americans.”',
+    )
     const wired = linkOf(graph(), /si410/, /^outside:wired$/)
     expect(wired?.evidence.every((e) => /according to Wired Magazine/i.test(e.quote))).toBe(true)
-    expect(graph().nodes.find((n) => n.id === 'outside:wired')).toMatchObject({ kind: 'outside', label: 'Wired Magazine' })
+    expect(graph().nodes.find((n) => n.id === 'outside:wired')).toMatchObject({
+      kind: 'outside',
+      label: 'Wired Magazine',
+    })
   })
 
   it('has no source of the corpus behind The Atlantic, only the CCP’s 2014 planning outline outside it', () => {
@@ -47,7 +56,9 @@ describe('the source graph of the seeds', () => {
   })
 
   it('names the outside works the seeds name: ComputerWorld, China Daily Asia, Hacker News', () => {
-    const labels = graph().nodes.filter((n) => n.kind === 'outside').map((n) => n.label)
+    const labels = graph()
+      .nodes.filter((n) => n.kind === 'outside')
+      .map((n) => n.label)
     expect(labels).toEqual(expect.arrayContaining(['ComputerWorld', 'China Daily Asia', 'Hacker News']))
   })
 
@@ -75,7 +86,9 @@ describe('the source graph of a corpus written for the test', () => {
   })
 
   it('finds the news piece quoting the blog by its author, and not the report behind the blog', () => {
-    expect(linkOf(data.sourceGraph, /metro-daily/, /tap-talk/)?.evidence[0]?.quote).toMatch(/^Theo Banks wrote on his blog/)
+    expect(linkOf(data.sourceGraph, /metro-daily/, /tap-talk/)?.evidence[0]?.quote).toMatch(
+      /^Theo Banks wrote on his blog/,
+    )
     expect(linkOf(data.sourceGraph, /metro-daily/, /valley-ledger/)).toBeUndefined()
     expect(linkOf(data.sourceGraph, /metro-daily/, /^outside:riverton herald$/)?.level).toBe('high')
   })
@@ -128,9 +141,9 @@ describe('attribution cues', () => {
     expect(find('“Prices fell.” — Quote from China Daily Asia').map((a) => [a.cue, a.name])).toEqual([
       ['quote from', 'China Daily Asia'],
     ])
-    expect(find('In its 2019 annual report, the Ministry states a goal of growth.').map((a) => a.name)).toEqual([
-      'the Ministry’s 2019 annual report',
-    ])
+    expect(
+      find('In its 2019 annual report, the Ministry states a goal of growth.').map((a) => a.name),
+    ).toEqual(['the Ministry’s 2019 annual report'])
   })
 
   it('reads no name in “according to the report”, “Police reported” or “I wrote”', () => {
@@ -145,7 +158,13 @@ describe('attribution cues', () => {
 })
 
 describe('independent lines', () => {
-  const node = (id: string, date: string | null = null) => ({ id, kind: 'source' as const, label: id, author: null, date })
+  const node = (id: string, date: string | null = null) => ({
+    id,
+    kind: 'source' as const,
+    label: id,
+    author: null,
+    date,
+  })
   const link = (from: string, to: string, confidence: number): LineageLink => ({
     from,
     to,

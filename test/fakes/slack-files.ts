@@ -46,7 +46,8 @@ export class FakeFiles {
     for (const entry of raw as { id?: string; title?: string }[]) {
       const file = this.files.find((f) => f.id === entry.id)
       if (!file) return fail('file_not_found')
-      if (file.bytes === null || file.bytes.byteLength !== file.length) return fail('file_upload_size_mismatch')
+      if (file.bytes === null || file.bytes.byteLength !== file.length)
+        return fail('file_upload_size_mismatch')
       const channel = str(body.channel_id) ?? null
       file.completed = { title: entry.title, channel, threadTs: str(body.thread_ts) ?? null }
       done.push({ id: file.id, name: file.filename, title: entry.title ?? file.filename, size: file.length })

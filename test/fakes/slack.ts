@@ -12,11 +12,11 @@ import {
 } from './slack-socket.js'
 import { defaultHandlers, type FakeCall, type MethodHandler } from './slack-web-api.js'
 
+export type { FakeFile } from './slack-files.js'
 export * from './slack-logger.js'
 export * from './slack-payloads.js'
 export * from './slack-signing.js'
 export type { EnvelopeAck, EnvelopeOptions, EnvelopeType, SocketAck } from './slack-socket.js'
-export type { FakeFile } from './slack-files.js'
 export type { FakeCall, MethodHandler } from './slack-web-api.js'
 
 /** One recorded POST to a `response_url` made by {@link FakeSlack.responseUrl}. */

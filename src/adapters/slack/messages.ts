@@ -1,7 +1,7 @@
 import type { App, webApi } from '@slack/bolt'
-import type { SourceMapData } from '../../render/source-map-svg.js'
 import type { ChatContext } from '../../chat/service.js'
 import { renderReplyBlocks, renderTextBlocks, type SlackMessage } from '../../render/slack-blocks.js'
+import type { SourceMapData } from '../../render/source-map-svg.js'
 import { messageAnswerKey } from './answer-keys.js'
 import { firstClaim } from './dedupe.js'
 import type { SlackDeps } from './deps.js'

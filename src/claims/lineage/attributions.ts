@@ -45,7 +45,10 @@ function caseless(phrase: string): string {
     .join('')
 }
 const anyOf = (phrases: readonly string[]) =>
-  `(?:${[...phrases].sort((a, b) => b.length - a.length).map(caseless).join('|')})`
+  `(?:${[...phrases]
+    .sort((a, b) => b.length - a.length)
+    .map(caseless)
+    .join('|')})`
 const words = (phrases: readonly string[]) =>
   `(?:${[...phrases]
     .sort((a, b) => b.length - a.length)

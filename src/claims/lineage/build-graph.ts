@@ -1,11 +1,18 @@
 import type { Document, Source } from '../../corpus/types.js'
 import type { ClaimRecord, SentenceRecord } from '../types.js'
 import { type Attribution, findAttributions } from './attributions.js'
-import { evidenceSpan } from './evidence-span.js'
 import { combine, whyOf } from './confidence.js'
+import { evidenceSpan } from './evidence-span.js'
 import { findRepeats, type Repeat, type SentencePlace, sameStatements } from './repeats.js'
 import { alsoNamed, outsideKey, resolveName, type SourceMatch } from './resolve.js'
-import { COUNTED_CONFIDENCE, type LineageLink, type LineageNode, type LinkEvidence, levelOf, type SourceGraph } from './types.js'
+import {
+  COUNTED_CONFIDENCE,
+  type LineageLink,
+  type LineageNode,
+  type LinkEvidence,
+  levelOf,
+  type SourceGraph,
+} from './types.js'
 import { reachable } from './walk.js'
 
 /** How sure one piece of evidence makes a link. */
@@ -62,7 +69,8 @@ export function buildSourceGraph(
     const key = `${from}\u0000${to}`
     const list = evidence.get(key) ?? []
     // The same sentence said the same of the same work once is enough.
-    if (!list.some((x) => x.start === e.start && x.passageId === e.passageId && x.kind === e.kind)) list.push(e)
+    if (!list.some((x) => x.start === e.start && x.passageId === e.passageId && x.kind === e.kind))
+      list.push(e)
     evidence.set(key, list)
   }
   const places = new Map<string, SentencePlace>()
@@ -95,7 +103,12 @@ export function buildSourceGraph(
         const id = `outside:${outsideKey(a.name)}`
         if (!nodes.has(id)) nodes.set(id, { id, kind: 'outside', label: a.name, author: null, date: null })
         const confidence = a.weak ? SURE.weakOutside : SURE.outside
-        add(passage.sourceId, id, { ...base, kind: 'names', detail: `names ${a.name} (“${a.cue}”)`, confidence })
+        add(passage.sourceId, id, {
+          ...base,
+          kind: 'names',
+          detail: `names ${a.name} (“${a.cue}”)`,
+          confidence,
+        })
       }
     }
   })
@@ -105,9 +118,7 @@ export function buildSourceGraph(
   for (const r of repeats) addRepeat(r, add, places, texts, sentences, byId)
   // An unnamed link is to the earlier source whose claims the text repeats most, in order.
   for (const [from, links] of unnamed) {
-    const best = repeats
-      .filter((r) => r.from === from)
-      .sort((a, b) => b.inOrder / b.of - a.inOrder / a.of)[0]
+    const best = repeats.filter((r) => r.from === from).sort((a, b) => b.inOrder / b.of - a.inOrder / a.of)[0]
     if (!best) continue
     const to = byId.get(best.to)
     for (const e of links) {

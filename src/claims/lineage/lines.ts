@@ -80,7 +80,8 @@ export class Lineage {
       if (lineOf.get(m) === m) continue
       const first = [...(near.get(m)?.entries() ?? [])][0]
       // The line of the nearest root it reaches; a member of a circle, its head's.
-      const root = lineOf.get(m) ?? (closure.get(m) ?? []).map((x) => lineOf.get(x)).find((x) => x !== undefined)
+      const root =
+        lineOf.get(m) ?? (closure.get(m) ?? []).map((x) => lineOf.get(x)).find((x) => x !== undefined)
       if (!first?.[1].link || root === undefined) continue
       const [follows, way] = first
       followers.get(root)?.push({ sourceId: m, follows, link: way.link as LineageLink, through: way.through })
@@ -88,7 +89,8 @@ export class Lineage {
     return roots
       .map((root) => ({ root, followers: ordered(root, followers.get(root) ?? []) }))
       .sort(
-        (a, b) => b.followers.length - a.followers.length || members.indexOf(a.root) - members.indexOf(b.root),
+        (a, b) =>
+          b.followers.length - a.followers.length || members.indexOf(a.root) - members.indexOf(b.root),
       )
   }
 

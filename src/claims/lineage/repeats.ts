@@ -42,7 +42,13 @@ export interface RepeatOptions {
   minTerms: number
 }
 
-const DEFAULTS: RepeatOptions = { minShared: 3, minInOrder: 0.6, maxSources: 50, minOverlap: 0.7, minTerms: 4 }
+const DEFAULTS: RepeatOptions = {
+  minShared: 3,
+  minInOrder: 0.6,
+  maxSources: 50,
+  minOverlap: 0.7,
+  minTerms: 4,
+}
 
 /** The length of the longest increasing run (not necessarily contiguous) of a sequence. */
 export function longestIncreasing(seq: readonly number[]): number {
@@ -149,7 +155,9 @@ export function findRepeats(
   for (const [from, byTo] of pairs) {
     for (const [to, mine] of byTo) {
       if (mine.size < o.minShared) continue
-      const ordered = [...mine.keys()].sort((a, b) => (places.get(a)?.order ?? 0) - (places.get(b)?.order ?? 0))
+      const ordered = [...mine.keys()].sort(
+        (a, b) => (places.get(a)?.order ?? 0) - (places.get(b)?.order ?? 0),
+      )
       const inOrder = longestIncreasing(ordered.map((id) => mine.get(id) ?? 0))
       if (inOrder / mine.size < o.minInOrder) continue
       out.push({

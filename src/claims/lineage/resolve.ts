@@ -1,5 +1,5 @@
-import cues from '../../data/attribution-cues.json' with { type: 'json' }
 import type { Source } from '../../corpus/types.js'
+import cues from '../../data/attribution-cues.json' with { type: 'json' }
 
 /** How a name points to a source of the corpus: which of its facts it names, and how sure that makes it. */
 export interface SourceMatch {
@@ -85,7 +85,10 @@ export function alsoNamed(text: string, s: Source, matched: SourceMatch['facet']
   if (date) {
     const month = MONTH_NAMES[Number(date[2]) - 1] ?? ''
     const day = String(Number(date[3]))
-    if (new RegExp(`(?<![\\p{L}])${month}[a-z]*\\.? ${day}(?!\\d)`, 'u').test(lower) || lower.includes(s.date ?? '-'))
+    if (
+      new RegExp(`(?<![\\p{L}])${month}[a-z]*\\.? ${day}(?!\\d)`, 'u').test(lower) ||
+      lower.includes(s.date ?? '-')
+    )
       out.push(`its date (${s.date})`)
   }
   return out

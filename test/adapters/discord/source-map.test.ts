@@ -26,7 +26,10 @@ describe('the map of the sources on Discord', () => {
     const file = callback.files[0]
     expect(file?.name).toBe('sources-map.png')
     const image = expected()
-    expect(pngSize(file?.bytes ?? Buffer.alloc(0))).toEqual({ width: image.pngWidth, height: image.pngHeight })
+    expect(pngSize(file?.bytes ?? Buffer.alloc(0))).toEqual({
+      width: image.pngWidth,
+      height: image.pngHeight,
+    })
     expect(file?.bytes.equals(image.png)).toBe(true)
     const shown = body.data.embeds.find((e) => e.image?.url === 'attachment://sources-map.png')
     expect(shown?.title).toBe('Which sources draw on which')
@@ -40,7 +43,8 @@ describe('the map of the sources on Discord', () => {
     const post = await fake.waitFor(
       (q) =>
         q.method === 'POST' &&
-        (q.body as { message_reference?: { message_id?: string } }).message_reference?.message_id === asked.id,
+        (q.body as { message_reference?: { message_id?: string } }).message_reference?.message_id ===
+          asked.id,
     )
     expect(post.files.map((f) => f.name)).toEqual(['sources-map.png'])
     expect(pngSize(post.files[0]?.bytes ?? Buffer.alloc(0)).width).toBe(expected().pngWidth)

@@ -69,6 +69,10 @@ describe('the map of the sources on Slack', () => {
     const reply = await fake.waitForResponse()
     expect(shown(reply.body)).toMatch(/I quote from 5 sources/)
     expect((reply.body.blocks as { type: string }[]).some((b) => b.type === 'image')).toBe(false)
-    expect(h?.logs.some((l) => l.msg === 'could not upload the map of the sources' && l.slackError === 'not_allowed')).toBe(true)
+    expect(
+      h?.logs.some(
+        (l) => l.msg === 'could not upload the map of the sources' && l.slackError === 'not_allowed',
+      ),
+    ).toBe(true)
   })
 })
