@@ -7,7 +7,7 @@ import { pngSize } from '../helpers/png.js'
 
 const data = () => sourceMapOf(seedEngine().kb)
 const textNodes = (svg: string) => [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1] ?? '')
-const unescape = (s: string) => s.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>')
+const fromXml = (s: string) => s.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>')
 
 describe('the map of the sources', () => {
   it('opens as a PNG of the size of its drawing, times its scale', () => {
@@ -21,7 +21,7 @@ describe('the map of the sources', () => {
 
   it('holds every source’s name, author and date in its text, and every outside work, dimmed', () => {
     const { svg } = sourceMapSvg(data())
-    const texts = textNodes(svg).map(unescape)
+    const texts = textNodes(svg).map(fromXml)
     for (const n of data().nodes) expect(texts.join(' ')).toContain(n.name.split(' ').slice(0, 3).join(' '))
     expect(texts).toContain('Falkvinge’s post')
     expect(texts).toContain('The Atlantic article')

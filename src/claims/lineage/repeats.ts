@@ -143,10 +143,10 @@ export function findRepeats(
       const q = places.get(other)
       const earlier = q ? dates.get(q.sourceId) : null
       if (!q || !earlier || !(earlier < later)) continue
-      let byTo = pairs.get(p.sourceId)
-      if (!byTo) pairs.set(p.sourceId, (byTo = new Map()))
-      let mine = byTo.get(q.sourceId)
-      if (!mine) byTo.set(q.sourceId, (mine = new Map()))
+      const byTo = pairs.get(p.sourceId) ?? new Map<string, Map<string, number>>()
+      pairs.set(p.sourceId, byTo)
+      const mine = byTo.get(q.sourceId) ?? new Map<string, number>()
+      byTo.set(q.sourceId, mine)
       const before = mine.get(s.id)
       if (before === undefined || q.order < before) mine.set(s.id, q.order)
     }
