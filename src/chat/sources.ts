@@ -78,6 +78,14 @@ export function linkLabel(l: SourceLinkSummary): string {
   return `${l.short} (${l.kind === 'outside' ? 'outside the corpus, ' : ''}${l.level})`
 }
 
+/** "draws on: …", "drawn on by: …": the lines of a source's links, for a person (none when it has none). */
+export function linkLines(s: SourceSummary): string[] {
+  const out: string[] = []
+  if (s.drawsOn.length > 0) out.push(`draws on: ${s.drawsOn.map(linkLabel).join('; ')}`)
+  if (s.drawnOnBy.length > 0) out.push(`drawn on by: ${s.drawnOnBy.map(linkLabel).join('; ')}`)
+  return out
+}
+
 /**
  * What the graph says of independence, in a line: "No source draws on another: all 5 are independent.", or
  * "3 of the 5 sources draw on another source; see what each draws on."
@@ -96,10 +104,9 @@ export function renderSourcesText(list: readonly SourceSummary[]): string {
     .map((s, i) => {
       const by = [s.author, s.publisher, s.date].filter(Boolean).join(', ')
       const counts = `${s.passages.article} article, ${s.passages.update} update, ${s.passages.comment} comment passages`
-      const links = [
-        s.drawsOn.length > 0 ? `\n   draws on: ${s.drawsOn.map((l) => linkLabel(l)).join('; ')}` : '',
-        s.drawnOnBy.length > 0 ? `\n   drawn on by: ${s.drawnOnBy.map((l) => linkLabel(l)).join('; ')}` : '',
-      ].join('')
+      const links = linkLines(s)
+        .map((line) => `\n   ${line}`)
+        .join('')
       return `${i + 1}. ${s.title}${by ? ` — ${by}` : ''}\n   ${s.file} · ${counts}${s.url ? `\n   ${s.url}` : ''}${links}`
     })
     .concat(list.length > 1 ? [independenceLine(list)] : [])
