@@ -146,6 +146,10 @@ describe('attribution cues', () => {
     ).toEqual(['the Ministry’s 2019 annual report'])
   })
 
+  it('leaves a small word that starts the sentence out of the name', () => {
+    expect(find('Then NBC News reported the fire.').map((a) => a.name)).toEqual(['NBC News'])
+  })
+
   it('reads no name in “according to the report”, “Police reported” or “I wrote”', () => {
     expect(find('Prices rose, according to the report.')).toEqual([])
     expect(find('Police reported two arrests on Friday.')).toEqual([])

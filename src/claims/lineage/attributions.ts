@@ -141,6 +141,14 @@ const MONTHS =
  */
 export function trimName(name: string): string {
   let out = name.trim()
+  // A small word that starts the sentence is no part of the name ("Then NBC News reported"); "The" of
+  // "The Atlantic" is.
+  for (
+    let first = out.split(' ')[0] ?? '';
+    out.includes(' ') && first.toLowerCase() !== 'the' && STOP_WORDS.has(first.toLowerCase());
+    first = out.split(' ')[0] ?? ''
+  )
+    out = out.slice(first.length + 1)
   if (/^the \p{Lu}/u.test(out)) out = out.slice(4)
   if (/\.$/.test(out) && !/\.\S+\.$/.test(out)) out = out.slice(0, -1)
   return out.replace(/['’]s$/, '')
