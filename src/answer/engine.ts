@@ -5,6 +5,7 @@ import { termOf, tokenize } from '../search/text.js'
 import { answersIn, holdsAnswer } from './answer-types.js'
 import { cite } from './citations.js'
 import { type Candidate, candidatesFor, FEATURES } from './features.js'
+import { independenceOf } from './independence.js'
 import { cleanQuestion } from './input.js'
 import type { Knowledge } from './knowledge.js'
 import { type AnswerSignals, answers, defaultModel, linear, type RankingModel } from './model.js'
@@ -187,15 +188,18 @@ export class Engine {
       citation: cite(kb, spanOf(kb, d), focus, `${d.cue}: ${d.detail}`),
     }))
     const leader = kb.sentences.get(r.claim.leader)
+    const { independent, lines } = independenceOf(kb, r.claim, support)
     return {
       id: r.claim.id,
       statement: leader
         ? kb.slice(kb.passageOf(leader).sourceId, leader.start, leader.end)
         : (support[0]?.quote ?? ''),
       contested: disputes.length > 0,
-      note: claimNote(kb, disputes, support),
+      note: claimNote(kb, disputes, support, lines),
       support,
       disputes: disputes.map((d) => d.citation),
+      independent,
+      lines,
     }
   }
 
