@@ -13,7 +13,7 @@ import { caveatNote, claimNote } from './notes.js'
 import { analyzeQuestion, type QuestionAnalysis } from './question.js'
 import { type RankedClaim, rankClaims } from './rank.js'
 import { summarize } from './summary.js'
-import type { Answer, Caveat, Claim } from './types.js'
+import type { Answer, Caveat, Citation, Claim } from './types.js'
 
 /** How the engine answers. */
 export interface EngineOptions {
@@ -238,10 +238,14 @@ function distinct(claims: readonly Claim[]): Claim[] {
   const quoted = new Set<string>()
   const key = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase()
   for (const c of claims) {
-    // A claim whose statement, or whose first quote (what the reader sees first), an earlier
-    // claim already quotes says nothing new.
-    if (quoted.has(key(c.statement)) || quoted.has(key(c.support[0]?.quote ?? c.statement))) continue
-    out.push(c)
+    // A claim whose statement an earlier claim already quotes says nothing new; one whose first
+    // quote (what the reader sees first) is already shown leads with its next quote instead.
+    if (quoted.has(key(c.statement))) continue
+    const fresh = c.support.findIndex((s) => !quoted.has(key(s.quote)))
+    if (fresh < 0) continue
+    const support =
+      fresh === 0 ? c.support : [c.support[fresh] as Citation, ...c.support.filter((_, i) => i !== fresh)]
+    out.push({ ...c, support })
     for (const q of [c.statement, ...c.support.map((s) => s.quote)]) quoted.add(key(q))
   }
   return out
