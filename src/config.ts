@@ -4,6 +4,14 @@ import { z } from 'zod'
 /** Log levels pino knows. */
 const LogLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
 
+/** The folders of the documents and of their built index (see `CorpusPaths`). */
+function CorpusEnv() {
+  return z.object({
+    SEEDS_DIR: z.string().min(1).default('seeds'),
+    INDEX_DIR: z.string().min(1).default('index'),
+  })
+}
+
 const Env = z.object({
   SLACK_BOT_TOKEN: z
     .string()
@@ -34,6 +42,7 @@ const Env = z.object({
   DISCORD_API_URL: z.string().url('must be a URL such as https://discord.com/api').optional(),
   DATABASE_PATH: z.string().min(1).default('data/citebot.db'),
   LOG_LEVEL: LogLevel.default('info'),
+  ...CorpusEnv().shape,
 })
 
 /** The checked configuration. Secrets are never logged (see logger.ts). */
@@ -61,7 +70,14 @@ export interface Config {
   /** SQLite file for subscriptions, digests, the question log and feedback. Default `data/citebot.db`. */
   databasePath: string
   logLevel: z.infer<typeof LogLevel>
+  /** The folder of the source documents (`SEEDS_DIR`). Default `seeds`. */
+  seedsDir: string
+  /** The folder of the built index (`INDEX_DIR`). Default `index`. */
+  indexDir: string
 }
+
+/** Where the documents and their built index are: all that `npm run index` and `npm run ask` need. */
+export type CorpusPaths = Pick<Config, 'seedsDir' | 'indexDir'>
 
 /** A configuration problem: one line that says what is wrong and how to fix it. */
 export class ConfigError extends Error {
@@ -74,14 +90,7 @@ export class ConfigError extends Error {
  * one, without overriding what is set). No other file reads `process.env`.
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, dotenv = '.env'): Config {
-  if (env === process.env && dotenv && existsSync(dotenv)) process.loadEnvFile(dotenv)
-  const blank = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''))
-  const parsed = Env.safeParse(blank)
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]
-    throw new ConfigError(`${String(issue?.path[0] ?? 'environment')} ${issue?.message ?? 'is invalid'}.`)
-  }
-  const e = parsed.data
+  const e = parseEnv(Env, env, dotenv)
   let slack: Config['slack'] = null
   if (e.SLACK_BOT_TOKEN) {
     if (!e.SLACK_APP_TOKEN && !e.SLACK_SIGNING_SECRET) {
@@ -115,5 +124,32 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, dotenv = '.env'
       apiUrl: e.DISCORD_API_URL ?? null,
     }
   }
-  return { slack, discord, databasePath: e.DATABASE_PATH, logLevel: e.LOG_LEVEL }
+  return {
+    slack,
+    discord,
+    databasePath: e.DATABASE_PATH,
+    logLevel: e.LOG_LEVEL,
+    seedsDir: e.SEEDS_DIR,
+    indexDir: e.INDEX_DIR,
+  }
+}
+
+/**
+ * Reads only `SEEDS_DIR` and `INDEX_DIR` (and `.env`, as `loadConfig` does): the command-line tools
+ * need the folders, not the platform tokens, so a token set for the bot does not stop them.
+ */
+export function loadCorpusPaths(env: NodeJS.ProcessEnv = process.env, dotenv = '.env'): CorpusPaths {
+  const e = parseEnv(CorpusEnv(), env, dotenv)
+  return { seedsDir: e.SEEDS_DIR, indexDir: e.INDEX_DIR }
+}
+
+function parseEnv<T extends z.ZodObject>(schema: T, env: NodeJS.ProcessEnv, dotenv: string): z.infer<T> {
+  if (env === process.env && dotenv && existsSync(dotenv)) process.loadEnvFile(dotenv)
+  const blank = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''))
+  const parsed = schema.safeParse(blank)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    throw new ConfigError(`${String(issue?.path[0] ?? 'environment')} ${issue?.message ?? 'is invalid'}.`)
+  }
+  return parsed.data
 }

@@ -23,7 +23,11 @@ async function main(): Promise<void> {
   const log = createLogger(config.logLevel)
   // The store first: a bad DATABASE_PATH stops start-up before the index is loaded or rebuilt.
   const store = openStore(config.databasePath)
-  const loaded = loadKnowledge(loadNotices(process.stderr))
+  const loaded = loadKnowledge({
+    ...loadNotices(process.stderr),
+    seedsDir: config.seedsDir,
+    indexDir: config.indexDir,
+  })
   for (const e of loaded.errors) log.warn({ file: e.file, code: e.code }, e.message)
   if (loaded.saveError) log.warn(loaded.saveError)
   const engine = new Engine(loaded.knowledge)
