@@ -8,7 +8,7 @@ export interface SentenceRecord {
   end: number
   /** Distinct search terms (stems), stop words dropped. */
   terms: string[]
-  /** True when the sentence states something checkable: long enough, not a question. */
+  /** True when the sentence states something checkable: long enough, not a question, not a reference, credit, dateline or bare link. */
   worthy: boolean
 }
 

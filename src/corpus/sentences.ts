@@ -1,3 +1,6 @@
+import model from 'wink-eng-lite-web-model'
+import winkNLP from 'wink-nlp'
+
 /** A sentence of a passage: a verbatim span of the file. */
 export interface SentenceSpan {
   /** Offset of the first character in the file. */
@@ -6,37 +9,92 @@ export interface SentenceSpan {
   end: number
 }
 
-const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' })
+// wink-nlp's sentence boundary detection knows abbreviations ("St. Louis", "the U.S. Army",
+// "Dr. Smith"), initials ("J. R. R. Tolkien"), times ("5 p.m.") and decimals ("$3.5 million");
+// Intl.Segmenter's Unicode rules break after every one of them. Only the tokenizer and the
+// sentence detector run (no tagging): the index build reads every passage once.
+let nlp: ReturnType<typeof winkNLP> | null = null
+const detector = () => {
+  nlp ??= winkNLP(model, ['sbd'])
+  return nlp
+}
+// Part-of-speech tags, only for the short pieces that may be fragments rather than sentences.
+let tagger: ReturnType<typeof winkNLP> | null = null
 
-// "nonsense.Sesame", "Alibaba.And": a sentence end written without the space after it.
-const GLUED_END = /[\p{Ll}]{2}[.!?](?=[\p{Lu}][\p{Ll}])/gu
+/** Words a piece needs to be a sentence even without a verb. */
+export const MIN_SENTENCE_WORDS = 5
 
 /** Words in a span, roughly. */
 const wordCount = (text: string) => text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length
 
-/** Sentences shorter than this many words join the sentence before them ("So far.", "All 869,582 of them."). */
-export const MIN_SENTENCE_WORDS = 5
+/**
+ * True when a short piece has no verb: a fragment that goes with the sentence before it ("All
+ * 869,582 of them.", "So far.", "— Quote from China Daily Asia", "What a ridiculous article."),
+ * not a sentence of its own ("I am!", "They got nowhere.").
+ */
+export function isFragment(text: string): boolean {
+  if (wordCount(text) >= MIN_SENTENCE_WORDS) return false
+  tagger ??= winkNLP(model, ['pos'])
+  const doc = tagger.readDoc(text)
+  const words = doc.tokens().out(tagger.its.normal) as string[]
+  const tags = doc.tokens().out(tagger.its.pos) as string[]
+  // "For the time being": a gerund of "be" is no verb of a sentence.
+  return !tags.some((t, i) => t === 'VERB' || (t === 'AUX' && words[i] !== 'being'))
+}
+
+// "nonsense.Sesame", "Alibaba.And": a sentence end written without the space after it.
+const GLUED_END = /[\p{Ll}]{2}[.!?](?=[\p{Lu}][\p{Ll}])/gu
 
 /**
- * Splits a passage into sentences with the Unicode sentence rules (Intl.Segmenter), also at
- * sentence ends written without a space, and joins fragments too short to stand alone to the
- * sentence before them. Offsets are relative to the file: `offset` is the passage's start.
+ * The sentences of a text as offsets into it, from wink-nlp's tokens: each token is found in the
+ * text after the one before (the detector keeps tokens verbatim, but not every kind of white space
+ * between them), so a sentence runs from its first token's first character to its last token's last.
+ */
+function detect(text: string): SentenceSpan[] {
+  const nlp = detector()
+  const doc = nlp.readDoc(text)
+  const values = doc.tokens().out(nlp.its.value) as string[]
+  const starts = new Array<number>(values.length)
+  let at = 0
+  values.forEach((v, i) => {
+    const found = text.indexOf(v, at)
+    starts[i] = found < 0 ? at : found
+    at = found < 0 ? at : found + v.length
+  })
+  const spans = doc.sentences().out(nlp.its.span) as unknown as [number, number][]
+  return spans.map(([first, last]) => ({
+    start: starts[first] ?? 0,
+    end: (starts[last] ?? 0) + (values[last]?.length ?? 0),
+  }))
+}
+
+/**
+ * Splits a passage into sentences (wink-nlp's sentence boundary detection), also at sentence ends
+ * written without a space and at line breaks, keeping footnote marks with the sentence they
+ * annotate. Sentences are never joined; a fragment (a short piece without a verb, see
+ * `isFragment`) goes with the sentence before it. Offsets are relative to the file: `offset` is
+ * the passage's start.
  */
 export function splitSentences(text: string, offset = 0): SentenceSpan[] {
   const raw: SentenceSpan[] = []
-  for (const seg of segmenter.segment(text)) {
-    const cuts = [0]
-    for (const m of seg.segment.matchAll(GLUED_END)) cuts.push(m.index + 3)
-    cuts.push(seg.segment.length)
-    for (let i = 0; i + 1 < cuts.length; i++) {
-      const a = seg.index + (cuts[i] ?? 0)
-      const b = seg.index + (cuts[i + 1] ?? 0)
-      const piece = tightenSpan(text, a, b)
-      if (piece) raw.push(piece)
+  for (const line of lineSpans(text)) {
+    for (const seg of joinUnspaced(
+      text.slice(line.start, line.end),
+      detect(text.slice(line.start, line.end)),
+    )) {
+      const piece = text.slice(line.start + seg.start, line.start + seg.end)
+      const cuts = [0]
+      for (const m of piece.matchAll(GLUED_END)) cuts.push(m.index + 3)
+      cuts.push(piece.length)
+      for (let i = 0; i + 1 < cuts.length; i++) {
+        const a = line.start + seg.start + (cuts[i] ?? 0)
+        const b = line.start + seg.start + (cuts[i + 1] ?? 0)
+        const span = tightenSpan(text, a, b)
+        if (span) raw.push(span)
+      }
     }
   }
-  // Footnote marks ("[1][2]") after a full stop belong to the sentence they annotate (the Unicode
-  // rules may even cut inside the first mark: "billboards.[" + "1][2] Within…").
+  // Footnote marks ("[1][2]") after a full stop belong to the sentence they annotate.
   for (let i = 1; i < raw.length; i++) {
     const cur = raw[i] as SentenceSpan
     const prev = raw[i - 1] as SentenceSpan
@@ -48,20 +106,62 @@ export function splitSentences(text: string, offset = 0): SentenceSpan[] {
     prev.end = cur.start + marks[0].trimEnd().length
     cur.start += marks[0].length
   }
-  const merged: SentenceSpan[] = []
+  const out: SentenceSpan[] = []
   for (const s of raw) {
     if (s.end <= s.start) continue
-    const prev = merged[merged.length - 1]
-    if (prev && wordCount(text.slice(s.start, s.end)) < MIN_SENTENCE_WORDS) prev.end = s.end
-    else merged.push({ ...s })
+    const prev = out[out.length - 1]
+    if (prev && (continues(text, prev, s) || isFragment(text.slice(s.start, s.end)))) prev.end = s.end
+    else out.push({ ...s })
   }
-  // A short first sentence ("Really ?") stays; a short opener followed by more joins the next one.
-  const first = merged[0]
-  const second = merged[1]
-  if (first && second && wordCount(text.slice(first.start, first.end)) < MIN_SENTENCE_WORDS) {
-    merged.splice(0, 2, { start: first.start, end: second.end })
+  // A fragment that opens a passage ("Yeah.") goes with the sentence after it; alone, it stays.
+  const first = out[0]
+  const second = out[1]
+  if (first && second && isFragment(text.slice(first.start, first.end)))
+    out.splice(0, 2, { start: first.start, end: second.end })
+  return out.map((s) => ({ start: s.start + offset, end: s.end + offset }))
+}
+
+/**
+ * Joins detected sentences with no space between them: a full stop inside a word is a domain or a
+ * file name ("Metro.co.uk", "www.attendance.gov.in"), or an ellipsis ("aired...yet"); sentence
+ * ends written without a space are cut afterwards, by `GLUED_END`.
+ */
+function joinUnspaced(text: string, spans: SentenceSpan[]): SentenceSpan[] {
+  const out: SentenceSpan[] = []
+  for (const s of spans) {
+    const prev = out[out.length - 1]
+    if (prev && s.start === prev.end && !/\s/.test(text[s.start] ?? ' ')) prev.end = s.end
+    else out.push({ ...s })
   }
-  return merged.map((s) => ({ start: s.start + offset, end: s.end + offset }))
+  return out
+}
+
+/**
+ * True when `next` goes on with `prev` rather than starting a sentence: it holds no letter or
+ * digit (a closing bracket, a lone quote mark), it opens with the closing quote mark of `prev`'s
+ * quotation, it names after a dash who said the quotation that `prev` ends with, or it starts in lower case after a full stop or a closing quote (an abbreviation the
+ * detector did not know, "Warner Bros. but the studio…"; an attribution, "“Really?” he asked").
+ */
+function continues(text: string, prev: SentenceSpan, next: SentenceSpan): boolean {
+  const body = text.slice(next.start, next.end)
+  if (!/[\p{L}\p{N}]/u.test(body)) return true
+  if (/^[”’»]/u.test(body)) return true
+  const end = text.slice(Math.max(prev.start, prev.end - 2), prev.end)
+  // "…lifestyle.” — Quote from China Daily Asia": who is quoted.
+  if (/^[—–]/u.test(body) && /[”"’']$/u.test(end)) return true
+  return /^\p{Ll}/u.test(body) && /(?:\.\)?|[.!?,]?[”"’'])$/u.test(end)
+}
+
+/** The lines of a text (a line break ends a sentence: list items, a comment's lines, a tweet). */
+function lineSpans(text: string): SentenceSpan[] {
+  const out: SentenceSpan[] = []
+  let start = 0
+  for (const m of text.matchAll(/\r?\n/g)) {
+    out.push({ start, end: m.index })
+    start = m.index + m[0].length
+  }
+  out.push({ start, end: text.length })
+  return out.filter((l) => l.end > l.start)
 }
 
 function tightenSpan(text: string, a: number, b: number): SentenceSpan | null {

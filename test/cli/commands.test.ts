@@ -64,7 +64,16 @@ describe('the command line', () => {
       const built = run(['index', '--', '--seeds', f.docs, '--index', f.index])
       expect(built.status).toBe(0)
       expect(existsSync(join(f.index, 'manifest.json'))).toBe(true)
-      const out = run(['ask', '--', '--json', '--seeds', f.docs, '--index', f.index, 'discounts on heating bills?'])
+      const out = run([
+        'ask',
+        '--',
+        '--json',
+        '--seeds',
+        f.docs,
+        '--index',
+        f.index,
+        'discounts on heating bills?',
+      ])
       expect(out.status).toBe(0)
       const answer = JSON.parse(out.stdout)
       expect(answer.claims[0].support[0]).toMatchObject({ file: 'heating.md', author: 'Jane Doe' })
