@@ -36,6 +36,7 @@ const VERB: Record<DisputeRecord['cue'], string> = {
   'quote-answer': 'quotes it and answers',
   'correction-section': 'says',
   'author-update': 'says',
+  counter: 'says otherwise',
 }
 
 /**

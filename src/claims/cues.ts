@@ -1,40 +1,57 @@
+import DENIAL_WORDS from '../data/denial-words.json' with { type: 'json' }
+import HEDGE_WORDS from '../data/hedge-words.json' with { type: 'json' }
 import { type Token, tokenize } from '../search/text.js'
 
 /**
- * The words by which a passage shows that it disputes something. Each list is general English,
- * not tied to any one corpus; a match is reported with the words that matched, for the note.
+ * The words by which a passage shows that it disputes something, or only reports it. The word
+ * lists are data (src/data/denial-words.json, src/data/hedge-words.json), general English, not
+ * tied to any one corpus; a match is reported with the words that matched, for the note.
  */
 
-/** Language that calls a statement false or unfounded. */
-export const DISPUTE_LANGUAGE: readonly RegExp[] = [
-  /\bnonsense\b/i,
-  /\brumou?rs?\b/i,
-  /\binaccura(te|cy|cies)\b/i,
-  /\bmisconceptions?\b/i,
-  /\bmyths?\b/i,
-  /\bfalse (information|claims?|reports?|news|narrative)\b/i,
-  /\b(is|are|was|were|that'?s|it'?s) (not|n't) true\b/i,
-  /\buntrue\b/i,
-  /\bfake news\b/i,
-  /\bdramati[sz]ation\b/i,
-  /\bexaggerat(ed|ion|ing)\b/i,
-  /\bmisleading\b/i,
-  /\bdebunk(ed|s)?\b/i,
-  /\bfact[- ]?check\b/i,
-  /\bridiculous\b/i,
-  /\b(a|is|was) joke\b/i,
-  /\bbullshits?\b/i,
-  /\bsource[- ]free\b/i,
-  /\bno (evidence|sources?|proof)\b/i,
-  /\bbaseless\b/i,
-  /\bbut in fact\b/i,
-  /\bcredulous\b/i,
-  /\bpartially true\b/i,
-  /\b(is|are|was) (wrong|incorrect|false)\b/i,
-  /\bnot (accurate|correct)\b/i,
-  /\b(accuracy|reliability) of (the|my|his|her|this) (source|report|reporting|information)\b/i,
-  /\bquestions? (raised|about the accuracy)\b/i,
-]
+/**
+ * A phrase of the word lists as a pattern: whole words, case aside; `*` ends a word with any
+ * letters, `a/b` is either word at that place, an apostrophe is either apostrophe.
+ */
+export function phrasePattern(phrase: string): string {
+  const word = (w: string) =>
+    w
+      .split('/')
+      .map((alt) =>
+        alt
+          .replace(/[.+?^${}()|[\]\\]/g, '\\$&')
+          .replace(/['’]/g, "['’]")
+          .replace(/\*/g, '[\\p{L}*]*'),
+      )
+      .join('|')
+  const words = phrase.trim().split(/\s+/).map((w) => `(?:${word(w)})`)
+  const lead = /^[\p{L}\p{N}]/u.test(phrase) ? '(?<![\\p{L}\\p{N}])' : ''
+  const tail = /[\p{L}\p{N}*]$/u.test(phrase) ? '(?![\\p{L}\\p{N}])' : ''
+  return `${lead}${words.join('[\\s-]+')}${tail}`
+}
+
+/** One pattern for a list of phrases, longest first (so "fake news" wins over "fake"). */
+function listPattern(phrases: readonly string[]): RegExp {
+  const sorted = [...phrases].sort((a, b) => b.length - a.length)
+  return new RegExp(sorted.map(phrasePattern).join('|'), 'iu')
+}
+
+/** Language that calls a statement false or unfounded ("hoax", "not true", "debunked"): the falsity list. */
+export const FALSITY = listPattern(DENIAL_WORDS.falsity)
+/** Language that denies a statement ("denied", "dismissed", "no plans to"). */
+export const DENIAL = listPattern(DENIAL_WORDS.denial)
+/** Language that casts doubt on a statement ("cast doubt", "skeptical"). */
+export const DOUBT = listPattern(DENIAL_WORDS.doubt)
+/** A source's retraction or correction of what it said ("withdrawn", "correction"). */
+export const RETRACTION = listPattern(DENIAL_WORDS.retraction)
+/** Every kind of language that says a statement is not so, in the order they are reported. */
+export const DISPUTE_LANGUAGE: readonly RegExp[] = [FALSITY, DENIAL, RETRACTION, DOUBT]
+
+/** Words that report a statement without vouching for it ("reportedly", "rumors", "according to"). */
+export const REPORTED = listPattern(HEDGE_WORDS.reported)
+/** Verbs of belief: what follows them is what someone thought, not what the text says ("thought the bill was a joke"). */
+const BELIEF = listPattern(HEDGE_WORDS.belief)
+/** Words a belief may stand before the words it governs. */
+const BELIEF_REACH = 6
 
 /** Words that tie a doubt to a whole source: the article, its author, its sources. */
 export const SOURCE_REFERENCE: readonly RegExp[] = [
@@ -52,14 +69,17 @@ export const CORRECTION_HEADING =
   /\b(misconceptions?|myths?|misunderstandings?|debunk\w*|fact[- ]?check\w*|rumou?rs?|false)\b/i
 
 /** Words that limit a statement to the present ("for now"), so it does not contradict a future claim. */
-export const PRESENT_HEDGE =
-  /\b(for now|so far|for the time being|currently|at present|at the moment|in theory|as of now|before its|before the|until)\b/i
+export const PRESENT_HEDGE = listPattern(HEDGE_WORDS.present)
 
 /** Words that make a statement about the future. */
 export const FUTURE = /\b(will|would|shall|by 20\d\d|from 20\d\d|no later than|plans? to|going to)\b/i
 
 /** Negation: a statement and its negation dispute each other. */
-export const NEGATION = /\b(not|no|never|none|nobody|nothing|neither|nor|cannot)\b|n['’]t\b/i
+export const NEGATION = new RegExp(
+  // "*n't" is a word's ending: "didn't", "isn’t".
+  DENIAL_WORDS.negation.map((w) => (w.startsWith('*') ? phrasePattern(w.slice(1)).replace(/^\(\?<!.*?\)/, '') : phrasePattern(w))).join('|'),
+  'iu',
+)
 
 /** Incredulous answers to a quoted statement. */
 export const INCREDULITY = /^\s*(really|seriously|is that so|what)\s*\?+\s*$/i
@@ -67,13 +87,27 @@ export const INCREDULITY = /^\s*(really|seriously|is that so|what)\s*\?+\s*$/i
 /** Contrast that answers a quoted statement. */
 export const CONTRAST = /\b(but in fact|in fact|actually|however|but)\b/i
 
-/** The first dispute phrase in a text, or null. */
+/**
+ * The first dispute phrase in a text, or null. A phrase that a verb of belief governs is what
+ * someone thought, not what the text says ("they thought the bill was a joke").
+ */
 export function disputePhrase(text: string): string | null {
   for (const re of DISPUTE_LANGUAGE) {
     const m = re.exec(text)
-    if (m) return m[0]
+    if (m && !believed(text, m.index)) return m[0]
   }
   return null
+}
+
+/** The first phrase that reports without vouching ("reportedly", "according to"), or null. */
+export function reportedPhrase(text: string): string | null {
+  return REPORTED.exec(text)?.[0] ?? null
+}
+
+/** True when a verb of belief stands a few words before `at` ("thought the bill was a joke"). */
+function believed(text: string, at: number): boolean {
+  const before = text.slice(0, at).split(/\s+/).slice(-BELIEF_REACH).join(' ')
+  return BELIEF.test(before)
 }
 
 /** True when a text ties its doubt to a whole source rather than one statement. */
@@ -168,4 +202,28 @@ export function negates(text: string, terms: Iterable<string>): boolean {
   const negated = negatedTerms(tokenize(text))
   for (const t of terms) if (negated.has(t)) return true
   return false
+}
+
+// A name: capitalised words ("The Wall Street Journal", "CNBC", "Metro.co.uk").
+const NAME = String.raw`(?:the\s+)?\p{Lu}[\p{L}\p{N}.&'’-]*(?:\s+(?:of\s+|for\s+)?\p{Lu}[\p{L}\p{N}.&'’-]*){0,5}`
+/**
+ * Where a sentence names who it got its account from ("The Wall Street Journal reports",
+ * "according to CNBC", "told Reuters"): the outlet is not what the account is about, so two
+ * stories that cite the same paper do not share an event through it.
+ */
+const ATTRIBUTION: readonly RegExp[] = [
+  new RegExp(
+    String.raw`\baccording\s+to\s+(?:(?:a|an|the)\s+)?(?:reports?|sources?|an?\s+article)?\s*(?:(?:in|from|by|at)\s+)?(${NAME}(?:\s+and\s+${NAME})?)`,
+    'gu',
+  ),
+  new RegExp(String.raw`(${NAME})\s+(?:first\s+|also\s+|has\s+|had\s+)?(?:reports|reported|wrote|writes|cited|quoted)\b`, 'gu'),
+  new RegExp(String.raw`\b(?:reported|first\s+reported|published|quoted|cited)\s+(?:by|in)\s+(${NAME})`, 'gu'),
+  new RegExp(String.raw`\b(?:told|via|citing|to)\s+(${NAME})(?=\s*(?:[,.;:)]|$|\s+(?:that|on|in|last|this|earlier)\b))`, 'gu'),
+]
+
+/** The names of the outlets a sentence attributes its account to (see `ATTRIBUTION`). */
+export function attributedNames(text: string): string[] {
+  const out: string[] = []
+  for (const re of ATTRIBUTION) for (const m of text.matchAll(re)) if (m[1]) out.push(m[1])
+  return out
 }

@@ -1,7 +1,8 @@
 import type { Passage } from '../corpus/types.js'
-import { tokenize } from '../search/text.js'
+import { terms as termsOf, tokenize } from '../search/text.js'
 import { type CorpusContext, SPECIFIC_WEIGHT } from './context.js'
 import {
+  attributedNames,
   CONTRAST,
   CORRECTION_HEADING,
   DISPUTE_LANGUAGE,
@@ -10,6 +11,7 @@ import {
   NEGATION,
   PRESENT_HEDGE,
   predicatedTerms,
+  reportedPhrase,
   subjectOf,
 } from './cues.js'
 import type { Quotation } from './quotations.js'
@@ -19,6 +21,8 @@ import type { ClaimRecord, DisputeCue, DisputeRecord, SentenceRecord } from './t
 export const DISPUTE_RELATEDNESS = 0.4
 /** Share needed when the only cue is a negation (stricter: negations are common). */
 export const NEGATION_RELATEDNESS = 0.55
+/** Share needed when an article's sentence negates the claim (articles negate in passing more than readers answer). */
+export const ARTICLE_NEGATION_RELATEDNESS = 0.55
 /** Share of the other key terms an antonym must come with, when its passage has no dispute language. */
 export const ANTONYM_ANCHOR = 0.34
 /** Least weight of a key term whose antonym counts (very common words have too many opposites). */
@@ -37,6 +41,7 @@ const CUE_RANK: Record<DisputeCue, number> = {
   'correction-section': 3,
   negation: 4,
   'author-update': 5,
+  counter: 6,
 }
 
 // A sentence that starts by pointing back ("Much of this…", "And the most important,…") or says
@@ -56,6 +61,8 @@ interface Candidate {
   own: string | null
   /** True when the sentence limits what it says to the present ("so far"). */
   hedged: boolean
+  /** True when the sentence only reports what it says ("reportedly", "according to"). */
+  reported: boolean
   cue: DisputeCue
   /** Key of the comment or passage, so one comment disputes a claim once. */
   group: string
@@ -89,7 +96,9 @@ function candidatesOf(ctx: CorpusContext, quoting: ReadonlySet<string>): Candida
       if (quoting.has(s.id)) return
       const text = ctx.textOf(s)
       const own = disputePhrase(text)
-      const terms = new Set(s.terms)
+      // The outlet a sentence cites ("The Wall Street Journal reports") is not what it is about.
+      const outlets = outletTerms(text)
+      const terms = new Set(s.terms.filter((t) => !outlets.has(t)))
       const prev = list[i - 1]
       if (prev && (ANAPHORA.test(text.trim()) || s.terms.length < 4)) for (const t of prev.terms) terms.add(t)
       let cue: DisputeCue = 'dispute-language'
@@ -110,6 +119,7 @@ function candidatesOf(ctx: CorpusContext, quoting: ReadonlySet<string>): Candida
         phrase,
         own,
         hedged: PRESENT_HEDGE.test(text),
+        reported: reportedPhrase(text) !== null,
         cue,
         group: p.commentId ?? p.id,
         scope: scopeOf(ctx, p),
@@ -118,6 +128,11 @@ function candidatesOf(ctx: CorpusContext, quoting: ReadonlySet<string>): Candida
     })
   }
   return out
+}
+
+/** The terms of the outlets a sentence attributes its account to ("The Wall Street Journal reports"). */
+export function outletTerms(text: string): Set<string> {
+  return new Set(attributedNames(text).flatMap((n) => termsOf(n)))
 }
 
 /** True when `term` is what a sentence predicates ("… is totally optional", "will be mandated"). */
@@ -195,7 +210,7 @@ function termLists(ctx: CorpusContext, candidates: readonly Candidate[]): TermLi
     // Dispute language, or a negation in a comment or an update (see the cues in findDisputes).
     arguable: indexByTerm(
       candidates.filter(
-        (c) => c.phrase !== null || (c.scope !== null && !c.hedged && ctx.cuesOf(c.s).negated.size > 0),
+        (c) => c.phrase !== null || (!c.hedged && ctx.cuesOf(c.s).negated.size > 0),
       ),
     ),
   }
@@ -279,10 +294,12 @@ export function coreTerms(ctx: CorpusContext, claim: ClaimRecord): string[] {
   const leader = ctx.sentences.get(claim.leader)
   if (!leader) return []
   const others = claim.members.slice(1).map((id) => new Set(ctx.sentences.get(id)?.terms ?? []))
-  if (others.length === 0) return leader.terms
+  if (others.length === 0) return leader.terms.filter((t) => !outletTerms(ctx.textOf(leader)).has(t))
   const need = Math.ceil(others.length / 2)
-  const core = leader.terms.filter((t) => others.filter((o) => ctx.matchOf(t, o) > 0).length >= need)
-  return core.length >= 2 ? core : leader.terms
+  const outlets = outletTerms(ctx.textOf(leader))
+  const own = leader.terms.filter((t) => !outlets.has(t))
+  const core = own.filter((t) => others.filter((o) => ctx.matchOf(t, o) > 0).length >= need)
+  return core.length >= 2 ? core : own
 }
 
 /**
@@ -415,7 +432,12 @@ export function findDisputes(
     const leaderNegates = core.some((t) => ctx.cuesOf(leader).negated.has(t))
     // How much of the claim's key terms each candidate holds, measured once per candidate.
     const probe = ctx.probe(core)
-    const leaderNegation = NEGATION.test(leaderText)
+    const leaderNegated = ctx.cuesOf(leader).negated
+    const lowerInLeader = new Set(
+      tokenize(leaderText)
+        .filter((t) => t.term !== '' && /^\p{Ll}/u.test(leaderText.slice(t.start, t.end)))
+        .map((t) => t.term),
+    )
 
     for (const c of pool) {
       // A passage does not dispute what it states itself, unless the sentence says so ("This is a myth").
@@ -444,14 +466,22 @@ export function findDisputes(
       if (!hit && !agrees && c.phrase !== null && rel >= DISPUTE_RELATEDNESS && specific >= MIN_SHARED) {
         hit = { cue: c.cue, detail: c.phrase }
       }
-      // A negation must be about the claim: most of the claim's words, or most of its own, shared.
+      // A negation must be about the claim: most of the claim's words, or most of its own, shared;
+      // and it must negate what the claim says (a term of the claim the claim does not negate),
+      // not some other word of the sentence. An article's negation negates a word of the claim as
+      // written in lower case (its predicate, "was not the wife"), not a name.
+      const negated = ctx.cuesOf(c.s).negated
       const negation =
-        c.scope !== null &&
         !hedged &&
         specific >= MIN_SHARED &&
-        core.some((t) => ctx.cuesOf(c.s).negated.has(t))
+        core.some(
+          (t) =>
+            negated.has(t) &&
+            !leaderNegated.has(t) &&
+            (c.scope !== null || lowerInLeader.has(t)),
+        )
       const about = () => Math.max(rel, ctx.coverage(c.s.terms, new Set(core)) * c.focus)
-      if (!hit && negation && !leaderNegation && about() >= NEGATION_RELATEDNESS) {
+      if (!hit && negation && about() >= (c.scope === null ? ARTICLE_NEGATION_RELATEDNESS : NEGATION_RELATEDNESS)) {
         // The author's own update negating the claim is an author's correction.
         hit = {
           cue: c.cue === 'author-update' ? 'author-update' : 'negation',

@@ -20,6 +20,8 @@ export type DisputeCue =
   | 'quote-answer'
   | 'correction-section'
   | 'author-update'
+  /** The claim that this claim's statement disputes, disputing it in turn (see stance.ts). */
+  | 'counter'
 
 /** A passage that disputes a claim. */
 export interface DisputeRecord {

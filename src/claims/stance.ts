@@ -1,0 +1,90 @@
+import type { CorpusContext } from './context.js'
+import { MAX_DISPUTES } from './disputes.js'
+import type { ClaimRecord, DisputeCue, DisputeRecord, SentenceRecord } from './types.js'
+
+/**
+ * Disputes that are the author's own later word on what he wrote (an update, a correction
+ * section): the original still stands as what the source said, and does not answer back.
+ */
+const OWN_CORRECTION: ReadonlySet<DisputeCue> = new Set(['author-update', 'correction-section', 'counter'])
+
+/** Who speaks in a sentence: a reader's comment, or a source's article (or its updates). */
+function speakerOf(ctx: CorpusContext, s: SentenceRecord): string {
+  const p = ctx.passageOf(s)
+  return p.voice === 'comment' ? `comment:${p.commentId ?? p.id}` : `${p.sourceId}:${p.voice}`
+}
+
+/**
+ * A passage that disputes a claim is never its support, and neither is anything else its writer
+ * says in the same voice: an article that calls a story a hoax retells the story to debunk it.
+ * Members of a disputing writer leave the claim; a claim left with no member is dropped (its
+ * statement was only ever told in order to be denied), and one that lost its leader is led by
+ * the member most like the old one. Returns the claims that remain.
+ */
+export function keepDisputersOut(ctx: CorpusContext, claims: readonly ClaimRecord[]): ClaimRecord[] {
+  const out: ClaimRecord[] = []
+  for (const claim of claims) {
+    const disputers = new Set<string>()
+    for (const d of claim.disputes) {
+      if (OWN_CORRECTION.has(d.cue)) continue
+      const s = ctx.sentences.get(d.sentenceId)
+      if (s) disputers.add(speakerOf(ctx, s))
+    }
+    if (disputers.size > 0) {
+      const kept = claim.members
+        .map((id, i) => ({ id, sim: claim.similarity[i] ?? 0, s: ctx.sentences.get(id) }))
+        .filter((m) => m.s !== undefined && !disputers.has(speakerOf(ctx, m.s)))
+      if (kept.length === 0) continue
+      if (kept[0]?.id !== claim.leader) {
+        kept.sort((a, b) => b.sim - a.sim)
+        const leader = kept[0]?.s as SentenceRecord
+        claim.leader = leader.id
+        claim.similarity = kept.map((m) =>
+          m.s === leader ? 1 : Math.round(ctx.sentenceSimilarity(leader, m.s as SentenceRecord) * 1000) / 1000,
+        )
+      } else claim.similarity = kept.map((m) => m.sim)
+      claim.members = kept.map((m) => m.id)
+      claim.sources = new Set(kept.map((m) => ctx.passageOf(m.s as SentenceRecord).sourceId)).size
+    }
+    out.push(claim)
+  }
+  return out
+}
+
+/**
+ * Disputes run both ways: when a sentence disputes a claim, the claims that sentence states are
+ * disputed in turn by that claim's statement (cue `counter`). So a reader's "the government has
+ * never involved" is contested by the articles it contradicts, as they are by it. An author's
+ * update or a correction section is the source's own later word and is not answered back.
+ */
+export function answerBack(ctx: CorpusContext, claims: readonly ClaimRecord[]): void {
+  const stating = new Map<string, ClaimRecord[]>()
+  for (const c of claims) {
+    for (const m of c.members) {
+      const list = stating.get(m)
+      if (list) list.push(c)
+      else stating.set(m, [c])
+    }
+  }
+  const back = new Map<ClaimRecord, DisputeRecord[]>()
+  for (const c of claims) {
+    const leader = ctx.sentences.get(c.leader)
+    if (!leader) continue
+    const speaker = speakerOf(ctx, leader)
+    for (const d of c.disputes) {
+      if (OWN_CORRECTION.has(d.cue)) continue
+      for (const other of stating.get(d.sentenceId) ?? []) {
+        if (other === c || other.members.includes(c.leader)) continue
+        const list = back.get(other) ?? []
+        const known = [...other.disputes, ...list].some((x) => {
+          const s = ctx.sentences.get(x.sentenceId)
+          return x.sentenceId === c.leader || (s !== undefined && speakerOf(ctx, s) === speaker)
+        })
+        if (known) continue
+        list.push({ sentenceId: c.leader, start: leader.start, end: leader.end, cue: 'counter', detail: d.detail })
+        back.set(other, list)
+      }
+    }
+  }
+  for (const [claim, list] of back) claim.disputes = [...claim.disputes, ...list].slice(0, MAX_DISPUTES)
+}
