@@ -18,12 +18,23 @@ export function phrasePattern(phrase: string): string {
       .split('/')
       .map((alt) =>
         alt
-          .replace(/[.+?^${}()|[\]\\]/g, '\\$&')
-          .replace(/['’]/g, "['’]")
-          .replace(/\*/g, '[\\p{L}*]*'),
+          .split(/(\*{2,})/)
+          .map((piece) =>
+            // A run of asterisks is itself ("bull****"); one stands for any letters.
+            /^\*{2,}$/.test(piece)
+              ? `\\*{${piece.length}}`
+              : piece
+                  .replace(/[.+?^${}()|[\]\\]/g, '\\$&')
+                  .replace(/['’]/g, "['’]")
+                  .replace(/\*/g, '\\p{L}*'),
+          )
+          .join(''),
       )
       .join('|')
-  const words = phrase.trim().split(/\s+/).map((w) => `(?:${word(w)})`)
+  const words = phrase
+    .trim()
+    .split(/\s+/)
+    .map((w) => `(?:${word(w)})`)
   const lead = /^[\p{L}\p{N}]/u.test(phrase) ? '(?<![\\p{L}\\p{N}])' : ''
   const tail = /[\p{L}\p{N}*]$/u.test(phrase) ? '(?![\\p{L}\\p{N}])' : ''
   return `${lead}${words.join('[\\s-]+')}${tail}`
@@ -43,8 +54,15 @@ export const DENIAL = listPattern(DENIAL_WORDS.denial)
 export const DOUBT = listPattern(DENIAL_WORDS.doubt)
 /** A source's retraction or correction of what it said ("withdrawn", "correction"). */
 export const RETRACTION = listPattern(DENIAL_WORDS.retraction)
+/** Words a negation may stand before what it calls untrue ("isn't necessarily completely accurate"). */
+const TRUTH_REACH = 3
+/** A negation of truth: "not true", "isn't necessarily completely accurate", "never confirmed". */
+export const NOT_TRUE = new RegExp(
+  `(?:${phrasePattern('not')}|${phrasePattern('never')}|n['’]t)(?:\\s+[\\p{L}]+){0,${TRUTH_REACH}}?\\s+(?:${DENIAL_WORDS.truth.map(phrasePattern).join('|')})`,
+  'iu',
+)
 /** Every kind of language that says a statement is not so, in the order they are reported. */
-export const DISPUTE_LANGUAGE: readonly RegExp[] = [FALSITY, DENIAL, RETRACTION, DOUBT]
+export const DISPUTE_LANGUAGE: readonly RegExp[] = [FALSITY, NOT_TRUE, DENIAL, RETRACTION, DOUBT]
 
 /** Words that report a statement without vouching for it ("reportedly", "rumors", "according to"). */
 export const REPORTED = listPattern(HEDGE_WORDS.reported)
@@ -77,7 +95,11 @@ export const FUTURE = /\b(will|would|shall|by 20\d\d|from 20\d\d|no later than|p
 /** Negation: a statement and its negation dispute each other. */
 export const NEGATION = new RegExp(
   // "*n't" is a word's ending: "didn't", "isn’t".
-  DENIAL_WORDS.negation.map((w) => (w.startsWith('*') ? phrasePattern(w.slice(1)).replace(/^\(\?<!.*?\)/, '') : phrasePattern(w))).join('|'),
+  DENIAL_WORDS.negation
+    .map((w) =>
+      w.startsWith('*') ? phrasePattern(w.slice(1)).replace(/^\(\?<!.*?\)/, '') : phrasePattern(w),
+    )
+    .join('|'),
   'iu',
 )
 
@@ -158,6 +180,32 @@ export function negatedTerms(tokens: readonly Token[]): Set<string> {
   return termsAfter(tokens, NEGATION_REACH, (w) => NEGATION.test(w))
 }
 
+/** Content words after a negation that are what it negates ("would not prosecute low-level cases" → prosecute). */
+const NEGATED_PREDICATE_WORDS = 2
+
+/**
+ * The terms a negation negates as a predicate: the first content words after it ("has not been
+ * stolen" → stolen, "was not the wife of" → wife), not every word near it.
+ */
+export function negatedPredicates(tokens: readonly Token[]): Set<string> {
+  const out = new Set<string>()
+  tokens.forEach((t, i) => {
+    if (!NEGATION.test(t.word)) return
+    let taken = 0
+    for (
+      let j = i + 1;
+      j < tokens.length && j <= i + NEGATION_REACH && taken < NEGATED_PREDICATE_WORDS;
+      j++
+    ) {
+      const u = tokens[j]
+      if (!u || u.term === '' || NEGATION.test(u.word)) continue
+      out.add(u.term)
+      taken += 1
+    }
+  })
+  return out
+}
+
 /** The terms that a copula stands just before in a sentence's tokens ("is totally optional" → option). */
 export function predicatedTerms(tokens: readonly Token[]): Set<string> {
   return termsAfter(tokens, PREDICATE_REACH, (w) => COPULA.has(w))
@@ -216,9 +264,18 @@ const ATTRIBUTION: readonly RegExp[] = [
     String.raw`\baccording\s+to\s+(?:(?:a|an|the)\s+)?(?:reports?|sources?|an?\s+article)?\s*(?:(?:in|from|by|at)\s+)?(${NAME}(?:\s+and\s+${NAME})?)`,
     'gu',
   ),
-  new RegExp(String.raw`(${NAME})\s+(?:first\s+|also\s+|has\s+|had\s+)?(?:reports|reported|wrote|writes|cited|quoted)\b`, 'gu'),
-  new RegExp(String.raw`\b(?:reported|first\s+reported|published|quoted|cited)\s+(?:by|in)\s+(${NAME})`, 'gu'),
-  new RegExp(String.raw`\b(?:told|via|citing|to)\s+(${NAME})(?=\s*(?:[,.;:)]|$|\s+(?:that|on|in|last|this|earlier)\b))`, 'gu'),
+  new RegExp(
+    String.raw`(${NAME})\s+(?:first\s+|also\s+|has\s+|had\s+)?(?:reports|reported|wrote|writes|cited|quoted)\b`,
+    'gu',
+  ),
+  new RegExp(
+    String.raw`\b(?:reported|first\s+reported|published|quoted|cited)\s+(?:by|in)\s+(${NAME})`,
+    'gu',
+  ),
+  new RegExp(
+    String.raw`\b(?:told|via|citing|to)\s+(${NAME})(?=\s*(?:[,.;:)]|$|\s+(?:that|on|in|last|this|earlier)\b))`,
+    'gu',
+  ),
 ]
 
 /** The names of the outlets a sentence attributes its account to (see `ATTRIBUTION`). */

@@ -1,5 +1,6 @@
+import { tagWords } from '../corpus/sentences.js'
 import type { Passage } from '../corpus/types.js'
-import { terms as termsOf, tokenize } from '../search/text.js'
+import { termOf, terms as termsOf, tokenize } from '../search/text.js'
 import { type CorpusContext, SPECIFIC_WEIGHT } from './context.js'
 import {
   attributedNames,
@@ -22,7 +23,7 @@ export const DISPUTE_RELATEDNESS = 0.4
 /** Share needed when the only cue is a negation (stricter: negations are common). */
 export const NEGATION_RELATEDNESS = 0.55
 /** Share needed when an article's sentence negates the claim (articles negate in passing more than readers answer). */
-export const ARTICLE_NEGATION_RELATEDNESS = 0.55
+export const ARTICLE_NEGATION_RELATEDNESS = 0.4
 /** Share of the other key terms an antonym must come with, when its passage has no dispute language. */
 export const ANTONYM_ANCHOR = 0.34
 /** Least weight of a key term whose antonym counts (very common words have too many opposites). */
@@ -46,7 +47,8 @@ const CUE_RANK: Record<DisputeCue, number> = {
 
 // A sentence that starts by pointing back ("Much of this…", "And the most important,…") or says
 // little on its own is read with the sentence before it.
-const ANAPHORA = /^(this|that|these|those|it|much of this|all of this|and|but|so|which)\b/i
+const ANAPHORA =
+  /^(this|that|these|those|it|much of this|all of this|and|but|so|which|the (claim|claims|story|report|reports|rumou?r|rumou?rs|allegation|allegations|account|tale))\b/i
 
 /** A sentence that may dispute claims, with what it talks about and the dispute words around it. */
 interface Candidate {
@@ -209,9 +211,7 @@ function termLists(ctx: CorpusContext, candidates: readonly Candidate[]): TermLi
     all: indexByTerm(candidates),
     // Dispute language, or a negation in a comment or an update (see the cues in findDisputes).
     arguable: indexByTerm(
-      candidates.filter(
-        (c) => c.phrase !== null || (!c.hedged && ctx.cuesOf(c.s).negated.size > 0),
-      ),
+      candidates.filter((c) => c.phrase !== null || (!c.hedged && ctx.cuesOf(c.s).negated.size > 0)),
     ),
   }
 }
@@ -278,6 +278,29 @@ function disputePool(
   const rank = (c: Candidate) => first.get(c) ?? 0
   const order = (c: Candidate) => index.order.get(c) ?? 0
   return [...first.keys()].sort((a, b) => rank(a) - rank(b) || order(a) - order(b))
+}
+
+/**
+ * The terms a sentence writes in small letters: what it says of things rather than their names
+ * ("detained", "wife", not "Baghdadi" or "iCloud"). In a sentence written in capitals (a
+ * headline), every word.
+ */
+export function lowerCaseTerms(text: string): Set<string> {
+  const tokens = tokenize(text)
+  const written = (t: { start: number; end: number }) => text.slice(t.start, t.end)
+  const capitals = tokens.filter((t) => /^\p{Lu}{2,}$/u.test(written(t))).length
+  const headline = capitals > tokens.length / 2
+  return new Set(
+    tokens.filter((t) => t.term !== '' && (headline || /^\p{Ll}+$/u.test(written(t)))).map((t) => t.term),
+  )
+}
+
+/** Ordinals and ranks: tagged adjectives, never opposites of a claim's word. */
+const RANK = /^(first|second|third|last|next|previous|former|latter|\d+(st|nd|rd|th))$/i
+
+/** True when a word of `text` whose term is one of `terms` is an adjective there (not a rank). */
+export function adjectiveIn(text: string, terms: readonly string[]): boolean {
+  return tagWords(text).some((w) => w.pos === 'ADJ' && !RANK.test(w.word) && terms.includes(termOf(w.word)))
 }
 
 /** The word of `text` whose term is `term`, as written (for notes). */
@@ -398,6 +421,20 @@ export function findDisputes(
       }
       return stated
     }
+    // Whether a member writes a key term (or a word of its root) as an adjective: the same for every candidate.
+    const adjectiveCache = new Map<string, boolean>()
+    const statedAsAdjective = (t: string) => {
+      let found = adjectiveCache.get(t)
+      if (found === undefined) {
+        const forms = [t, ...ctx.relatedTo(t)]
+        found = claim.members.some((id) => {
+          const m = ctx.sentences.get(id)
+          return m !== undefined && adjectiveIn(ctx.textOf(m), forms)
+        })
+        adjectiveCache.set(t, found)
+      }
+      return found
+    }
     // What the claim says a key term of ("restrictions are imposed"): a candidate that predicates
     // the opposite of something else ("Sesame Credit is totally optional") does not dispute it.
     const subjectCache = new Map<string, string[]>()
@@ -430,15 +467,21 @@ export function findDisputes(
       )
     }
     const leaderNegates = core.some((t) => ctx.cuesOf(leader).negated.has(t))
+    // The same event, not merely the same names: a candidate must share a word of the claim that
+    // the claim writes in lower case (what is done or said of them), besides its names.
+    const sharesPredicate = (c: Candidate) =>
+      core.some(
+        (t) => lowerInLeader.has(t) && ctx.weight(t) >= SPECIFIC_WEIGHT && ctx.matchOf(t, c.terms) > 0,
+      )
     // How much of the claim's key terms each candidate holds, measured once per candidate.
     const probe = ctx.probe(core)
     const leaderNegated = ctx.cuesOf(leader).negated
-    const lowerInLeader = new Set(
-      tokenize(leaderText)
-        .filter((t) => t.term !== '' && /^\p{Ll}/u.test(leaderText.slice(t.start, t.end)))
-        .map((t) => t.term),
-    )
+    const leaderDenies =
+      disputePhrase(leaderText) !== null || core.some((t) => ctx.cuesOf(leader).denied.has(t))
+    const lowerInLeader = lowerCaseTerms(leaderText)
 
+    if (process.env.DBG && leaderText.includes(process.env.DBG))
+      console.error('CORE', core.join(' '), 'pool', pool.length)
     for (const c of pool) {
       // A passage does not dispute what it states itself, unless the sentence says so ("This is a myth").
       if (members.has(c.s.id) || (memberPassages.has(c.s.passageId) && c.own === null)) continue
@@ -452,6 +495,9 @@ export function findDisputes(
         if (!c.terms.has(u) || ctx.matchOf(t, c.terms) > 0) continue
         if (hedged || !ctx.cuesOf(c.s).predicated.has(u)) continue
         if (!isStated(t) || aboutOther(t, c)) continue
+        // Opposites of adjectives only ("optional" / "mandatory"): "record" and "live", "first"
+        // and "second", "found" and "missing" are other words where they are nouns, verbs or ranks.
+        if (!adjectiveIn(c.text, [u]) || !statedAsAdjective(t)) continue
         const others = probe.own(ctx.idOf(t))
         const rest = others.total === 0 ? 0 : others.shared / others.total
         // Without dispute language, the sentence must also share the claim's other key words;
@@ -461,27 +507,41 @@ export function findDisputes(
         break
       }
       const specific = held.specific
-      // A correction denies a misconception; a claim that itself denies it ("was not unanimous") agrees.
-      const agrees = c.cue === 'correction-section' && leaderNegates
-      if (!hit && !agrees && c.phrase !== null && rel >= DISPUTE_RELATEDNESS && specific >= MIN_SHARED) {
+      if (process.env.DBG && leaderText.includes(process.env.DBG))
+        console.error('CAND', rel.toFixed(2), specific, c.phrase, c.focus.toFixed(2), c.text.slice(0, 100))
+      // A correction denies a misconception; a claim that itself denies it ("was not unanimous",
+      // "is not asking customers to stop") agrees, as a denial agrees with a denial.
+      const agrees = (c.cue === 'correction-section' && leaderNegates) || leaderDenies
+      // About the claim: most of the claim's key words, or most of the sentence's own words, shared.
+      const about = () => Math.max(rel, ctx.coverage(c.s.terms, new Set(core)) * c.focus)
+      if (
+        !hit &&
+        !agrees &&
+        c.phrase !== null &&
+        specific >= MIN_SHARED &&
+        sharesPredicate(c) &&
+        about() >= DISPUTE_RELATEDNESS
+      ) {
         hit = { cue: c.cue, detail: c.phrase }
       }
       // A negation must be about the claim: most of the claim's words, or most of its own, shared;
       // and it must negate what the claim says (a term of the claim the claim does not negate),
       // not some other word of the sentence. An article's negation negates a word of the claim as
       // written in lower case (its predicate, "was not the wife"), not a name.
-      const negated = ctx.cuesOf(c.s).negated
+      const cues = ctx.cuesOf(c.s)
       const negation =
         !hedged &&
         specific >= MIN_SHARED &&
         core.some(
           (t) =>
-            negated.has(t) &&
             !leaderNegated.has(t) &&
-            (c.scope !== null || lowerInLeader.has(t)),
+            (c.scope !== null ? cues.negated.has(t) : cues.denied.has(t) && lowerInLeader.has(t)),
         )
-      const about = () => Math.max(rel, ctx.coverage(c.s.terms, new Set(core)) * c.focus)
-      if (!hit && negation && about() >= (c.scope === null ? ARTICLE_NEGATION_RELATEDNESS : NEGATION_RELATEDNESS)) {
+      if (
+        !hit &&
+        negation &&
+        about() >= (c.scope === null ? ARTICLE_NEGATION_RELATEDNESS : NEGATION_RELATEDNESS)
+      ) {
         // The author's own update negating the claim is an author's correction.
         hit = {
           cue: c.cue === 'author-update' ? 'author-update' : 'negation',

@@ -40,7 +40,9 @@ export function keepDisputersOut(ctx: CorpusContext, claims: readonly ClaimRecor
         const leader = kept[0]?.s as SentenceRecord
         claim.leader = leader.id
         claim.similarity = kept.map((m) =>
-          m.s === leader ? 1 : Math.round(ctx.sentenceSimilarity(leader, m.s as SentenceRecord) * 1000) / 1000,
+          m.s === leader
+            ? 1
+            : Math.round(ctx.sentenceSimilarity(leader, m.s as SentenceRecord) * 1000) / 1000,
         )
       } else claim.similarity = kept.map((m) => m.sim)
       claim.members = kept.map((m) => m.id)
@@ -74,14 +76,22 @@ export function answerBack(ctx: CorpusContext, claims: readonly ClaimRecord[]): 
     for (const d of c.disputes) {
       if (OWN_CORRECTION.has(d.cue)) continue
       for (const other of stating.get(d.sentenceId) ?? []) {
-        if (other === c || other.members.includes(c.leader)) continue
+        // Only the claim the disputing sentence states itself (it leads it): a sentence that
+        // also supports a larger claim in passing does not make that claim dispute this one.
+        if (other === c || other.leader !== d.sentenceId || other.members.includes(c.leader)) continue
         const list = back.get(other) ?? []
         const known = [...other.disputes, ...list].some((x) => {
           const s = ctx.sentences.get(x.sentenceId)
           return x.sentenceId === c.leader || (s !== undefined && speakerOf(ctx, s) === speaker)
         })
         if (known) continue
-        list.push({ sentenceId: c.leader, start: leader.start, end: leader.end, cue: 'counter', detail: d.detail })
+        list.push({
+          sentenceId: c.leader,
+          start: leader.start,
+          end: leader.end,
+          cue: 'counter',
+          detail: d.detail,
+        })
         back.set(other, list)
       }
     }

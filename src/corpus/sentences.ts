@@ -27,6 +27,16 @@ export const MIN_SENTENCE_WORDS = 5
 /** Words in a span, roughly. */
 const wordCount = (text: string) => text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length
 
+/** The words of a text with their part of speech (Universal tags: `ADJ`, `VERB`, `NOUN`, …), lower-cased. */
+export function tagWords(text: string): { word: string; pos: string }[] {
+  tagger ??= winkNLP(model, ['pos'])
+  // A word in capitals ("totally OPTIONAL", a headline) is tagged as the word, not as a name.
+  const doc = tagger.readDoc(text.replace(/\b\p{Lu}{2,}\b/gu, (w) => w.toLowerCase()))
+  const words = doc.tokens().out(tagger.its.normal) as string[]
+  const tags = doc.tokens().out(tagger.its.pos) as string[]
+  return words.map((word, i) => ({ word, pos: tags[i] ?? 'X' }))
+}
+
 /**
  * True when a short piece has no verb: a fragment that goes with the sentence before it ("All
  * 869,582 of them.", "So far.", "— Quote from China Daily Asia", "What a ridiculous article."),
@@ -34,12 +44,8 @@ const wordCount = (text: string) => text.split(/\s+/).filter((w) => /[\p{L}\p{N}
  */
 export function isFragment(text: string): boolean {
   if (wordCount(text) >= MIN_SENTENCE_WORDS) return false
-  tagger ??= winkNLP(model, ['pos'])
-  const doc = tagger.readDoc(text)
-  const words = doc.tokens().out(tagger.its.normal) as string[]
-  const tags = doc.tokens().out(tagger.its.pos) as string[]
   // "For the time being": a gerund of "be" is no verb of a sentence.
-  return !tags.some((t, i) => t === 'VERB' || (t === 'AUX' && words[i] !== 'being'))
+  return !tagWords(text).some((w) => w.pos === 'VERB' || (w.pos === 'AUX' && w.word !== 'being'))
 }
 
 // "nonsense.Sesame", "Alibaba.And": a sentence end written without the space after it.
@@ -149,7 +155,8 @@ function continues(text: string, prev: SentenceSpan, next: SentenceSpan): boolea
   const end = text.slice(Math.max(prev.start, prev.end - 2), prev.end)
   // "…lifestyle.” — Quote from China Daily Asia": who is quoted.
   if (/^[—–]/u.test(body) && /[”"’']$/u.test(end)) return true
-  return /^\p{Ll}/u.test(body) && /(?:\.\)?|[.!?,]?[”"’'])$/u.test(end)
+  // "iCloud", "eBay": a name written with a small first letter starts a sentence all the same.
+  return /^\p{Ll}(?!\p{L}*\p{Lu})/u.test(body) && /(?:\.\)?|[.!?,]?[”"’'])$/u.test(end)
 }
 
 /** The lines of a text (a line break ends a sentence: list items, a comment's lines, a tweet). */
