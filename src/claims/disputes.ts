@@ -480,8 +480,6 @@ export function findDisputes(
       disputePhrase(leaderText) !== null || core.some((t) => ctx.cuesOf(leader).denied.has(t))
     const lowerInLeader = lowerCaseTerms(leaderText)
 
-    if (process.env.DBG && leaderText.includes(process.env.DBG))
-      console.error('CORE', core.join(' '), 'pool', pool.length)
     for (const c of pool) {
       // A passage does not dispute what it states itself, unless the sentence says so ("This is a myth").
       if (members.has(c.s.id) || (memberPassages.has(c.s.passageId) && c.own === null)) continue
@@ -507,8 +505,6 @@ export function findDisputes(
         break
       }
       const specific = held.specific
-      if (process.env.DBG && leaderText.includes(process.env.DBG))
-        console.error('CAND', rel.toFixed(2), specific, c.phrase, c.focus.toFixed(2), c.text.slice(0, 100))
       // A correction denies a misconception; a claim that itself denies it ("was not unanimous",
       // "is not asking customers to stop") agrees, as a denial agrees with a denial.
       const agrees = (c.cue === 'correction-section' && leaderNegates) || leaderDenies
