@@ -23,7 +23,7 @@ export const DISPUTE_RELATEDNESS = 0.4
 /** Share needed when the only cue is a negation (stricter: negations are common). */
 export const NEGATION_RELATEDNESS = 0.55
 /** Share needed when an article's sentence negates the claim (articles negate in passing more than readers answer). */
-export const ARTICLE_NEGATION_RELATEDNESS = 0.4
+export const ARTICLE_NEGATION_RELATEDNESS = 0.3
 /** Share of the other key terms an antonym must come with, when its passage has no dispute language. */
 export const ANTONYM_ANCHOR = 0.34
 /** Least weight of a key term whose antonym counts (very common words have too many opposites). */
