@@ -529,9 +529,7 @@ export function findDisputes(
         !hedged &&
         specific >= MIN_SHARED &&
         core.some(
-          (t) =>
-            !leaderNegated.has(t) &&
-            (c.scope !== null ? cues.negated.has(t) : cues.denied.has(t) && lowerInLeader.has(t)),
+          (t) => !leaderNegated.has(t) && cues.denied.has(t) && (c.scope !== null || lowerInLeader.has(t)),
         )
       if (
         !hit &&

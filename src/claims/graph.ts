@@ -7,7 +7,7 @@ import { CORRECTION_HEADING, disputePhrase } from './cues.js'
 import { findDisputes } from './disputes.js'
 import { findQuotations } from './quotations.js'
 import { sentenceRecords } from './sentences.js'
-import { answerBack, keepDisputersOut } from './stance.js'
+import { answerBack, foldRestatedDenials, keepDisputersOut } from './stance.js'
 import type { ClaimGraph } from './types.js'
 
 /**
@@ -46,7 +46,7 @@ export function buildClaimGraph(documents: readonly Document[], lexicon: Lexicon
     },
   )
   findDisputes(ctx, claims, quotations)
-  const kept = keepDisputersOut(ctx, claims)
+  const kept = keepDisputersOut(ctx, foldRestatedDenials(ctx, claims))
   answerBack(ctx, kept)
   // Ids in file order of the leading sentence, as clusterClaims gave them, after claims left.
   const position = new Map(sentences.map((s, i) => [s.id, i]))

@@ -14,6 +14,64 @@ function speakerOf(ctx: CorpusContext, s: SentenceRecord): string {
   return p.voice === 'comment' ? `comment:${p.commentId ?? p.id}` : `${p.sourceId}:${p.voice}`
 }
 
+/** Similarity at which a disputing sentence restates the claim it disputes ("Reports that X are false"). */
+export const RESTATES = 0.3
+
+/** Cues by which a sentence says the claim is not so in its own words (not an author's later word on it). */
+const DENYING: ReadonlySet<DisputeCue> = new Set(['dispute-language', 'negation', 'antonym'])
+
+/**
+ * A sentence that restates a claim in order to deny it ("A rumor that Plant ripped up the contract
+ * has been called rubbish", "An official denied that the woman detained is his wife") is that
+ * claim's dispute, not a claim of its own: it leaves the claims it would state, and a claim left
+ * with no member is dropped. A denial in words of its own ("the government has never involved")
+ * stays a claim, which the claim it denies disputes in turn (see `answerBack`).
+ */
+export function foldRestatedDenials(ctx: CorpusContext, claims: readonly ClaimRecord[]): ClaimRecord[] {
+  const restating = new Set<string>()
+  for (const c of claims) {
+    const leader = ctx.sentences.get(c.leader)
+    if (!leader) continue
+    for (const d of c.disputes) {
+      const s = ctx.sentences.get(d.sentenceId)
+      if (s && DENYING.has(d.cue) && ctx.sentenceSimilarity(s, leader) >= RESTATES) restating.add(s.id)
+    }
+  }
+  if (restating.size === 0) return [...claims]
+  const out: ClaimRecord[] = []
+  for (const c of claims) {
+    if (!c.members.some((m) => restating.has(m))) {
+      out.push(c)
+      continue
+    }
+    const kept = c.members
+      .map((id, i) => ({ id, sim: c.similarity[i] ?? 0 }))
+      .filter((m) => !restating.has(m.id))
+    if (kept.length === 0) continue
+    relead(ctx, c, kept)
+    out.push(c)
+  }
+  return out
+}
+
+/** Gives a claim the members `kept` (in its order), led by the old leader if kept, else by the member most like it. */
+function relead(ctx: CorpusContext, claim: ClaimRecord, kept: { id: string; sim: number }[]): void {
+  const members = kept
+    .map((m) => ({ ...m, s: ctx.sentences.get(m.id) }))
+    .filter((m): m is { id: string; sim: number; s: SentenceRecord } => m.s !== undefined)
+  if (members.length === 0) return
+  if (members[0]?.id !== claim.leader) {
+    members.sort((a, b) => b.sim - a.sim)
+    const leader = (members[0] as { s: SentenceRecord }).s
+    claim.leader = leader.id
+    claim.similarity = members.map((m) =>
+      m.s === leader ? 1 : Math.round(ctx.sentenceSimilarity(leader, m.s) * 1000) / 1000,
+    )
+  } else claim.similarity = members.map((m) => m.sim)
+  claim.members = members.map((m) => m.id)
+  claim.sources = new Set(members.map((m) => ctx.passageOf(m.s).sourceId)).size
+}
+
 /**
  * A passage that disputes a claim is never its support, and neither is anything else its writer
  * says in the same voice: an article that calls a story a hoax retells the story to debunk it.
@@ -35,18 +93,7 @@ export function keepDisputersOut(ctx: CorpusContext, claims: readonly ClaimRecor
         .map((id, i) => ({ id, sim: claim.similarity[i] ?? 0, s: ctx.sentences.get(id) }))
         .filter((m) => m.s !== undefined && !disputers.has(speakerOf(ctx, m.s)))
       if (kept.length === 0) continue
-      if (kept[0]?.id !== claim.leader) {
-        kept.sort((a, b) => b.sim - a.sim)
-        const leader = kept[0]?.s as SentenceRecord
-        claim.leader = leader.id
-        claim.similarity = kept.map((m) =>
-          m.s === leader
-            ? 1
-            : Math.round(ctx.sentenceSimilarity(leader, m.s as SentenceRecord) * 1000) / 1000,
-        )
-      } else claim.similarity = kept.map((m) => m.sim)
-      claim.members = kept.map((m) => m.id)
-      claim.sources = new Set(kept.map((m) => ctx.passageOf(m.s as SentenceRecord).sourceId)).size
+      relead(ctx, claim, kept)
     }
     out.push(claim)
   }
