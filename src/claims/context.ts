@@ -1,8 +1,9 @@
+import { tagWords } from '../corpus/sentences.js'
 import type { Document, Passage, Source } from '../corpus/types.js'
 import type { Lexicon } from '../search/lexicon.js'
 import { terms, tokenize } from '../search/text.js'
 import { termWeight } from '../search/weights.js'
-import { negatedPredicates, negatedTerms, predicatedTerms } from './cues.js'
+import { negatedLemmas, negatedPredicates, negatedTerms, predicatedTerms } from './cues.js'
 import { type Probe, TermTable } from './term-table.js'
 import type { SentenceRecord } from './types.js'
 
@@ -130,6 +131,8 @@ export class CorpusContext {
       const tokens = tokenize(this.textOf(s))
       const negated = negatedTerms(tokens)
       const denied = negated.size > 0 ? negatedPredicates(tokens) : EMPTY
+      if (negated.size > 0)
+        for (const t of negatedLemmas(tagWords(this.textOf(s)))) (denied as Set<string>).add(t)
       const predicated = predicatedTerms(tokens)
       found = {
         negated: negated.size > 0 ? negated : EMPTY,
@@ -241,7 +244,7 @@ const EMPTY: ReadonlySet<string> = new Set()
 export interface SentenceCues {
   /** Terms a negation stands just before ("was not unanimous"). */
   negated: ReadonlySet<string>
-  /** Terms a negation negates as a predicate: the first content words after it. */
+  /** Terms a negation negates as a predicate: the first content words after it, and their lemmas' terms. */
   denied: ReadonlySet<string>
   /** Terms a copula predicates ("is optional"). */
   predicated: ReadonlySet<string>

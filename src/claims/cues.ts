@@ -1,6 +1,6 @@
 import DENIAL_WORDS from '../data/denial-words.json' with { type: 'json' }
 import HEDGE_WORDS from '../data/hedge-words.json' with { type: 'json' }
-import { type Token, tokenize } from '../search/text.js'
+import { type Token, termOf, tokenize } from '../search/text.js'
 
 /**
  * The words by which a passage shows that it disputes something, or only reports it. The word
@@ -203,6 +203,31 @@ export function negatedPredicates(tokens: readonly Token[]): Set<string> {
       taken += 1
     }
   })
+  return out
+}
+
+/**
+ * The same as `negatedPredicates`, from tagged words, with each word's lemma too ("did not make"
+ * → make, as "made" is): the stems of irregular forms differ.
+ */
+export function negatedLemmas(words: readonly { word: string; lemma: string }[]): Set<string> {
+  const out = new Set<string>()
+  words.forEach((w, i) => {
+    if (!NEGATION.test(w.word) && w.word !== "n't" && w.word !== 'n’t') return
+    let taken = 0
+    for (
+      let j = i + 1;
+      j < words.length && j <= i + NEGATION_REACH + 1 && taken < NEGATED_PREDICATE_WORDS;
+      j++
+    ) {
+      const u = words[j]
+      if (!u || termOf(u.word) === '' || NEGATION.test(u.word)) continue
+      out.add(termOf(u.word))
+      out.add(termOf(u.lemma))
+      taken += 1
+    }
+  })
+  out.delete('')
   return out
 }
 

@@ -479,6 +479,8 @@ export function findDisputes(
     const leaderDenies =
       disputePhrase(leaderText) !== null || core.some((t) => ctx.cuesOf(leader).denied.has(t))
     const lowerInLeader = lowerCaseTerms(leaderText)
+    // The lemma of each of the leader's words ("made" → make), to meet a negation's ("did not make").
+    const leaderLemmas = new Map(tagWords(leaderText).map((w) => [termOf(w.word), termOf(w.lemma)]))
 
     for (const c of pool) {
       // A passage does not dispute what it states itself, unless the sentence says so ("This is a myth").
@@ -521,15 +523,18 @@ export function findDisputes(
         hit = { cue: c.cue, detail: c.phrase }
       }
       // A negation must be about the claim: most of the claim's words, or most of its own, shared;
-      // and it must negate what the claim says (a term of the claim the claim does not negate),
+      // and it must negate what the claim says (a word of its statement the statement does not negate),
       // not some other word of the sentence. An article's negation negates a word of the claim as
       // written in lower case (its predicate, "was not the wife"), not a name.
       const cues = ctx.cuesOf(c.s)
       const negation =
         !hedged &&
         specific >= MIN_SHARED &&
-        core.some(
-          (t) => !leaderNegated.has(t) && cues.denied.has(t) && (c.scope !== null || lowerInLeader.has(t)),
+        leader.terms.some(
+          (t) =>
+            !leaderNegated.has(t) &&
+            (cues.denied.has(t) || cues.denied.has(leaderLemmas.get(t) ?? t)) &&
+            (c.scope !== null || lowerInLeader.has(t)),
         )
       if (
         !hit &&

@@ -27,14 +27,23 @@ export const MIN_SENTENCE_WORDS = 5
 /** Words in a span, roughly. */
 const wordCount = (text: string) => text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length
 
-/** The words of a text with their part of speech (Universal tags: `ADJ`, `VERB`, `NOUN`, …), lower-cased. */
-export function tagWords(text: string): { word: string; pos: string }[] {
+/** A word with its part of speech (a Universal tag: `ADJ`, `VERB`, `NOUN`, …) and its lemma, lower-cased. */
+export interface TaggedWord {
+  word: string
+  pos: string
+  /** The dictionary form ("made" → "make", "got" → "get"). */
+  lemma: string
+}
+
+/** The words of a text with their part of speech and lemma (wink-nlp's tagger). */
+export function tagWords(text: string): TaggedWord[] {
   tagger ??= winkNLP(model, ['pos'])
   // A word in capitals ("totally OPTIONAL", a headline) is tagged as the word, not as a name.
   const doc = tagger.readDoc(text.replace(/\b\p{Lu}{2,}\b/gu, (w) => w.toLowerCase()))
   const words = doc.tokens().out(tagger.its.normal) as string[]
   const tags = doc.tokens().out(tagger.its.pos) as string[]
-  return words.map((word, i) => ({ word, pos: tags[i] ?? 'X' }))
+  const lemmas = doc.tokens().out(tagger.its.lemma as unknown as typeof tagger.its.value) as string[]
+  return words.map((word, i) => ({ word, pos: tags[i] ?? 'X', lemma: (lemmas[i] ?? word).toLowerCase() }))
 }
 
 /**
