@@ -3,7 +3,7 @@ import type { Document, Passage, Source } from '../corpus/types.js'
 import type { Lexicon } from '../search/lexicon.js'
 import { terms, tokenize } from '../search/text.js'
 import { termWeight } from '../search/weights.js'
-import { negatedLemmas, negatedPredicates, negatedTerms, predicatedTerms } from './cues.js'
+import { negatedLemmas, negatedPredicates, negatedTerms, predicatedTerms, withoutIdioms } from './cues.js'
 import { type Probe, TermTable } from './term-table.js'
 import type { SentenceRecord } from './types.js'
 
@@ -128,11 +128,14 @@ export class CorpusContext {
   cuesOf(s: SentenceRecord): SentenceCues {
     let found = this.cues.get(s.id)
     if (!found) {
-      const tokens = tokenize(this.textOf(s))
-      const negated = negatedTerms(tokens)
-      const denied = negated.size > 0 ? negatedPredicates(tokens) : EMPTY
-      if (negated.size > 0)
-        for (const t of negatedLemmas(tagWords(this.textOf(s)))) (denied as Set<string>).add(t)
+      const text = this.textOf(s)
+      // Idioms ("not the first time") negate nothing; what a copula predicates is read as written.
+      const plain = withoutIdioms(text)
+      const tokens = tokenize(text)
+      const negatable = plain === text ? tokens : tokenize(plain)
+      const negated = negatedTerms(negatable)
+      const denied = negated.size > 0 ? negatedPredicates(negatable) : EMPTY
+      if (negated.size > 0) for (const t of negatedLemmas(tagWords(plain))) (denied as Set<string>).add(t)
       const predicated = predicatedTerms(tokens)
       found = {
         negated: negated.size > 0 ? negated : EMPTY,

@@ -180,55 +180,51 @@ export function negatedTerms(tokens: readonly Token[]): Set<string> {
   return termsAfter(tokens, NEGATION_REACH, (w) => NEGATION.test(w))
 }
 
-/** Content words after a negation that are what it negates ("would not prosecute low-level cases" → prosecute). */
-const NEGATED_PREDICATE_WORDS = 2
+/** Negations that negate nothing ("not the first time", "no doubt"). */
+const IDIOMS = listPattern(DENIAL_WORDS.idioms)
+/** Words between a negation and what it negates ("not able to burrow", "not yet confirmed"). */
+const TRANSPARENT: ReadonlySet<string> = new Set(DENIAL_WORDS.transparent)
+
+/** A text with its idiomatic negations blanked out (same length, so offsets hold). */
+export function withoutIdioms(text: string): string {
+  return text.replace(new RegExp(IDIOMS.source, 'giu'), (m) => ' '.repeat(m.length))
+}
 
 /**
- * The terms a negation negates as a predicate: the first content words after it ("has not been
- * stolen" → stolen, "was not the wife of" → wife), not every word near it.
+ * What each negation negates as a predicate: the first content word after it ("has not been
+ * stolen" → stolen, "was not the wife of" → wife, "would not prosecute low-level cases" →
+ * prosecute), past words that only stand between ("not able to burrow" → burrow), with the
+ * terms `termsOf` gives that word (its stem, its lemma's).
  */
-export function negatedPredicates(tokens: readonly Token[]): Set<string> {
+function negatedPredicate<W extends { word: string }>(
+  words: readonly W[],
+  termsOf: (w: W) => string[],
+): Set<string> {
   const out = new Set<string>()
-  tokens.forEach((t, i) => {
-    if (!NEGATION.test(t.word)) return
-    let taken = 0
-    for (
-      let j = i + 1;
-      j < tokens.length && j <= i + NEGATION_REACH && taken < NEGATED_PREDICATE_WORDS;
-      j++
-    ) {
-      const u = tokens[j]
-      if (!u || u.term === '' || NEGATION.test(u.word)) continue
-      out.add(u.term)
-      taken += 1
+  words.forEach((w, i) => {
+    if (!NEGATION.test(w.word) && !/^n['’]t$/.test(w.word)) return
+    for (let j = i + 1; j < words.length && j <= i + NEGATION_REACH + 1; j++) {
+      const u = words[j] as W
+      const found = termsOf(u).filter((t) => t !== '')
+      if (found.length === 0 || NEGATION.test(u.word) || TRANSPARENT.has(u.word)) continue
+      for (const t of found) out.add(t)
+      break
     }
   })
   return out
 }
 
+/** The terms a sentence's negations negate as predicates, from its tokens (see `negatedPredicate`). */
+export function negatedPredicates(tokens: readonly Token[]): Set<string> {
+  return negatedPredicate(tokens, (t) => [t.term])
+}
+
 /**
- * The same as `negatedPredicates`, from tagged words, with each word's lemma too ("did not make"
- * → make, as "made" is): the stems of irregular forms differ.
+ * The same from tagged words, with each word's lemma too ("did not make" → make, as "made" is):
+ * the stems of irregular forms differ.
  */
 export function negatedLemmas(words: readonly { word: string; lemma: string }[]): Set<string> {
-  const out = new Set<string>()
-  words.forEach((w, i) => {
-    if (!NEGATION.test(w.word) && w.word !== "n't" && w.word !== 'n’t') return
-    let taken = 0
-    for (
-      let j = i + 1;
-      j < words.length && j <= i + NEGATION_REACH + 1 && taken < NEGATED_PREDICATE_WORDS;
-      j++
-    ) {
-      const u = words[j]
-      if (!u || termOf(u.word) === '' || NEGATION.test(u.word)) continue
-      out.add(termOf(u.word))
-      out.add(termOf(u.lemma))
-      taken += 1
-    }
-  })
-  out.delete('')
-  return out
+  return negatedPredicate(words, (w) => [termOf(w.word), termOf(w.lemma)])
 }
 
 /** The terms that a copula stands just before in a sentence's tokens ("is totally optional" → option). */

@@ -291,7 +291,9 @@ export function lowerCaseTerms(text: string): Set<string> {
   const capitals = tokens.filter((t) => /^\p{Lu}{2,}$/u.test(written(t))).length
   const headline = capitals > tokens.length / 2
   return new Set(
-    tokens.filter((t) => t.term !== '' && (headline || /^\p{Ll}+$/u.test(written(t)))).map((t) => t.term),
+    tokens
+      .filter((t) => t.term !== '' && (headline || /^[\p{Ll}\p{N}][\p{Ll}\p{N}.,'’-]*$/u.test(written(t))))
+      .map((t) => t.term),
   )
 }
 
