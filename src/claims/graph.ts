@@ -5,6 +5,7 @@ import { clusterClaims } from './cluster.js'
 import { CorpusContext } from './context.js'
 import { CORRECTION_HEADING, disputePhrase } from './cues.js'
 import { findDisputes } from './disputes.js'
+import { mergeSameStatements } from './merge.js'
 import { findQuotations } from './quotations.js'
 import { sentenceRecords } from './sentences.js'
 import { answerBack, foldRestatedDenials, keepDisputersOut } from './stance.js'
@@ -46,7 +47,7 @@ export function buildClaimGraph(documents: readonly Document[], lexicon: Lexicon
     },
   )
   findDisputes(ctx, claims, quotations)
-  const kept = keepDisputersOut(ctx, foldRestatedDenials(ctx, claims))
+  const kept = mergeSameStatements(ctx, keepDisputersOut(ctx, foldRestatedDenials(ctx, claims)))
   answerBack(ctx, kept)
   // Ids in file order of the leading sentence, as clusterClaims gave them, after claims left.
   const position = new Map(sentences.map((s, i) => [s.id, i]))

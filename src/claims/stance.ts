@@ -18,7 +18,8 @@ function speakerOf(ctx: CorpusContext, s: SentenceRecord): string {
 export const RESTATES = 0.3
 
 /** Cues by which a sentence says the claim is not so in its own words (not an author's later word on it). */
-const DENYING: ReadonlySet<DisputeCue> = new Set(['dispute-language', 'negation', 'antonym'])
+// Not an opposite: "will be mandatory" against "is totally optional" are two claims, each the other's dispute.
+const DENYING: ReadonlySet<DisputeCue> = new Set(['dispute-language', 'negation'])
 
 /**
  * A sentence that restates a claim in order to deny it ("A rumor that Plant ripped up the contract
