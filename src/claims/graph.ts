@@ -47,7 +47,7 @@ export function buildClaimGraph(documents: readonly Document[], lexicon: Lexicon
     },
   )
   findDisputes(ctx, claims, quotations)
-  const kept = mergeSameStatements(ctx, keepDisputersOut(ctx, foldRestatedDenials(ctx, claims)))
+  const kept = keepDisputersOut(ctx, mergeSameStatements(ctx, foldRestatedDenials(ctx, claims)))
   answerBack(ctx, kept)
   // Ids in file order of the leading sentence, as clusterClaims gave them, after claims left.
   const position = new Map(sentences.map((s, i) => [s.id, i]))

@@ -8,7 +8,8 @@ export const SAME_STATEMENT = 0.6
 
 /**
  * One statement, one claim: claims whose statements say the same (the same sentence copied by two
- * outlets, or a claim whose statement another claim lists among its members as alike as a whole)
+ * outlets, a claim whose statement another claim lists among its members as alike as a whole, or
+ * two claims that each list the other's statement)
  * become one, with the members and disputes of both, so that no answer shows the same statement
  * twice and a dispute of one wording contests them all. The claim with more members absorbs the
  * other. Returns the claims that remain, in their order.
@@ -41,7 +42,9 @@ export function mergeSameStatements(ctx: CorpusContext, claims: readonly ClaimRe
       for (const other of memberOf.get(c.leader) ?? []) {
         if (root(other) === root(c)) continue
         const otherLeader = ctx.sentences.get(root(other).leader)
-        if (otherLeader && ctx.similarity(otherLeader.terms, leader.terms) >= SAME_STATEMENT) {
+        // Alike as a whole, or each lists the other's statement among its members.
+        const mutual = c.members.includes(root(other).leader)
+        if (otherLeader && (mutual || ctx.similarity(otherLeader.terms, leader.terms) >= SAME_STATEMENT)) {
           target = root(other)
           break
         }
