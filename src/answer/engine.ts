@@ -4,7 +4,7 @@ import { planQuery, type QueryPlan } from '../search/query.js'
 import { cite } from './citations.js'
 import { cleanQuestion } from './input.js'
 import type { Knowledge } from './knowledge.js'
-import { caveatNote, claimNote } from './notes.js'
+import { caveatNote, claimNote, reportedBy } from './notes.js'
 import { type RankedClaim, rankClaims, type SentenceScore, scoreSentences } from './rank.js'
 import type { Answer, Caveat, Claim } from './types.js'
 
@@ -95,7 +95,9 @@ export class Engine {
       citation: cite(kb, spanOf(kb, d), focus, `${d.cue}: ${d.detail}`),
     }))
     const leader = kb.sentences.get(r.claim.leader)
+    const reported = disputes.length === 0 && reportedBy(support) !== null
     return {
+      ...(reported ? { reported: true as const } : {}),
       id: r.claim.id,
       statement: leader
         ? kb.slice(kb.passageOf(leader).sourceId, leader.start, leader.end)

@@ -1,3 +1,4 @@
+import { reportedPhrase } from '../claims/cues.js'
 import type { DisputeRecord } from '../claims/types.js'
 import type { Knowledge } from './knowledge.js'
 import { placeName, sourceName, writerName } from './names.js'
@@ -25,7 +26,7 @@ export function snippet(quote: string, around: string | null): string {
 /** The word a dispute turns on, to centre the excerpt: the antonym, the dispute phrase. */
 function pivot(d: DisputeRecord): string | null {
   if (d.cue === 'antonym') return d.detail.split(' vs ')[0] ?? null
-  if (d.cue === 'correction-section') return null
+  if (d.cue === 'correction-section' || d.cue === 'counter') return null
   return d.detail
 }
 
@@ -35,13 +36,48 @@ const VERB: Record<DisputeRecord['cue'], string> = {
   'dispute-language': 'says',
   'quote-answer': 'quotes it and answers',
   'correction-section': 'says',
-  'author-update': 'says',
+  'author-update': 'corrects it',
   counter: 'says otherwise',
 }
 
 /**
- * The note on a claim, one sentence a person reads: who contests it and how, or that no source
- * disputes it and how many state it.
+ * The words by which the quotes only report a claim ("reportedly", "according to"), one per
+ * source, when every quote does; null when some quote states it outright.
+ */
+export function reportedBy(support: readonly Citation[]): string[] | null {
+  if (support.length === 0) return null
+  const words = new Map<string, string>()
+  for (const c of support) {
+    const word = reportedPhrase(c.quote)
+    if (word === null) return null
+    if (!words.has(c.sourceId)) words.set(c.sourceId, word.toLowerCase())
+  }
+  return [...words.values()]
+}
+
+/** Who a dispute answers, when it crosses voices: a reader against the article, an article against a reader. */
+function against(kb: Knowledge, disputer: Citation, support: readonly Citation[]): string {
+  const comments = support.filter((c) => c.voice === 'comment')
+  if (disputer.voice === 'comment' && comments.length < support.length) {
+    const sources = new Set(support.filter((c) => c.voice !== 'comment').map((c) => c.sourceId))
+    return sources.size > 1 ? `, against the ${sources.size} sources that state it` : ', against the article'
+  }
+  if (disputer.voice !== 'comment' && support.length > 0 && comments.length === support.length) {
+    const authors = new Set(comments.map((c) => c.author))
+    const only = comments[0]
+    const source = kb.sources.get(only?.sourceId ?? '')
+    if (authors.size === 1 && only && source)
+      return `, against ${writerName(only.author, 'comment', source)}’s comment`
+    return ', against the readers who state it'
+  }
+  return ''
+}
+
+/**
+ * The note on a claim, one sentence a person reads: who contests it, how and against whom (a
+ * reader against the article, an article against a reader); or that no source disputes it and
+ * how many state it; or, when every quote only reports it ("reportedly", "according to"), that
+ * it is reported as unconfirmed and by whom.
  */
 export function claimNote(
   kb: Knowledge,
@@ -49,6 +85,12 @@ export function claimNote(
   support: readonly Citation[],
 ): string {
   const first = disputes[0]
+  const reported = first ? null : reportedBy(support)
+  if (reported) {
+    const only = kb.sources.get(support[0]?.sourceId ?? '')
+    const by = reported.length > 1 ? `${reported.length} sources` : only ? sourceName(only) : 'one source'
+    return `Not disputed in the sources, but reported as unconfirmed by ${by} (${[...new Set(reported)].map((w) => `“${w}”`).join(', ')}).`
+  }
   if (!first) {
     const sources = new Set(support.map((c) => c.sourceId))
     if (sources.size > 1) return `Not disputed in the sources; stated by ${sources.size} of them.`
@@ -70,13 +112,15 @@ export function claimNote(
   if (!source) return 'Contested in the sources.'
   const passage = kb.passages.get(citation.passageId)
   const who = writerName(citation.author, citation.voice, source)
-  const where = placeName(citation.voice, source, passage?.section ?? null)
+  // An article with no author is named by its source: "The Daily article says", not "…, in the Daily article, says".
+  const named = citation.author === null && citation.voice === 'article' && passage?.section == null
+  const at = named ? who : `${who}, ${placeName(citation.voice, source, passage?.section ?? null)},`
   const lead =
     record.cue === 'correction-section'
-      ? `${who}, ${where}, lists it among misconceptions and says`
-      : `${who}, ${where}, ${VERB[record.cue]}`
+      ? `${at} lists it among misconceptions and says`
+      : `${at} ${VERB[record.cue]}${record.cue === 'counter' || record.cue === 'author-update' ? ':' : ''}`
   const more = disputes.length > 1 ? ` (and ${disputes.length - 1} more)` : ''
-  return `Contested: ${lead} “${snippet(citation.quote, pivot(record))}”${more}.`
+  return `Contested: ${lead} “${snippet(citation.quote, pivot(record))}”${against(kb, citation, support)}${more}.`
 }
 
 /** The note on a caveat: who doubts a whole source, and in what words. */

@@ -38,6 +38,11 @@ export interface Claim {
   support: Citation[]
   /** Passages that dispute the claim, best first. */
   disputes: Citation[]
+  /**
+   * Set (true) when no passage disputes the claim and every quote stating it only reports it
+   * ("reportedly", "according to", "rumors"): reported as unconfirmed, not contested.
+   */
+  reported?: true
 }
 
 /** A doubt about a whole source (not about one claim), shown when the answer cites that source. */

@@ -113,10 +113,8 @@ export function clusterClaims(
     }
     const leader = medoid(ctx, group, sim)
     const members = [leader, ...group.filter((m) => m !== leader && statesLeader(ctx, leader, m, sim))]
-    // A sentence left out is free to state a claim of its own (it comes later in the order); so is
-    // a long sentence that holds the statement in one clause only: the rest of it says more.
-    for (const m of members)
-      if (m === leader || ctx.similarity(leader.terms, m.terms) >= SAME_CLAIM) covered.add(m.id)
+    // A sentence left out is free to state a claim of its own (it comes later in the order).
+    for (const m of members) covered.add(m.id)
     covered.add(s.id)
     claims.push({
       id: '',

@@ -37,8 +37,9 @@ describe('cues on sentences of the seeds', () => {
 
   it('dispute language: nonsense, inaccurate, dramatization, but in fact', () => {
     expect(disputePhrase('I am a Chinese and I can definitely sure this is nonsense.')).toBe('nonsense')
+    // The first phrase in the sentence names the dispute.
     expect(disputePhrase('Much of this has stemmed from dramatization and false information')).toBe(
-      'false information',
+      'dramatization',
     )
     expect(disputePhrase('but in fact, Credit China is more like government run BBB')).toBe('but in fact')
     expect(disputePhrase('The system is run by two companies, Alibaba and Tencent.')).toBeNull()
