@@ -8,7 +8,7 @@ import { findDisputes } from './disputes.js'
 import { mergeSameStatements } from './merge.js'
 import { findQuotations } from './quotations.js'
 import { sentenceRecords } from './sentences.js'
-import { answerBack, foldRestatedDenials, keepDisputersOut } from './stance.js'
+import { answerBack, applyVerdicts, foldRestatedDenials, keepDisputersOut } from './stance.js'
 import type { ClaimGraph } from './types.js'
 
 /**
@@ -47,6 +47,7 @@ export function buildClaimGraph(documents: readonly Document[], lexicon: Lexicon
     },
   )
   findDisputes(ctx, claims, quotations)
+  applyVerdicts(ctx, claims)
   const kept = keepDisputersOut(ctx, mergeSameStatements(ctx, foldRestatedDenials(ctx, claims)))
   answerBack(ctx, kept)
   // Ids in file order of the leading sentence, as clusterClaims gave them, after claims left.

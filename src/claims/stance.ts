@@ -1,4 +1,5 @@
 import type { CorpusContext } from './context.js'
+import { disputePhrase } from './cues.js'
 import { MAX_DISPUTES } from './disputes.js'
 import type { ClaimRecord, DisputeCue, DisputeRecord, SentenceRecord } from './types.js'
 
@@ -12,6 +13,55 @@ const OWN_CORRECTION: ReadonlySet<DisputeCue> = new Set(['author-update', 'corre
 function speakerOf(ctx: CorpusContext, s: SentenceRecord): string {
   const p = ctx.passageOf(s)
   return p.voice === 'comment' ? `comment:${p.commentId ?? p.id}` : `${p.sourceId}:${p.voice}`
+}
+
+// A fact-check's verdict: "Status: False (see details below)", "Rating: Mostly false", "PROBABLY FALSE".
+const VERDICT_LABEL =
+  /^(?:status|rating|verdict|truth rating|our rating|ruling|conclusion|analysis|description)\s*:\s*(.+)$/iu
+const VERDICT_ALONE =
+  /^(?:(?:probably|mostly|partly|partially|completely|totally)\s+)?(?:false|fake|untrue|a hoax|hoax|fiction|pure fiction|satire|misleading|unproven)[.!]?$/iu
+
+/** The falsity a verdict line states ("False", "Fake news / Satire"), or null when the sentence is none. */
+export function verdictOf(text: string): string | null {
+  const t = text.trim()
+  if (VERDICT_ALONE.test(t)) return t.replace(/[.!]$/, '')
+  const label = VERDICT_LABEL.exec(t)
+  return label ? disputePhrase(label[1] ?? '') : null
+}
+
+/**
+ * A fact-check page ("Claim: …", "Status: False") quotes the claims it rates: its verdict
+ * disputes every claim its own sentences state, and so those sentences leave their support (see
+ * `keepDisputersOut`).
+ */
+export function applyVerdicts(ctx: CorpusContext, claims: readonly ClaimRecord[]): void {
+  const verdicts = new Map<string, { s: SentenceRecord; detail: string }>()
+  for (const s of ctx.sentenceList) {
+    const p = ctx.passageOf(s)
+    if (p.voice !== 'article' || verdicts.has(p.sourceId)) continue
+    // The verdict may be a line of its own, or a heading ("PROBABLY FALSE") over the first lines it rates.
+    const detail = verdictOf(ctx.textOf(s)) ?? (p.section ? verdictOf(p.section) : null)
+    if (detail) verdicts.set(p.sourceId, { s, detail })
+  }
+  if (verdicts.size === 0) return
+  for (const c of claims) {
+    const rated = new Set(
+      c.members
+        .map((id) => ctx.sentences.get(id))
+        .flatMap((m) => (m && ctx.passageOf(m).voice === 'article' ? [ctx.passageOf(m).sourceId] : [])),
+    )
+    for (const source of rated) {
+      const v = verdicts.get(source)
+      if (!v || c.disputes.some((d) => d.sentenceId === v.s.id) || c.disputes.length >= MAX_DISPUTES) continue
+      c.disputes.push({
+        sentenceId: v.s.id,
+        start: v.s.start,
+        end: v.s.end,
+        cue: 'dispute-language',
+        detail: v.detail,
+      })
+    }
+  }
 }
 
 /** Similarity at which a disputing sentence restates the claim it disputes ("Reports that X are false"). */
