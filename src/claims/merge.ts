@@ -1,10 +1,50 @@
-import { MAX_MEMBERS, SAME_CLAIM } from './cluster.js'
-import type { CorpusContext } from './context.js'
+import { terms } from '../search/text.js'
+import { MAX_MEMBERS } from './cluster.js'
+import { type CorpusContext, SPECIFIC_WEIGHT } from './context.js'
 import { MAX_DISPUTES } from './disputes.js'
 import type { ClaimRecord } from './types.js'
 
 /** Similarity of two statements at which they are the same statement in other words. */
 export const SAME_STATEMENT = 0.6
+/** Similarity of a one-sentence claim to a clause of another's statement at which it says that clause. */
+export const SAME_CLAUSE = 0.4
+
+// Where a statement divides into clauses for this comparison: punctuation only.
+const CLAUSE = /[,;:()—–]/
+/** Terms a clause needs to be compared on its own; shorter pieces go with the clause after them. */
+const MIN_CLAUSE_TERMS = 4
+
+/** A statement's clauses as term lists, a short piece joining the clause after it ("which helps – no, nudges –"). */
+function clauses(text: string): string[][] {
+  const out: string[][] = []
+  let held: string[] = []
+  for (const piece of text.split(CLAUSE)) {
+    const joined = [...held, ...terms(piece)]
+    if (joined.length < MIN_CLAUSE_TERMS) held = joined
+    else {
+      out.push(joined)
+      held = []
+    }
+  }
+  const last = out[out.length - 1]
+  if (last) last.push(...held)
+  else out.push(held)
+  return out
+}
+
+/**
+ * True when a claim of one sentence says what a clause of another claim's statement says
+ * ("Anybody can check anyone else’s score online" and "Anybody can check anybody’s Chinese credit
+ * score today using the site Credit China, which helps…").
+ */
+function saysClauseOf(ctx: CorpusContext, one: ClaimRecord, other: ClaimRecord): boolean {
+  if (one.members.length !== 1) return false
+  const a = ctx.sentences.get(one.leader)
+  const b = ctx.sentences.get(other.leader)
+  if (!a || !b || ctx.passageOf(a).sourceId === ctx.passageOf(b).sourceId) return false
+  if (ctx.passageOf(a).voice === 'comment' || ctx.passageOf(b).voice === 'comment') return false
+  return clauses(ctx.textOf(b)).some((c) => ctx.similarity(a.terms, c) >= SAME_CLAUSE)
+}
 
 /**
  * One statement, one claim: claims whose statements say the same (the same sentence copied by two
@@ -22,6 +62,14 @@ export function mergeSameStatements(ctx: CorpusContext, claims: readonly ClaimRe
       const list = memberOf.get(m)
       if (list) list.push(c)
       else memberOf.set(m, [c])
+    }
+  }
+  const leadersWith = new Map<string, ClaimRecord[]>()
+  for (const c of claims) {
+    for (const t of ctx.sentences.get(c.leader)?.terms ?? []) {
+      const list = leadersWith.get(t)
+      if (list) list.push(c)
+      else leadersWith.set(t, [c])
     }
   }
   const into = new Map<ClaimRecord, ClaimRecord>()
@@ -50,6 +98,22 @@ export function mergeSameStatements(ctx: CorpusContext, claims: readonly ClaimRe
         }
       }
     }
+    if (!target) {
+      // A one-sentence claim that says a clause of a claim found by the words they share.
+      const seen = new Set<ClaimRecord>()
+      for (const t of leader.terms) {
+        if (ctx.weight(t) < SPECIFIC_WEIGHT) continue
+        for (const other of leadersWith.get(t) ?? []) {
+          if (seen.has(other) || root(other) === root(c)) continue
+          seen.add(other)
+          if (saysClauseOf(ctx, c, other)) {
+            target = root(other)
+            break
+          }
+        }
+        if (target) break
+      }
+    }
     if (target && root(target) !== root(c) && root(target).members.length >= c.members.length) {
       absorb(ctx, root(target), c)
       into.set(c, root(target))
@@ -66,8 +130,8 @@ function absorb(ctx: CorpusContext, to: ClaimRecord, from: ClaimRecord): void {
     if (to.members.includes(m) || to.members.length >= MAX_MEMBERS) continue
     const s = ctx.sentences.get(m)
     if (!s || to.disputes.some((d) => d.sentenceId === m)) continue
+    // The claims say the same: their members state it, however their words differ from this leader's.
     const sim = ctx.sentenceSimilarity(leader, s)
-    if (sim < SAME_CLAIM) continue
     to.members.push(m)
     to.similarity.push(Math.round(sim * 1000) / 1000)
   }

@@ -36,6 +36,18 @@ describe('claims on the seeds', () => {
     expect(said).toContain('will be mandated')
   })
 
+  it('makes ACLU’s and Falkvinge’s “Anybody can check…” one claim, so Los Los’s “but in fact” contests both', () => {
+    const claim = claimStating('Anybody can check anyone else’s score online')
+    const said = claim.members.map((m) => textOf(m)).join(' | ')
+    expect(said).toContain('using the site Credit China')
+    expect(claim.disputes.map((d) => d.detail)).toContain('but in fact')
+  })
+
+  it('states no statement twice: no two claims have the same statement', () => {
+    const statements = data.claims.map((c) => textOf(c.leader).replace(/\s+/g, ' ').trim())
+    expect(new Set(statements).size).toBe(statements.length)
+  })
+
   it('marks the mandatory claim contested by Edward Lin’s “totally OPTIONAL”, an antonym', () => {
     const claim = claimStating('mandatory by 2020')
     const d = claim.disputes.find((x) => textOf(x.sentenceId).includes('totally OPTIONAL'))

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { sentenceRecords } from '../../src/claims/sentences.js'
 import { nonSentence } from '../../src/corpus/non-sentences.js'
 import { parseDocument } from '../../src/corpus/parse-document.js'
 import { splitSentences } from '../../src/corpus/sentences.js'
@@ -70,6 +71,15 @@ describe('non-sentences', () => {
     expect(nonSentence('www.example.com')).toBe('link')
     expect(nonSentence('Reuters was not able to verify the report from the town.')).toBeNull()
     expect(nonSentence('The results are online at www.example.gov.in in real time for everyone.')).toBeNull()
+  })
+
+  it('makes no claim of a credit, a reference or a bare link in an article', () => {
+    const text =
+      'A harbour story\n\nThe council will close the old harbour bridge to all traffic in May.\n\nMayor Jane Roe at the bridge(Credit: AP/John Doe)\n\nDoe, Jane. "The Harbour Bridge closes" Harbour News. 13 October 2014.\n\nWhat a sight for the whole town http://t.co/AbCdEf1234\n'
+    const records = sentenceRecords([parseDocument('harbour.md', text)])
+    expect(records.filter((r) => r.worthy).map((r) => text.slice(r.start, r.end))).toEqual([
+      'The council will close the old harbour bridge to all traffic in May.',
+    ])
   })
 
   it('reads “Updated …” at the top of an article as its time stamp, not as an author’s update', () => {
