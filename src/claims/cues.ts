@@ -43,8 +43,14 @@ export function phrasePattern(phrase: string): string {
 /** One pattern for a list of phrases, longest first (so "fake news" wins over "fake"). */
 function listPattern(phrases: readonly string[]): RegExp {
   const sorted = [...phrases].sort((a, b) => b.length - a.length)
-  return new RegExp(sorted.map(phrasePattern).join('|'), 'iu')
+  // One word boundary around the whole alternation, not one per phrase: the lists are long and
+  // read for every sentence of the corpus.
+  const bounded = sorted.every((p) => /^[\p{L}\p{N}]/u.test(p))
+  const inner = sorted.map((p) => (bounded ? phrasePattern(p).replace(LEAD, '') : phrasePattern(p)))
+  return new RegExp(bounded ? `${LEAD_SOURCE}(?:${inner.join('|')})` : inner.join('|'), 'iu')
 }
+const LEAD_SOURCE = '(?<![\\p{L}\\p{N}])'
+const LEAD = /^\(\?<!\[\\p\{L\}\\p\{N\}\]\)/
 
 /** Language that calls a statement false or unfounded ("hoax", "not true", "debunked"): the falsity list. */
 export const FALSITY = listPattern(DENIAL_WORDS.falsity)
@@ -63,6 +69,42 @@ export const NOT_TRUE = new RegExp(
 )
 /** Every kind of language that says a statement is not so, in the order they are reported. */
 export const DISPUTE_LANGUAGE: readonly RegExp[] = [FALSITY, NOT_TRUE, DENIAL, RETRACTION, DOUBT]
+
+/**
+ * The letters every dispute phrase starts with (its first word up to a wildcard), as one pattern
+ * of plain words: a text without any of them has no dispute language, and this is much faster to
+ * rule out than the lists themselves, which are read for every sentence of a corpus.
+ */
+const DISPUTE_START_WORDS = [
+  ...new Set(
+    [
+      ...DENIAL_WORDS.falsity,
+      ...DENIAL_WORDS.denial,
+      ...DENIAL_WORDS.retraction,
+      ...DENIAL_WORDS.doubt,
+      'not',
+      'never',
+      'nor',
+    ].flatMap(keyWord),
+  ),
+].map((w) => w.replace(/['’]/g, "['’]"))
+// "n't" is a word's ending, the rest start words.
+const DISPUTE_START = new RegExp(`n['’]t|\\b(?:${DISPUTE_START_WORDS.join('|')})`, 'i')
+
+/**
+ * The telling word of a phrase, for `DISPUTE_START`: the word whose alternatives are longest
+ * before a wildcard ("joke" of "is/was a joke", "evidence" of "no evidence"), as its alternatives.
+ */
+function keyWord(phrase: string): string[] {
+  const words = phrase
+    .trim()
+    .split(/\s+/)
+    .map((w) => w.split('/').map((alt) => (alt.split('*')[0] ?? '').toLowerCase()))
+  const best = words.reduce((x, y) =>
+    Math.min(...y.map((a) => a.length)) > Math.min(...x.map((a) => a.length)) ? y : x,
+  )
+  return best.filter((w) => /^[a-z][a-z'’-]*$/.test(w))
+}
 
 /** Words that report a statement without vouching for it ("reportedly", "rumors", "according to"). */
 export const REPORTED = listPattern(HEDGE_WORDS.reported)
@@ -114,12 +156,26 @@ export const CONTRAST = /\b(but in fact|in fact|actually|however|but)\b/i
  * someone thought, not what the text says ("they thought the bill was a joke").
  */
 export function disputePhrase(text: string): string | null {
+  if (!DISPUTE_START.test(text)) return null
+  const known = phrases.get(text)
+  if (known !== undefined) return known
+  let found: string | null = null
   for (const re of DISPUTE_LANGUAGE) {
     const m = re.exec(text)
-    if (m && !believed(text, m.index)) return m[0]
+    if (m && !believed(text, m.index)) {
+      found = m[0]
+      break
+    }
   }
-  return null
+  if (phrases.size >= PHRASES_KEPT) phrases.clear()
+  phrases.set(text, found)
+  return found
 }
+
+// The same sentence, passage or comment is read for dispute language several times while the
+// index is built (its tags, its claims, its disputes, its caveats).
+const phrases = new Map<string, string | null>()
+const PHRASES_KEPT = 50000
 
 /** The first phrase that reports without vouching ("reportedly", "according to"), or null. */
 export function reportedPhrase(text: string): string | null {

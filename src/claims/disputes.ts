@@ -134,8 +134,17 @@ function candidatesOf(ctx: CorpusContext, quoting: ReadonlySet<string>): Candida
 
 /** The terms of the outlets a sentence attributes its account to ("The Wall Street Journal reports"). */
 export function outletTerms(text: string): Set<string> {
-  return new Set(attributedNames(text).flatMap((n) => termsOf(n)))
+  let found = outlets.get(text)
+  if (!found) {
+    found = new Set(attributedNames(text).flatMap((n) => termsOf(n)))
+    if (outlets.size >= OUTLETS_KEPT) outlets.clear()
+    outlets.set(text, found)
+  }
+  return found
 }
+// A sentence's outlets are asked for as a candidate and as a claim's statement.
+const outlets = new Map<string, Set<string>>()
+const OUTLETS_KEPT = 50000
 
 /** True when `term` is what a sentence predicates ("… is totally optional", "will be mandated"). */
 export function isPredicate(text: string, term: string): boolean {
@@ -481,8 +490,13 @@ export function findDisputes(
     const leaderDenies =
       disputePhrase(leaderText) !== null || core.some((t) => ctx.cuesOf(leader).denied.has(t))
     const lowerInLeader = lowerCaseTerms(leaderText)
-    // The lemma of each of the leader's words ("made" → make), to meet a negation's ("did not make").
-    const leaderLemmas = new Map(tagWords(leaderText).map((w) => [termOf(w.word), termOf(w.lemma)]))
+    // The lemma of each of the leader's words ("made" → make), to meet a negation's ("did not
+    // make"): tagged only for a claim that a negation may dispute.
+    let lemmaMap: Map<string, string> | null = null
+    const leaderLemmas = () => {
+      lemmaMap ??= new Map(tagWords(leaderText).map((w) => [termOf(w.word), termOf(w.lemma)]))
+      return lemmaMap
+    }
 
     for (const c of pool) {
       // A passage does not dispute what it states itself, unless the sentence says so ("This is a myth").
@@ -528,19 +542,22 @@ export function findDisputes(
       // and it must negate what the claim says (a word of its statement the statement does not negate),
       // not some other word of the sentence. An article's negation negates a word of the claim as
       // written in lower case (its predicate, "was not the wife"), not a name.
-      const cues = ctx.cuesOf(c.s)
-      const negation =
-        !hedged &&
-        specific >= MIN_SHARED &&
-        leader.terms.some(
+      const negates = () => {
+        const cues = ctx.cuesOf(c.s)
+        if (cues.negated.size === 0) return false
+        const lemmas = leaderLemmas()
+        return leader.terms.some(
           (t) =>
             !leaderNegated.has(t) &&
-            (cues.denied.has(t) || cues.denied.has(leaderLemmas.get(t) ?? t)) &&
+            (cues.denied.has(t) || cues.denied.has(lemmas.get(t) ?? t)) &&
             (c.scope !== null || lowerInLeader.has(t)),
         )
+      }
       if (
         !hit &&
-        negation &&
+        !hedged &&
+        specific >= MIN_SHARED &&
+        negates() &&
         about() >= (c.scope === null ? ARTICLE_NEGATION_RELATEDNESS : NEGATION_RELATEDNESS)
       ) {
         // The author's own update negating the claim is an author's correction.

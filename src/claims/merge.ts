@@ -1,6 +1,7 @@
 import { terms } from '../search/text.js'
 import { MAX_MEMBERS } from './cluster.js'
 import { type CorpusContext, SPECIFIC_WEIGHT } from './context.js'
+import { CORRECTION_HEADING, disputePhrase } from './cues.js'
 import { MAX_DISPUTES } from './disputes.js'
 import type { ClaimRecord } from './types.js'
 
@@ -37,13 +38,29 @@ function clauses(text: string): string[][] {
  * ("Anybody can check anyone else’s score online" and "Anybody can check anybody’s Chinese credit
  * score today using the site Credit China, which helps…").
  */
-function saysClauseOf(ctx: CorpusContext, one: ClaimRecord, other: ClaimRecord): boolean {
+function saysClauseOf(
+  ctx: CorpusContext,
+  one: ClaimRecord,
+  other: ClaimRecord,
+  clauseCache: Map<string, string[][]>,
+): boolean {
   if (one.members.length !== 1) return false
   const a = ctx.sentences.get(one.leader)
   const b = ctx.sentences.get(other.leader)
   if (!a || !b || ctx.passageOf(a).sourceId === ctx.passageOf(b).sourceId) return false
   if (ctx.passageOf(a).voice === 'comment' || ctx.passageOf(b).voice === 'comment') return false
-  return clauses(ctx.textOf(b)).some((c) => ctx.similarity(a.terms, c) >= SAME_CLAUSE)
+  // Not into what a correction section reports as a misconception, nor into a denial.
+  for (const s of [a, b]) {
+    const section = ctx.passageOf(s).section
+    if ((section !== null && CORRECTION_HEADING.test(section)) || disputePhrase(ctx.textOf(s)) !== null)
+      return false
+  }
+  let parts = clauseCache.get(b.id)
+  if (!parts) {
+    parts = clauses(ctx.textOf(b))
+    clauseCache.set(b.id, parts)
+  }
+  return parts.some((c) => ctx.similarity(a.terms, c) >= SAME_CLAUSE)
 }
 
 /**
@@ -72,6 +89,7 @@ export function mergeSameStatements(ctx: CorpusContext, claims: readonly ClaimRe
       else leadersWith.set(t, [c])
     }
   }
+  const clauseCache = new Map<string, string[][]>()
   const into = new Map<ClaimRecord, ClaimRecord>()
   const root = (c: ClaimRecord): ClaimRecord => {
     let r = c
@@ -98,7 +116,7 @@ export function mergeSameStatements(ctx: CorpusContext, claims: readonly ClaimRe
         }
       }
     }
-    if (!target) {
+    if (!target && c.members.length === 1) {
       // A one-sentence claim that says a clause of a claim found by the words they share.
       const seen = new Set<ClaimRecord>()
       for (const t of leader.terms) {
@@ -106,7 +124,7 @@ export function mergeSameStatements(ctx: CorpusContext, claims: readonly ClaimRe
         for (const other of leadersWith.get(t) ?? []) {
           if (seen.has(other) || root(other) === root(c)) continue
           seen.add(other)
-          if (saysClauseOf(ctx, c, other)) {
+          if (saysClauseOf(ctx, c, other, clauseCache)) {
             target = root(other)
             break
           }

@@ -35,8 +35,23 @@ export interface TaggedWord {
   lemma: string
 }
 
+/** Texts tagged lately: claim building asks again for the same sentence's tags. */
+const tagged = new Map<string, TaggedWord[]>()
+/** Most texts kept (a long-running bot rebuilds its index; the cache must not grow with it). */
+const TAGGED_KEPT = 20000
+
 /** The words of a text with their part of speech and lemma (wink-nlp's tagger). */
 export function tagWords(text: string): TaggedWord[] {
+  let words = tagged.get(text)
+  if (!words) {
+    words = tagNow(text)
+    if (tagged.size >= TAGGED_KEPT) tagged.clear()
+    tagged.set(text, words)
+  }
+  return words
+}
+
+function tagNow(text: string): TaggedWord[] {
   tagger ??= winkNLP(model, ['pos'])
   // A word in capitals ("totally OPTIONAL", a headline) is tagged as the word, not as a name.
   const doc = tagger.readDoc(text.replace(/\b\p{Lu}{2,}\b/gu, (w) => w.toLowerCase()))
@@ -92,21 +107,18 @@ function detect(text: string): SentenceSpan[] {
  */
 export function splitSentences(text: string, offset = 0): SentenceSpan[] {
   const raw: SentenceSpan[] = []
-  for (const line of lineSpans(text)) {
-    for (const seg of joinUnspaced(
-      text.slice(line.start, line.end),
-      detect(text.slice(line.start, line.end)),
-    )) {
-      const piece = text.slice(line.start + seg.start, line.start + seg.end)
-      const cuts = [0]
-      for (const m of piece.matchAll(GLUED_END)) cuts.push(m.index + 3)
-      cuts.push(piece.length)
-      for (let i = 0; i + 1 < cuts.length; i++) {
-        const a = line.start + seg.start + (cuts[i] ?? 0)
-        const b = line.start + seg.start + (cuts[i + 1] ?? 0)
-        const span = tightenSpan(text, a, b)
-        if (span) raw.push(span)
-      }
+  // The detector reads the passage once; its sentences are then cut at line breaks and at
+  // sentence ends written without a space.
+  for (const seg of joinUnspaced(text, detect(text))) {
+    const piece = text.slice(seg.start, seg.end)
+    const cuts = [0]
+    for (const m of piece.matchAll(GLUED_END)) cuts.push(m.index + 3)
+    for (const m of piece.matchAll(/\r?\n/g)) cuts.push(m.index + m[0].length)
+    cuts.push(piece.length)
+    cuts.sort((x, y) => x - y)
+    for (let i = 0; i + 1 < cuts.length; i++) {
+      const span = tightenSpan(text, seg.start + (cuts[i] ?? 0), seg.start + (cuts[i + 1] ?? 0))
+      if (span) raw.push(span)
     }
   }
   // Footnote marks ("[1][2]") after a full stop belong to the sentence they annotate.
@@ -166,18 +178,6 @@ function continues(text: string, prev: SentenceSpan, next: SentenceSpan): boolea
   if (/^[—–]/u.test(body) && /[”"’']$/u.test(end)) return true
   // "iCloud", "eBay": a name written with a small first letter starts a sentence all the same.
   return /^\p{Ll}(?!\p{L}*\p{Lu})/u.test(body) && /(?:\.\)?|[.!?,]?[”"’'])$/u.test(end)
-}
-
-/** The lines of a text (a line break ends a sentence: list items, a comment's lines, a tweet). */
-function lineSpans(text: string): SentenceSpan[] {
-  const out: SentenceSpan[] = []
-  let start = 0
-  for (const m of text.matchAll(/\r?\n/g)) {
-    out.push({ start, end: m.index })
-    start = m.index + m[0].length
-  }
-  out.push({ start, end: text.length })
-  return out.filter((l) => l.end > l.start)
 }
 
 function tightenSpan(text: string, a: number, b: number): SentenceSpan | null {
