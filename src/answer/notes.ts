@@ -112,8 +112,13 @@ export function claimNote(
   if (!source) return 'Contested in the sources.'
   const passage = kb.passages.get(citation.passageId)
   const who = writerName(citation.author, citation.voice, source)
-  // An article with no author is named by its source: "The Daily article says", not "…, in the Daily article, says".
-  const named = citation.author === null && citation.voice === 'article' && passage?.section == null
+  // An article with no author (or whose author is its publisher) is named once: "The Daily article
+  // says", not "The Daily, in the Daily article, says".
+  const bare = (x: string | null) => (x ?? '').replace(/^the\s+/i, '').toLowerCase()
+  const named =
+    citation.voice === 'article' &&
+    passage?.section == null &&
+    (citation.author === null || bare(citation.author) === bare(source.publisher))
   const at = named ? who : `${who}, ${placeName(citation.voice, source, passage?.section ?? null)},`
   const lead =
     record.cue === 'correction-section'

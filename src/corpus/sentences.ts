@@ -73,7 +73,8 @@ export function isFragment(text: string): boolean {
 }
 
 // "nonsense.Sesame", "Alibaba.And": a sentence end written without the space after it.
-const GLUED_END = /[\p{Ll}]{2}[.!?](?=[\p{Lu}][\p{Ll}])/gu
+// "OPTIONAL!If": after an exclamation or a question mark, whatever the case of the word before.
+const GLUED_END = /(?:\p{Ll}{2}[.!?]|\p{Lu}{2}[!?])(?=[\p{Lu}][\p{Ll}])/gu
 
 /**
  * The sentences of a text as offsets into it, from wink-nlp's tokens: each token is found in the

@@ -33,6 +33,7 @@ describe('sentence boundaries', () => {
       'It was nonsense.',
       'Sesame Credit is new.',
     ])
+    expect(split('Nobody cares, its totally OPTIONAL!If I can afford it, I will.')).toHaveLength(2)
   })
 
   it('keeps a real short sentence apart and a verbless fragment with the sentence before it', () => {
