@@ -15,6 +15,7 @@ import {
   reportedPhrase,
   subjectOf,
 } from './cues.js'
+import { indexBy } from './index-by.js'
 import type { Quotation } from './quotations.js'
 import type { ClaimRecord, DisputeCue, DisputeRecord, SentenceRecord } from './types.js'
 
@@ -184,15 +185,7 @@ function topicsOf(ctx: CorpusContext): Map<string, Set<string>> {
 }
 
 function indexByTerm(candidates: readonly Candidate[]): Map<string, Candidate[]> {
-  const byTerm = new Map<string, Candidate[]>()
-  for (const c of candidates) {
-    for (const t of c.terms) {
-      const list = byTerm.get(t)
-      if (list) list.push(c)
-      else byTerm.set(t, [c])
-    }
-  }
-  return byTerm
+  return indexBy(candidates, (c) => c.terms)
 }
 
 /** Most candidates weighed as disputes of one claim, taken rarest term first (see `disputePool`). */

@@ -3,6 +3,7 @@ import { MAX_MEMBERS } from './cluster.js'
 import { type CorpusContext, SPECIFIC_WEIGHT } from './context.js'
 import { CORRECTION_HEADING, disputePhrase } from './cues.js'
 import { MAX_DISPUTES } from './disputes.js'
+import { indexBy } from './index-by.js'
 import type { ClaimRecord } from './types.js'
 
 /** Similarity of two statements at which they are the same statement in other words. */
@@ -73,22 +74,8 @@ function saysClauseOf(
  */
 export function mergeSameStatements(ctx: CorpusContext, claims: readonly ClaimRecord[]): ClaimRecord[] {
   const byLeaderText = new Map<string, ClaimRecord>()
-  const memberOf = new Map<string, ClaimRecord[]>()
-  for (const c of claims) {
-    for (const m of c.members) {
-      const list = memberOf.get(m)
-      if (list) list.push(c)
-      else memberOf.set(m, [c])
-    }
-  }
-  const leadersWith = new Map<string, ClaimRecord[]>()
-  for (const c of claims) {
-    for (const t of ctx.sentences.get(c.leader)?.terms ?? []) {
-      const list = leadersWith.get(t)
-      if (list) list.push(c)
-      else leadersWith.set(t, [c])
-    }
-  }
+  const memberOf = indexBy(claims, (c) => c.members)
+  const leadersWith = indexBy(claims, (c) => ctx.sentences.get(c.leader)?.terms ?? [])
   const clauseCache = new Map<string, string[][]>()
   const into = new Map<ClaimRecord, ClaimRecord>()
   const root = (c: ClaimRecord): ClaimRecord => {

@@ -1,6 +1,7 @@
 import type { CorpusContext } from './context.js'
 import { disputePhrase } from './cues.js'
 import { MAX_DISPUTES } from './disputes.js'
+import { indexBy } from './index-by.js'
 import type { ClaimRecord, DisputeCue, DisputeRecord, SentenceRecord } from './types.js'
 
 /**
@@ -153,19 +154,12 @@ export function keepDisputersOut(ctx: CorpusContext, claims: readonly ClaimRecor
 
 /**
  * Disputes run both ways: when a sentence disputes a claim, the claims that sentence states are
- * disputed in turn by that claim's statement (cue `counter`). So a reader's "the government has
- * never involved" is contested by the articles it contradicts, as they are by it. An author's
+ * disputed in turn by that claim's statement (cue `counter`). So a reader's "Sesame Credit is
+ * totally OPTIONAL" is contested by the articles that say it will be mandatory, as they are by it. An author's
  * update or a correction section is the source's own later word and is not answered back.
  */
 export function answerBack(ctx: CorpusContext, claims: readonly ClaimRecord[]): void {
-  const stating = new Map<string, ClaimRecord[]>()
-  for (const c of claims) {
-    for (const m of c.members) {
-      const list = stating.get(m)
-      if (list) list.push(c)
-      else stating.set(m, [c])
-    }
-  }
+  const stating = indexBy(claims, (c) => c.members)
   const back = new Map<ClaimRecord, DisputeRecord[]>()
   for (const c of claims) {
     const leader = ctx.sentences.get(c.leader)
