@@ -1,18 +1,21 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, tmpdir, totalmem } from 'node:os'
 import { join } from 'node:path'
+import { answerLength } from './answer-length.js'
 import { ROOT, runScript } from './child.js'
 import { measureCold } from './cold.js'
 import { loadTimed, measureEngine } from './engine.js'
 import { type Generated, seedPools } from './generate.js'
+import { type HttpRow, measureHttpThroughput } from './http.js'
 import { compareLibraries } from './libraries.js'
 import { corpusQuestions } from './questions.js'
 import type { BuildFigures, ServeFigures } from './size.js'
 import { logLogSlope, peakRssMb, round } from './stats.js'
 
-// `npm run bench [-- --scales 10,100,1000] [--questions 1000] [--cold 5]`: how fast citebot
-// answers, what it costs and how that grows. Prints tables and writes the same figures to
-// bench/results.json.
+// `npm run bench [-- --scales 10,100,1000] [--questions 1000] [--cold 5] [--http 600]`: how fast
+// citebot answers, what it costs and how that grows. Prints tables and writes the same figures to
+// bench/results.json. `npm run bench -- --only http` measures HTTP mode alone (and updates only
+// its figures in bench/results.json).
 const args = process.argv.slice(2)
 const option = (name: string, fallback: string) => {
   const i = args.indexOf(name)
@@ -21,6 +24,35 @@ const option = (name: string, fallback: string) => {
 const scales = option('--scales', '10,100,1000').split(',').map(Number).filter(Boolean)
 const growthQuestions = option('--questions', '1000')
 const coldRuns = Number(option('--cold', '5'))
+const httpQuestions = Number(option('--http', '600'))
+const resultsPath = join(import.meta.dirname, 'results.json')
+const log = (line: string) => process.stderr.write(`${line}\n`)
+
+/** Prints the HTTP-mode rows: questions per second on one process and on two sharing Postgres. */
+function printHttp(rows: readonly HttpRow[]): void {
+  console.log('HTTP mode: signed mentions in, answers posted to a fake Slack on 127.0.0.1')
+  console.table(rows.map(({ range, ...row }) => ({ ...row, range: range.join('–') })))
+  const [, one, two] = rows
+  if (one && two) {
+    console.log(
+      `HTTP mode questions/s (median of ${one.runs} runs): ${one.questionsPerSecond} on one process, ${two.questionsPerSecond} on two processes sharing Postgres (${rows[0]?.questionsPerSecond} on one on SQLite)`,
+    )
+  }
+}
+
+async function httpFigures(kbQuestions: readonly string[]): Promise<HttpRow[]> {
+  log(`HTTP mode: ${httpQuestions} questions on one process (SQLite, Postgres) and two sharing Postgres…`)
+  return measureHttpThroughput(kbQuestions)
+}
+
+if (option('--only', '') === 'http') {
+  const { kb } = loadTimed(join(ROOT, 'index'), join(ROOT, 'seeds'))
+  const http = await httpFigures(corpusQuestions(kb, httpQuestions))
+  const previous = existsSync(resultsPath) ? (JSON.parse(readFileSync(resultsPath, 'utf8')) as object) : {}
+  writeFileSync(resultsPath, `${JSON.stringify({ ...previous, http }, null, 2)}\n`)
+  printHttp(http)
+  process.exit(0)
+}
 
 /** V8 heap limit for the build processes, in MB. */
 const BUILD_HEAP_MB = 12_288
@@ -30,8 +62,6 @@ const TARGETS = { askP99Ms: 50, loadMs: 3000, rssMb: 1024, seedsAskP99Ms: 5, see
 
 const seeds = join(ROOT, 'seeds')
 const scratch = mkdtempSync(join(tmpdir(), 'citebot-bench-'))
-const log = (line: string) => process.stderr.write(`${line}\n`)
-
 // 1. The engine on the seeds, in this process.
 log('seeds: build, load and 2,000 questions…')
 const engine = measureEngine(seeds, join(scratch, 'seeds-index'), 2000)
@@ -40,6 +70,7 @@ const seedsFigures = { ...engine, peakRssMb: round(peakRssMb(), 0) }
 // 2. The retrieval step, library by library, on the seeds' passages.
 log('retrieval: MiniSearch, Orama, FlexSearch, Lunr…')
 const { kb } = loadTimed(join(ROOT, 'index'), seeds)
+const length = answerLength(kb, join(ROOT, '..', 'shared', 'eval', 'dev.json'))
 const libraries = compareLibraries(
   kb,
   join(ROOT, '..', 'shared', 'eval', 'dev.json'),
@@ -99,6 +130,9 @@ const exponent = {
 // 4. What a person waits for.
 log('cold npm run ask…')
 const cold = await measureCold('is it mandatory?', coldRuns)
+
+// 5. Throughput through HTTP mode, one process and two sharing Postgres.
+const http = await httpFigures(corpusQuestions(kb, httpQuestions))
 rmSync(scratch, { recursive: true, force: true })
 
 const largest = growth[growth.length - 1]
@@ -129,16 +163,22 @@ const results = {
     node: process.version,
   },
   seeds: seedsFigures,
+  answerLength: length,
   libraries,
   growth,
   exponent,
   cold,
+  http,
   targets,
 }
-writeFileSync(join(import.meta.dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`)
+writeFileSync(resultsPath, `${JSON.stringify(results, null, 2)}\n`)
 
 console.log('engine.ask on the seeds (ms; RSS in MB)')
 console.table({ seeds: seedsFigures })
+if (length)
+  console.log(
+    `answer length on the in-scope questions of dev.json (plain text, target median < 600): median ${length.medianChars} characters, max ${length.maxChars}, median ${length.medianClaims} claims`,
+  )
 console.log('retrieval step on the seeds’ passages (query ms; hit@3 on ../shared/eval/dev.json)')
 console.table(libraries.map(({ config: _config, ...row }) => row))
 console.log('growth (ms, MB; each size built, then loaded and asked, in processes of their own)')
@@ -164,3 +204,4 @@ if (targets) {
       `load < ${targets.seedsLoad.target} ms: ${targets.seedsLoad.value} ms (${mark(targets.seedsLoad.met)}).`,
   )
 }
+printHttp(http)

@@ -1,16 +1,39 @@
 import { existsSync } from 'node:fs'
 import { z } from 'zod'
+import { EnvFileError, readEnvFile } from './env-file.js'
+import { unknownNameWarnings } from './env-names.js'
 
 /** Log levels pino knows. */
-const LogLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+const LogLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+  error: 'must be one of fatal, error, warn, info, debug, trace or silent',
+})
+
+/** An http(s) URL with a host; `localhost:9` (no scheme) is not one. */
+const httpUrl = (example: string) =>
+  z.string().refine(
+    (value) => {
+      try {
+        const url = new URL(value)
+        return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== ''
+      } catch {
+        return false
+      }
+    },
+    { error: `must be an http(s) URL such as ${example}` },
+  )
+
+const Port = z
+  .string()
+  .refine((value) => /^\d+$/.test(value.trim()) && Number(value) >= 1 && Number(value) <= 65535, {
+    error: 'must be a port number 1–65535',
+  })
+  .transform(Number)
 
 /** The folders of the documents and of their built index (see `CorpusPaths`). */
-function CorpusEnv() {
-  return z.object({
-    SEEDS_DIR: z.string().min(1).default('seeds'),
-    INDEX_DIR: z.string().min(1).default('index'),
-  })
-}
+const CorpusEnv = z.object({
+  SEEDS_DIR: z.string().min(1).default('seeds'),
+  INDEX_DIR: z.string().min(1).default('index'),
+})
 
 const Env = z.object({
   SLACK_BOT_TOKEN: z
@@ -28,8 +51,8 @@ const Env = z.object({
     .string()
     .min(8, 'is too short (find it under Basic Information → App Credentials)')
     .optional(),
-  SLACK_API_URL: z.string().url('must be a URL such as https://slack.com/api/').optional(),
-  SLACK_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  SLACK_API_URL: httpUrl('https://slack.com/api/').optional(),
+  SLACK_PORT: Port.default(3000),
   DISCORD_TOKEN: z.string().min(20, 'is too short (the bot token, under Bot → Reset Token)').optional(),
   DISCORD_APPLICATION_ID: z
     .string()
@@ -39,11 +62,39 @@ const Env = z.object({
     .string()
     .regex(/^\d{5,25}$/, 'must be a numeric server (guild) ID')
     .optional(),
-  DISCORD_API_URL: z.string().url('must be a URL such as https://discord.com/api').optional(),
-  DATABASE_PATH: z.string().min(1).default('data/citebot.db'),
+  DISCORD_API_URL: httpUrl('https://discord.com/api').optional(),
+  CITEBOT_SECRET: z
+    .string()
+    .min(
+      16,
+      'is too short: use at least 16 random characters (for example the output of openssl rand -hex 32)',
+    )
+    .optional(),
+  CITEBOT_EXAMPLES: z.string().optional(),
+  DATABASE_PATH: z.string().min(1).optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(
+      /^postgres(ql)?:\/\/\S+$/i,
+      'must be a Postgres URL such as postgres://citebot:password@db.internal:5432/citebot',
+    )
+    .optional(),
   LOG_LEVEL: LogLevel.default('info'),
-  ...CorpusEnv().shape,
+  ...CorpusEnv.shape,
 })
+
+/** The settings citebot reads. */
+export const SETTING_NAMES: readonly string[] = Object.keys(Env.shape)
+
+// Values that may be shown back in an error message; tokens and secrets never are.
+const SHOWN = new Set([
+  'SLACK_API_URL',
+  'SLACK_PORT',
+  'DISCORD_APPLICATION_ID',
+  'DISCORD_GUILD_ID',
+  'DISCORD_API_URL',
+  'LOG_LEVEL',
+])
 
 /** The checked configuration. Secrets are never logged (see logger.ts). */
 export interface Config {
@@ -67,9 +118,19 @@ export interface Config {
     /** REST base, default Discord's public API. */
     apiUrl: string | null
   } | null
-  /** SQLite file for subscriptions, digests, the question log and feedback. Default `data/citebot.db`. */
-  databasePath: string
+  /**
+   * Where subscriptions, digests, the question log, feedback, handled events and answered threads are kept:
+   * the Postgres URL of `DATABASE_URL` (several processes, on any machines), else the SQLite file of
+   * `DATABASE_PATH` (default `data/citebot.db`, one machine).
+   */
+  database: { kind: 'postgres'; url: string } | { kind: 'sqlite'; path: string }
   logLevel: z.infer<typeof LogLevel>
+  /** `CITEBOT_SECRET`: the key of the voter hashes in stored feedback; null to use the one kept in the store. */
+  secret: string | null
+  /** `CITEBOT_EXAMPLES`: example questions shown in greetings, `|`-separated; empty to take them from the sources. */
+  examples: string[]
+  /** Variables named like citebot's that it does not read (misspellings), one warning each, to log once. */
+  warnings: string[]
   /** The folder of the source documents (`SEEDS_DIR`). Default `seeds`. */
   seedsDir: string
   /** The folder of the built index (`INDEX_DIR`). Default `index`. */
@@ -86,11 +147,34 @@ export class ConfigError extends Error {
 }
 
 /**
- * Reads and checks the environment once (and `.env` in the working directory, when there is
- * one, without overriding what is set). No other file reads `process.env`.
+ * Reads and checks the environment once (and `dotenv`, `.env` in the working directory by default, when there
+ * is one, without overriding what is set). No other file reads `process.env`.
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, dotenv = '.env'): Config {
-  const e = parseEnv(Env, env, dotenv)
+  const where = new Map(Object.keys(env).map((name) => [name, 'the environment']))
+  let merged: Record<string, string | undefined> = env
+  if (dotenv && existsSync(dotenv)) {
+    let file: Record<string, string>
+    try {
+      file = readEnvFile(dotenv)
+    } catch (error) {
+      if (error instanceof EnvFileError) throw new ConfigError(error.message)
+      throw new ConfigError(`Could not read ${dotenv}: ${(error as Error).message}.`)
+    }
+    for (const name of Object.keys(file)) if (!where.has(name)) where.set(name, dotenv)
+    merged = { ...file, ...env }
+  }
+  const blank = Object.fromEntries(
+    Object.entries(merged).filter(([, v]) => v !== undefined && v.trim() !== ''),
+  )
+  const parsed = Env.safeParse(blank)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    const name = String(issue?.path[0] ?? 'environment')
+    const got = SHOWN.has(name) && typeof blank[name] === 'string' ? `, got '${blank[name]}'` : ''
+    throw new ConfigError(`${name} ${issue?.message ?? 'is invalid'}${got}.`)
+  }
+  const e = parsed.data
   let slack: Config['slack'] = null
   if (e.SLACK_BOT_TOKEN) {
     if (!e.SLACK_APP_TOKEN && !e.SLACK_SIGNING_SECRET) {
@@ -124,32 +208,50 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, dotenv = '.env'
       apiUrl: e.DISCORD_API_URL ?? null,
     }
   }
+  if (e.DATABASE_URL && e.DATABASE_PATH) {
+    throw new ConfigError(
+      'DATABASE_URL (Postgres) and DATABASE_PATH (SQLite) are both set; keep the one store citebot should use.',
+    )
+  }
+  const database: Config['database'] = e.DATABASE_URL
+    ? { kind: 'postgres', url: e.DATABASE_URL }
+    : { kind: 'sqlite', path: e.DATABASE_PATH ?? 'data/citebot.db' }
   return {
     slack,
     discord,
-    databasePath: e.DATABASE_PATH,
+    database,
     logLevel: e.LOG_LEVEL,
+    secret: e.CITEBOT_SECRET ?? null,
+    examples: (e.CITEBOT_EXAMPLES ?? '')
+      .split('|')
+      .map((q) => q.trim())
+      .filter((q) => q !== ''),
+    warnings: unknownNameWarnings(where, SETTING_NAMES),
     seedsDir: e.SEEDS_DIR,
     indexDir: e.INDEX_DIR,
   }
 }
 
 /**
- * Reads only `SEEDS_DIR` and `INDEX_DIR` (and `.env`, as `loadConfig` does): the command-line tools
- * need the folders, not the platform tokens, so a token set for the bot does not stop them.
+ * Reads only `SEEDS_DIR` and `INDEX_DIR` (from the environment, then `dotenv` as `loadConfig`
+ * does): the command-line tools need the folders, not the platform tokens, so a token set for the
+ * bot does not stop them.
  */
 export function loadCorpusPaths(env: NodeJS.ProcessEnv = process.env, dotenv = '.env'): CorpusPaths {
-  const e = parseEnv(CorpusEnv(), env, dotenv)
-  return { seedsDir: e.SEEDS_DIR, indexDir: e.INDEX_DIR }
-}
-
-function parseEnv<T extends z.ZodObject>(schema: T, env: NodeJS.ProcessEnv, dotenv: string): z.infer<T> {
-  if (env === process.env && dotenv && existsSync(dotenv)) process.loadEnvFile(dotenv)
-  const blank = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''))
-  const parsed = schema.safeParse(blank)
+  let merged: Record<string, string | undefined> = env
+  if (dotenv && existsSync(dotenv)) {
+    try {
+      merged = { ...readEnvFile(dotenv), ...env }
+    } catch (error) {
+      if (error instanceof EnvFileError) throw new ConfigError(error.message)
+      throw new ConfigError(`Could not read ${dotenv}: ${(error as Error).message}.`)
+    }
+  }
+  const blank = Object.fromEntries(Object.entries(merged).filter(([, v]) => v !== undefined && v.trim() !== ''))
+  const parsed = CorpusEnv.safeParse(blank)
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
     throw new ConfigError(`${String(issue?.path[0] ?? 'environment')} ${issue?.message ?? 'is invalid'}.`)
   }
-  return parsed.data
+  return { seedsDir: parsed.data.SEEDS_DIR, indexDir: parsed.data.INDEX_DIR }
 }

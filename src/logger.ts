@@ -14,6 +14,7 @@ export const REDACTED_KEYS = [
   'SLACK_APP_TOKEN',
   'SLACK_SIGNING_SECRET',
   'DISCORD_TOKEN',
+  'CITEBOT_SECRET',
 ] as const
 
 // Token shapes of Slack (xoxb-, xapp-, xoxp-) and Discord (three base64 parts), in any logged text.

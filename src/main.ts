@@ -3,6 +3,7 @@ import { createDiscordBot, type DiscordBot } from './adapters/discord/index.js'
 import { createSlackBot, type SlackBot } from './adapters/slack/index.js'
 import { Engine } from './answer/engine.js'
 import { loadKnowledge } from './build/load.js'
+import { memoryConversations, storeConversations } from './chat/conversations.js'
 import { ChatService } from './chat/service.js'
 import { loadNotices } from './cli/notices.js'
 import { ConfigError, loadConfig } from './config.js'
@@ -21,8 +22,10 @@ import { openStore, StoreError } from './store/index.js'
 async function main(): Promise<void> {
   const config = loadConfig()
   const log = createLogger(config.logLevel)
-  // The store first: a bad DATABASE_PATH stops start-up before the index is loaded or rebuilt.
-  const store = openStore(config.databasePath)
+  for (const warning of config.warnings) log.warn({ code: 'CONFIG_UNKNOWN_NAME' }, warning)
+  // The store first: a bad DATABASE_PATH or DATABASE_URL stops start-up before the index is loaded or rebuilt.
+  const { database } = config
+  const store = await openStore(database.kind === 'postgres' ? database.url : database.path)
   const loaded = loadKnowledge({
     ...loadNotices(process.stderr),
     seedsDir: config.seedsDir,
@@ -56,20 +59,25 @@ async function main(): Promise<void> {
     engine,
     store,
     digest: createDigestHandler({ store, runner, scheduler }),
+    // Follow-ups: the bots keep each conversation's last answers in the store, the console in memory.
+    conversations: console ? memoryConversations() : storeConversations(store),
+    secret: config.secret,
+    examples: config.examples,
   })
 
   if (console) {
     const interactive = process.stdin.isTTY === true
     // Piped input is answered and the process ends; only a person at a terminal gets scheduled digests.
     if (interactive) await scheduler.start()
-    await runConsole(service, { input: process.stdin, output: process.stdout, interactive })
+    const greeting = `${service.introduction()} /quit leaves.`
+    await runConsole(service, { input: process.stdin, output: process.stdout, interactive, greeting })
     await scheduler.stop()
-    store.close()
+    await store.close()
     return
   }
 
   if (config.slack) {
-    slack = createSlackBot({ config: config.slack, service, logger: log })
+    slack = createSlackBot({ config: config.slack, service, store, logger: log })
     await slack.start()
   }
   if (config.discord) {
@@ -78,14 +86,14 @@ async function main(): Promise<void> {
   }
   await scheduler.start()
   log.info(
-    { sources: engine.kb.sources.size, claims: engine.kb.claims.size },
+    { sources: engine.kb.sources.size, claims: engine.kb.claims.size, store: store.kind },
     `citebot pid ${process.pid} is running; stop it with kill ${process.pid} (SIGTERM) or Ctrl-C`,
   )
   // The bots stop taking events and let the answers under way finish (3 s at most), then the store closes.
   stopOnSignals(
     async () => {
       await Promise.allSettled([scheduler.stop(), slack?.stop(3000), discord?.stop(3000)])
-      store.close()
+      await store.close()
     },
     { log },
   )

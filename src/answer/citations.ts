@@ -1,3 +1,4 @@
+import { locate } from '../corpus/location.js'
 import { tokenize } from '../search/text.js'
 import type { Knowledge } from './knowledge.js'
 import type { Citation } from './types.js'
@@ -60,6 +61,7 @@ export function cite(kb: Knowledge, span: Span, focus: ReadonlySet<string>, reas
     start: fitted.start,
     end: fitted.end,
   }
+  Object.assign(c, locate(passage, source.file, fitted.start, fitted.end))
   if (reason !== undefined) c.reason = reason
   const cutStart = fitted.start > span.start
   const cutEnd = fitted.end < span.end

@@ -1,50 +1,61 @@
 import type { CaveatRecord, DisputeRecord } from '../claims/types.js'
 import type { Voice } from '../corpus/types.js'
 import { planQuery, type QueryPlan } from '../search/query.js'
+import { tokenize } from '../search/text.js'
+import { answersIn, holdsAnswer } from './answer-types.js'
 import { cite } from './citations.js'
+import { type Candidate, candidatesFor, FEATURES } from './features.js'
 import { cleanQuestion } from './input.js'
 import type { Knowledge } from './knowledge.js'
+import { type AnswerSignals, answers, defaultModel, linear, type RankingModel } from './model.js'
 import { caveatNote, claimNote, reportedBy } from './notes.js'
-import { type RankedClaim, rankClaims, type SentenceScore, scoreSentences } from './rank.js'
+import { analyzeQuestion, type QuestionAnalysis } from './question.js'
+import { type RankedClaim, rankClaims } from './rank.js'
+import { summarize } from './summary.js'
 import type { Answer, Caveat, Claim } from './types.js'
 
 /** How the engine answers. */
 export interface EngineOptions {
-  /** Most claims in an answer. Default 5. */
-  maxClaims: number
   /** Most supporting quotes per claim. Default 6. */
   maxSupport: number
   /** Most disputing quotes per claim. Default 4. */
   maxDisputes: number
   /** Most caveats per answer. Default 3. */
   maxCaveats: number
-  /**
-   * Least share of the question's concepts (weighted by how telling each is) that the corpus
-   * has at all, as written or nearly (a typo, a named instance): below it, the question is about
-   * something else ("the weather in Tokyo"). Default 0.5.
-   */
-  minInCorpus: number
-  /** Least share of the question's concepts that the best evidence must hold. Default 0.34. */
-  minCoverage: number
-  /** Claims scoring under this share of the best claim's score are left out. Default 0.55. */
-  relativeCutoff: number
+  /** The ranking model. Default: the fitted one in src/answer/ranking-model.json. */
+  model: RankingModel
 }
 
-/** The defaults of `EngineOptions`. */
-export const ENGINE_DEFAULTS: EngineOptions = {
-  maxClaims: 5,
+/** The defaults of `EngineOptions` but the model. */
+export const ENGINE_DEFAULTS: Omit<EngineOptions, 'model'> = {
   maxSupport: 6,
   maxDisputes: 4,
   maxCaveats: 3,
-  minInCorpus: 0.5,
-  minCoverage: 0.34,
-  relativeCutoff: 0.55,
 }
+
+const TYPE = FEATURES.indexOf('type')
 
 const NOT_ANSWERED =
   'The sources don’t answer that, so I have nothing to quote. /sources lists what I can quote from; try asking about something they cover.'
 const NO_WORDS =
   'I found no words to search for in that. Ask in English about what the sources cover, for example “Is it mandatory?”; /sources lists them.'
+
+/** What a question finds before any weight is applied (see `Engine.find`). */
+export interface Found {
+  question: string
+  analysis: QuestionAnalysis
+  plan: QueryPlan
+  candidates: Candidate[]
+}
+
+/** What the engine found for a question before it chose what to answer: for the fitting script and tests. */
+export interface Trace extends Found {
+  /** Each candidate's score, in `candidates` order. */
+  scores: number[]
+  ranked: RankedClaim[]
+  /** What decides whether it is answered, or null when nothing was found. */
+  signals: AnswerSignals | null
+}
 
 /** Answers questions from the loaded index: claims with verbatim, attributed quotes and contested notes. */
 export class Engine {
@@ -54,38 +65,111 @@ export class Engine {
     readonly kb: Knowledge,
     options: Partial<EngineOptions> = {},
   ) {
-    this.options = { ...ENGINE_DEFAULTS, ...options }
+    this.options = { ...ENGINE_DEFAULTS, model: options.model ?? defaultModel(), ...options }
+  }
+
+  /** The ranking model in use. */
+  get model(): RankingModel {
+    return this.options.model
   }
 
   /** Answers one question. Never throws on any input; bad input gets `answered: false` and a message. */
   ask(question: string): Answer {
-    const clean = cleanQuestion(question)
-    if (!clean.ok) return refuse(question, clean.message)
-    const plan = planQuery(clean.text, this.kb)
-    if (plan.concepts.length === 0) return refuse(question, NO_WORDS)
-    if (inCorpus(plan) < this.options.minInCorpus) return refuse(question, NOT_ANSWERED)
-    const scores = scoreSentences(this.kb, plan)
-    const ranked = rankClaims(this.kb, scores, plan)
-    // Only claims whose evidence holds enough of the question count; the best of them sets the bar.
-    const answering = ranked.filter((r) => answerCoverage(r.evidence) >= this.options.minCoverage)
-    const best = answering[0]
-    if (!best) return refuse(question, NOT_ANSWERED)
-    const chosen = answering
-      .filter((r) => r.score >= best.score * this.options.relativeCutoff)
-      .slice(0, this.options.maxClaims)
-    const claims = chosen.map((r) => this.claimOf(r, plan, scores))
-    return { question, answered: true, claims, caveats: this.caveatsOf(claims) }
+    return this.answer(question).answer
   }
 
-  private claimOf(r: RankedClaim, plan: QueryPlan, scores: Map<string, SentenceScore>): Claim {
+  /** Answers one question and says what it found on the way (see `Trace`). */
+  answer(
+    question: string,
+    model: RankingModel = this.options.model,
+  ): { answer: Answer; trace: Trace | null } {
+    const found = this.find(question)
+    return 'refusal' in found ? { answer: found.refusal, trace: null } : this.decide(found, model)
+  }
+
+  /**
+   * What a question finds before any weight is applied: its reading, its concepts and the
+   * candidate sentences with their features (the same under every model; the fitting script
+   * reads them once).
+   */
+  find(question: string): Found | { refusal: Answer } {
+    const clean = cleanQuestion(question)
+    if (!clean.ok) return { refusal: refuse(question, clean.message) }
+    const analysis = analyzeQuestion(clean.text)
+    const plan = planQuery(analysis.text, this.kb)
+    if (plan.concepts.length === 0) return { refusal: refuse(question, NO_WORDS) }
+    return { question, analysis, plan, candidates: candidatesFor(this.kb, plan, analysis) }
+  }
+
+  /** Answers from what a question found, with a model's weights. */
+  decide(found: Found, model: RankingModel = this.options.model): { answer: Answer; trace: Trace } {
+    const { question, plan, candidates } = found
+    const scores = candidates.map((c) => linear(model.weights, c.features))
+    const ranked = rankClaims(this.kb, candidates, scores, model)
+    const best = ranked[0]
+    const chosen = best
+      ? ranked.filter((r) => r.score >= best.score - model.claims.cutoff).slice(0, model.claims.maxClaims)
+      : []
+    const signals = best ? this.signals(found, best, chosen) : null
+    const trace: Trace = { ...found, scores, ranked, signals }
+    if (!best || !signals || !answers(model, signals))
+      return { answer: refuse(question, NOT_ANSWERED), trace }
+    const relevance = new Map(candidates.map((c, i) => [c.sentence.id, scores[i] ?? 0]))
+    const claims = distinct(chosen.map((r) => this.claimOf(r, plan, relevance, model.claims.cutoff)))
+    const caveats = this.caveatsOf(claims)
+    const answer: Answer = { question, answered: true, claims, caveats }
+    const type = found.analysis.expects
+    const asked = new Set(tokenize(found.analysis.text).map((t) => t.word))
+    const holds = (text: string) => type !== null && holdsAnswer(answersIn(type, text), asked)
+    // The question's own words (and a correction of them), not their looser relatives, pick the clause.
+    const own = new Set(
+      plan.concepts.flatMap((c) => c.alternatives.filter((a) => a.closeness >= 0.6).map((a) => a.term)),
+    )
+    const summary = summarize(this.kb, claims, caveats, own, holds)
+    if (summary) answer.summary = summary
+    return { answer, trace }
+  }
+
+  /** What decides whether the question is answered, from the best claim found. */
+  private signals(found: Found, best: RankedClaim, chosen: readonly RankedClaim[]): AnswerSignals {
+    const { analysis, plan } = found
+    const named = (word: string) => analysis.names.has(word) || analysis.pos.get(word) === 'name'
+    // A reason is often given without a word that marks it ("I post opinions that…"): only the
+    // kinds of answer that show in a sentence's words count here, in any claim answered.
+    const typeFound =
+      analysis.expects === null ||
+      analysis.expects === 'reason' ||
+      chosen.some((r) => (r.evidence.features[TYPE] ?? 0) > 0)
+    return {
+      focus: best.evidence.focus,
+      // A name the corpus lacks, or has only by correcting it into a common word ("lakers" →
+      // "later"; "Tiananmen" → "Tienanmen" is the same name spelt another way).
+      unknownName: plan.concepts.some((c) => {
+        const own = c.alternatives[0]
+        return named(c.word) && (!own?.known || (own.relation === 'typo' && this.kb.isWord(own.term)))
+      }),
+      typeFound,
+    }
+  }
+
+  private claimOf(
+    r: RankedClaim,
+    plan: QueryPlan,
+    scores: ReadonlyMap<string, number>,
+    margin: number,
+  ): Claim {
     const kb = this.kb
     const focus = new Set(plan.terms.keys())
-    const relevance = (id: string) => scores.get(id)?.score ?? 0
+    const relevance = (id: string) => scores.get(id) ?? Number.NEGATIVE_INFINITY
+    const top = Math.max(...r.claim.members.map(relevance))
+    const lead = (m: { id: string; i: number }) =>
+      m.i === 0 && relevance(m.id) >= top - margin ? Number.POSITIVE_INFINITY : relevance(m.id)
     const members = r.claim.members
       .map((id, i) => ({ id, i, s: kb.sentences.get(id) }))
       .filter((m) => m.s !== undefined)
-      // The statement first, then the most relevant support.
-      .sort((a, b) => (a.i === 0 ? -1 : b.i === 0 ? 1 : relevance(b.id) - relevance(a.id) || a.i - b.i))
+      // The most relevant first (the sentence that answers the question); the statement leads
+      // while it is as near the best as a claim must be to be shown at all.
+      .sort((a, b) => lead(b) - lead(a) || a.i - b.i)
     const support = members.slice(0, this.options.maxSupport).map((m) => {
       const s = m.s as NonNullable<typeof m.s>
       return cite(kb, { passageId: s.passageId, start: s.start, end: s.end }, focus)
@@ -138,21 +222,17 @@ export class Engine {
   }
 }
 
-/** Share of the question's concepts (by weight) the corpus has, as written or nearly: synonyms count at their credit. */
-function inCorpus(plan: QueryPlan): number {
-  let have = 0
-  let all = 0
-  for (const c of plan.concepts) {
-    all += c.weight
-    if (c.known)
-      have += c.weight * Math.max(...c.alternatives.filter((a) => a.known).map((a) => a.closeness), 0)
+/** The claims without one whose statement an earlier claim already quotes ("no claim twice"). */
+function distinct(claims: readonly Claim[]): Claim[] {
+  const out: Claim[] = []
+  const quoted = new Set<string>()
+  const key = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase()
+  for (const c of claims) {
+    if (quoted.has(key(c.statement))) continue
+    out.push(c)
+    for (const q of [c.statement, ...c.support.map((s) => s.quote)]) quoted.add(key(q))
   }
-  return all === 0 ? 0 : have / all
-}
-
-/** How much of the question the evidence answers: the sentence itself, helped a little by its passage. */
-function answerCoverage(e: SentenceScore): number {
-  return 0.75 * e.coverage + 0.25 * Math.max(e.coverage, e.passageCoverage)
+  return out
 }
 
 function spanOf(kb: Knowledge, d: DisputeRecord) {

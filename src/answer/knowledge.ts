@@ -4,11 +4,12 @@ import { packClaims } from '../build/packed-claims.js'
 import type { CaveatRecord, ClaimRecord, SentenceRecord } from '../claims/types.js'
 import type { Passage, Source } from '../corpus/types.js'
 import type { Lexicon } from '../search/lexicon.js'
-import { metaNames, metaText } from '../search/meta.js'
+import { metaNames, metaText, sourceTerms } from '../search/meta.js'
 import type { QueryContext } from '../search/query.js'
 import { loadSearchIndex, type PassageDoc } from '../search/search-index.js'
 import { terms as termsOf } from '../search/text.js'
 import { ClaimTable, SentenceLinks } from './claim-table.js'
+import { SentenceFactsCache } from './sentence-facts.js'
 import { SentenceTable } from './sentence-table.js'
 
 /** Where a sentence stands in a claim: as its statement (index 0) or as further support. */
@@ -34,11 +35,15 @@ export class Knowledge implements QueryContext {
   readonly vocabulary: Map<string, number>
   /** Passage id → the terms of what is known about it besides its words (see meta.ts). */
   readonly meta = new Map<string, Set<string>>()
+  /** Source id → the terms naming it: its author and publisher (see `sourceTerms`). */
+  readonly sourceNames = new Map<string, ReadonlySet<string>>()
   /** Term → number of passages whose writer, source or section it names (the search index's `who` and `tags` postings). */
   readonly metaPassages = new Map<string, number>()
   readonly sentenceCount: number
   readonly lexicon: Lexicon
   readonly search: MiniSearch<PassageDoc>
+  /** What the ranking reads of each sentence's words, worked out when first needed (see sentence-facts.ts). */
+  readonly facts = new SentenceFactsCache((s) => this.slice(this.passageOf(s).sourceId, s.start, s.end))
   private readonly texts = new Map<string, string>()
   // Only the dictionary is kept of `data` (as a Set on first use): holding `data` would keep the
   // search index's JSON text and the stored rows alive as long as the process.
@@ -80,6 +85,7 @@ export class Knowledge implements QueryContext {
       // A question may use these words too; they count as known to the corpus.
       for (const t of terms) if (!this.vocabulary.has(t)) this.vocabulary.set(t, 1)
     }
+    for (const s of this.sources.values()) this.sourceNames.set(s.id, sourceTerms(s))
     for (const [text, count] of metaTexts) {
       for (const t of metaTerms.get(text) ?? [])
         this.metaPassages.set(t, (this.metaPassages.get(t) ?? 0) + count)

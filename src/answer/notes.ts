@@ -128,7 +128,7 @@ export function claimNote(
   return `Contested: ${lead} “${snippet(citation.quote, pivot(record))}”${against(kb, citation, support)}${more}.`
 }
 
-/** The note on a caveat: who doubts a whole source, and in what words. */
+/** The note on a caveat: who doubts a whole source, and in what words (the whole quote). */
 export function caveatNote(kb: Knowledge, citation: Citation, doubted: string): string {
   const source = kb.sources.get(citation.sourceId)
   const target = kb.sources.get(doubted)
@@ -137,5 +137,14 @@ export function caveatNote(kb: Knowledge, citation: Citation, doubted: string): 
   const who = writerName(citation.author, citation.voice, source)
   const where = placeName(citation.voice, source, passage?.section ?? null)
   const whom = target.id === source.id ? 'the source as a whole' : `${sourceName(target)} as a whole`
-  return `${who}, ${where}, doubts ${whom}: “${snippet(citation.quote, null)}”.`
+  // The doubt is quoted whole (it is shown nowhere else in the answer), with "…" where the sentence was cut.
+  const quote = wholeQuote(citation)
+  return `${who}, ${where}, doubts ${whom}: “${quote}”${/[.!?…]$/.test(quote) ? '' : '.'}`
+}
+
+function wholeQuote(c: Citation): string {
+  const text = c.quote.replace(/\s+/g, ' ').trim()
+  const before = c.clipped === 'start' || c.clipped === 'both' ? '…' : ''
+  const after = c.clipped === 'end' || c.clipped === 'both' ? '…' : ''
+  return `${before}${text}${after}`
 }

@@ -1,36 +1,12 @@
 import type { ClaimRecord } from '../claims/types.js'
 import type { QueryPlan } from '../search/query.js'
-import { allowedEdits, editDistance } from '../search/spelling.js'
+import { allowedEdits } from '../search/spelling.js'
+import type { Candidate } from './features.js'
 import type { Knowledge } from './knowledge.js'
+import type { RankingModel } from './model.js'
 
-/** How well one sentence answers the question. */
-export interface SentenceScore {
-  /** Blended score (0–1). */
-  score: number
-  /** Weighted share of the question's concepts the sentence holds (0–1). */
-  coverage: number
-  /** The same share for its whole passage, section heading included (0–1). */
-  passageCoverage: number
-  /** True when what is known about its passage (who wrote it, where) answers part of the question ("What did Edward Lin say?"). */
-  named: boolean
-}
-
-/** How the parts of a sentence's score are blended. */
-export const SCORE_WEIGHTS = { sentence: 0.6, passage: 0.25, search: 0.15 } as const
 /** Passages taken from the search index for a question. */
 export const PASSAGES_SEARCHED = 40
-/** Credit of a concept found only in what is known about a passage (its writer, source, section). */
-export const META_CREDIT = 0.6
-/** Credit of a prefix or typo match found by the search index, relative to its term. */
-const LOOSE_CREDIT = 0.8
-/** How much a claim counts when the sentence found disputes it rather than states it. */
-export const DISPUTE_FACTOR = 0.8
-/** Most claims one disputing sentence brings into the ranking (a sentence of the seeds disputes 2 at most). */
-export const MAX_DISPUTED_OFFERS = 32
-/** Most claims one sentence that states them brings into the ranking (a sentence of the seeds states 5 at most). */
-export const MAX_STATED_OFFERS = 32
-/** Prior by who states a claim: an article's statement over a reader's. */
-export const VOICE_PRIOR = { article: 1, update: 0.95, comment: 0.8 } as const
 
 /**
  * Share of the sentences a term may be in and still be looked up in the search index, and the
@@ -81,155 +57,75 @@ export function searchPassages(kb: Knowledge, plan: QueryPlan) {
     .slice(0, PASSAGES_SEARCHED)
 }
 
-/** Searches the passages and scores each sentence of the passages found. */
-export function scoreSentences(kb: Knowledge, plan: QueryPlan): Map<string, SentenceScore> {
-  const out = new Map<string, SentenceScore>()
-  if (plan.terms.size === 0) return out
-  const results = searchPassages(kb, plan)
-  const top = results[0]?.score ?? 1
-  const total = plan.concepts.reduce((acc, c) => acc + c.weight, 0) || 1
-  for (const r of results) {
-    const passage = kb.passages.get(r.id as string)
-    if (!passage) continue
-    const credit = creditsOf(plan, r.terms)
-    const sentences = kb.sentencesByPassage.get(passage.id) ?? []
-    const meta = kb.meta.get(passage.id) ?? new Set<string>()
-    const passageTerms = new Set(sentences.flatMap((s) => s.terms))
-    const pcov = coverage(plan, credit, passageTerms, meta) / total
-    for (const s of sentences) {
-      const terms = new Set(s.terms)
-      const cov = coverage(plan, credit, terms, meta) / total
-      const score =
-        SCORE_WEIGHTS.sentence * cov + SCORE_WEIGHTS.passage * pcov + SCORE_WEIGHTS.search * (r.score / top)
-      const named = meta.size > 0 && cov > coverage(plan, credit, terms, NOTHING) / total + 1e-9
-      out.set(s.id, { score, coverage: cov, passageCoverage: pcov, named })
-    }
-  }
-  return out
-}
-
-const NOTHING: ReadonlySet<string> = new Set()
-
-/** For each concept, the credit of each term that counts as finding it (prefix and typo matches included). */
-function creditsOf(plan: QueryPlan, matched: readonly string[]): Map<string, number>[] {
-  return plan.concepts.map((c) => {
-    const m = new Map<string, number>()
-    for (const a of c.alternatives) m.set(a.term, Math.max(m.get(a.term) ?? 0, a.credit))
-    const own = c.alternatives[0]
-    if (own && plan.loose.has(own.term)) {
-      for (const t of matched) {
-        if (m.has(t)) continue
-        const near =
-          t.startsWith(own.term) ||
-          editDistance(t, own.term, allowedEdits(own.term.length)) <= allowedEdits(own.term.length)
-        if (near) m.set(t, LOOSE_CREDIT * own.credit)
-      }
-    }
-    return m
-  })
-}
-
-/**
- * The weighted credit of the concepts found in `terms`; found only in what is known about the
- * passage (`meta`: its writer, source, kind, section) they count `META_CREDIT` as much.
- */
-function coverage(
-  plan: QueryPlan,
-  credits: Map<string, number>[],
-  terms: ReadonlySet<string>,
-  meta: ReadonlySet<string>,
-): number {
-  // Each word of the text answers one concept at most ("dynamics" is no answer to both "changed"
-  // and "drive"): the heaviest concepts pick first.
-  const pairs: { concept: number; term: string; value: number }[] = []
-  plan.concepts.forEach((c, i) => {
-    for (const [t, v] of credits[i] ?? []) {
-      const found = terms.has(t) ? v : meta.has(t) ? META_CREDIT * v : 0
-      if (found > 0) pairs.push({ concept: i, term: t, value: c.weight * found })
-    }
-  })
-  pairs.sort((a, b) => b.value - a.value)
-  const doneConcepts = new Set<number>()
-  const usedTerms = new Set<string>()
-  let sum = 0
-  for (const p of pairs) {
-    if (doneConcepts.has(p.concept) || usedTerms.has(p.term)) continue
-    doneConcepts.add(p.concept)
-    usedTerms.add(p.term)
-    sum += p.value
-  }
-  return sum
-}
-
 /** A claim found for a question, with the sentence that found it. */
 export interface RankedClaim {
   claim: ClaimRecord
   score: number
-  /** The best score of a sentence that states or disputes the claim. */
-  evidence: SentenceScore
+  /** The best-scoring sentence that states or disputes the claim. */
+  evidence: Candidate
+  /** True when that sentence disputes the claim rather than states it. */
+  disputed: boolean
 }
 
-/**
- * Least share of a supporting sentence's finding that counts for its claim when the claim's
- * statement holds none of what the question asks (see `rankClaims`).
- */
-export const OFF_STATEMENT_FLOOR = 0.5
+/** A claim of one sentence, for a sentence that states none of the index's claims; its id is `s:<sentence id>`. */
+export function sentenceClaim(sentenceId: string): ClaimRecord {
+  return {
+    id: `s:${sentenceId}`,
+    leader: sentenceId,
+    members: [sentenceId],
+    similarity: [1],
+    sources: 1,
+    disputes: [],
+  }
+}
+
+/** Most claims one sentence that states or disputes them brings into the ranking (a large corpus repeats itself). */
+export const MAX_OFFERS = 32
 
 /**
- * Ranks the claims that the scored sentences state or dispute. A claim found through a sentence
- * that supports it counts as far as its statement holds what the question asks too: "On an Oct. 5
- * blog post Jay Stanley … wrote by 2020 it will be mandated …" answers who wrote, not whether it
- * is mandatory, though it supports that claim.
+ * Ranks the claims that the scored sentences state or dispute: a claim counts as its best
+ * sentence does, less the model's margin when that sentence disputes it rather than states it.
  */
 export function rankClaims(
   kb: Knowledge,
-  scores: Map<string, SentenceScore>,
-  plan?: QueryPlan,
+  candidates: readonly Candidate[],
+  scores: readonly number[],
+  model: RankingModel,
 ): RankedClaim[] {
-  const credits = plan ? creditsOf(plan, []) : []
-  const total = plan ? plan.concepts.reduce((acc, c) => acc + c.weight, 0) || 1 : 1
-  const statementCoverage = new Map<string, number>()
-  const onStatement = (claim: ClaimRecord, found: SentenceScore): number => {
-    if (!plan || found.coverage <= 0) return 1
-    let cov = statementCoverage.get(claim.id)
-    if (cov === undefined) {
-      const leader = kb.sentences.get(claim.leader)
-      const meta = leader ? (kb.meta.get(leader.passageId) ?? new Set<string>()) : new Set<string>()
-      cov = leader ? coverage(plan, credits, new Set(leader.terms), meta) / total : 0
-      statementCoverage.set(claim.id, cov)
-    }
-    return OFF_STATEMENT_FLOOR + (1 - OFF_STATEMENT_FLOOR) * Math.min(1, cov / found.coverage)
-  }
   const best = new Map<string, RankedClaim>()
-  // How a claim counts: an article's statement over a reader's (unless the question names the
-  // reader), a claim stated by several sources a little over one; a claim found through a
-  // sentence that disputes it counts as that sentence does, whoever states it.
-  const offer = (claim: ClaimRecord, value: number, evidence: SentenceScore, disputed = false) => {
-    const leader = disputed ? undefined : kb.sentences.get(claim.leader)
-    const asked = evidence.named && leader !== undefined && scores.get(leader.id) === evidence
-    const prior = disputed || asked || !leader ? 1 : VOICE_PRIOR[kb.passageOf(leader).voice]
-    const breadth = disputed ? 1 : 1 + 0.05 * Math.min(3, claim.sources - 1)
-    const score = value * prior * breadth
+  // How like its statement the sentence that found each claim is (1 for the statement itself).
+  const likeness = new Map<string, number>()
+  const offer = (claim: ClaimRecord, score: number, evidence: Candidate, disputed: boolean, like = 1) => {
     const old = best.get(claim.id)
-    if (!old || score > old.score) best.set(claim.id, { claim, score, evidence })
+    if (!old || score > old.score) {
+      best.set(claim.id, { claim, score, evidence, disputed })
+      likeness.set(claim.id, like)
+    }
   }
-  for (const [id, s] of scores) {
-    // In a large corpus that repeats itself a sentence may support a thousand claims that say the
-    // same: the first ones are enough to answer with.
-    const stated = kb.memberships.get(id) ?? []
-    for (let i = 0; i < Math.min(stated.length, MAX_STATED_OFFERS); i++) {
-      const m = stated[i]
+  candidates.forEach((c, i) => {
+    const score = scores[i] ?? 0
+    const stated = kb.memberships.get(c.sentence.id) ?? []
+    for (let k = 0; k < Math.min(stated.length, MAX_OFFERS); k++) {
+      const m = stated[k]
+      // Found through a supporting sentence, a claim counts as far as that sentence says what
+      // its statement says: "While this Credit China rating is purely fiscal…" supports the claim
+      // that friends' behaviour affects your score, but answers what Credit China is itself.
       if (!m) continue
-      const sim = m.claim.similarity[m.index] ?? 0
-      offer(m.claim, s.score * (m.index === 0 ? 1 : (0.7 + 0.3 * sim) * onStatement(m.claim, s)), s)
+      const like = m.claim.similarity[m.index] ?? 0
+      offer(m.claim, score - model.claims.memberMargin * (1 - like), c, false, like)
     }
-    // A reader's "nonsense" may dispute thousands of claims of a large corpus, all found alike:
-    // a few of them are enough to answer with.
-    const disputed = kb.disputesBy.get(id) ?? []
-    for (let i = 0; i < Math.min(disputed.length, MAX_DISPUTED_OFFERS); i++) {
-      const claim = disputed[i]
-      if (claim) offer(claim, s.score * DISPUTE_FACTOR, s, true)
+    // A sentence that states no claim of the index (too short, a question, a fragment of a
+    // reply: "I am not on LinkedIn. Why?") still answers as itself.
+    if (stated.length === 0) offer(sentenceClaim(c.sentence.id), score, c, false)
+    const disputed = kb.disputesBy.get(c.sentence.id) ?? []
+    for (let k = 0; k < Math.min(disputed.length, MAX_OFFERS); k++) {
+      const claim = disputed[k]
+      if (claim) offer(claim, score - model.claims.disputeMargin, c, true, 0)
     }
-  }
-  return [...best.values()].sort((a, b) => b.score - a.score || a.claim.id.localeCompare(b.claim.id))
+  })
+  // Among equal scores, the claims that the sentence found states first.
+  const like = (r: RankedClaim) => likeness.get(r.claim.id) ?? 0
+  return [...best.values()].sort(
+    (a, b) => b.score - a.score || like(b) - like(a) || a.claim.id.localeCompare(b.claim.id),
+  )
 }

@@ -13,15 +13,24 @@ export interface Citation {
   /** Who wrote the quoted passage (the commenter for a comment); null when unknown. */
   author: string | null
   passageId: string
-  /** A verbatim span of the file (at most 400 characters). */
+  /**
+   * A verbatim span of the file (at most 400 characters); for HTML, PDF and Word, of the text
+   * extracted from it (`index/text/<file>.txt`).
+   */
   quote: string
-  /** Character offsets of the quote in the file. */
+  /** Character offsets of the quote in the file (or in its extracted text). */
   start: number
   end: number
   /** For a dispute: why it was found to dispute the claim, e.g. `antonym: optional vs mandatory`. */
   reason?: string
   /** Set when the quote is part of a longer sentence (cut to fit 400 characters): which end was cut. */
   clipped?: 'start' | 'end' | 'both'
+  /** PDF: the page the quote is on (from 1). */
+  page?: number
+  /** PDF: the page the quote ends on, when it runs on over a page break. */
+  pageEnd?: number
+  /** HTML and Word: the heading of the section the quote is in, when it has one. */
+  section?: string
 }
 
 /** One check-worthy statement, with the passages that state it and those that dispute it. */
@@ -64,7 +73,13 @@ export interface Answer {
   answered: boolean
   /** Set when `answered` is false: says why and points to `/sources`. */
   message?: string
-  /** At most 5, most relevant first. */
+  /**
+   * Set when `answered` is true: the bottom line, one sentence made from the first claim by
+   * templates (who states it, the clause of its quote that answers, who disputes it), shown first
+   * by every renderer.
+   */
+  summary?: string
+  /** At most 3 (the ranking model's `maxClaims`), most relevant first. */
   claims: Claim[]
   caveats: Caveat[]
 }

@@ -1,5 +1,6 @@
 import { buildClaimGraph } from '../claims/graph.js'
-import { readCorpus } from '../corpus/read-seeds.js'
+import { isExtracted } from '../corpus/formats.js'
+import { type ReadCorpusOptions, readCorpus } from '../corpus/read-seeds.js'
 import type { Corpus, Document } from '../corpus/types.js'
 import { buildLexicon } from '../search/lexicon.js'
 import { metaNames, metaText } from '../search/meta.js'
@@ -40,10 +41,18 @@ function vocabularyOf(documents: readonly Document[]): {
   for (const d of documents) {
     for (const p of d.passages) {
       if (p.spam) continue
-      for (const t of tokenize(p.text)) {
+      const tokens = tokenize(p.text)
+      const capital = tokens.map((t) => /^\p{Lu}/u.test(p.text.slice(t.start, t.end)))
+      // Next to another capitalised word, a word is part of a name ("Jay" of "Jay Stanley"): only
+      // a capitalised word that stands alone is a proper noun of its own ("Chile" in "In Chile, …").
+      const joined = (i: number, j: number) =>
+        capital[j] === true &&
+        tokens[j]?.term !== '' &&
+        p.text.slice(tokens[Math.min(i, j)]?.end, tokens[Math.max(i, j)]?.start) === ' '
+      tokens.forEach((t, i) => {
         if (t.term) vocab.add(t.term)
-        if (/^\p{Lu}/u.test(p.text.slice(t.start, t.end))) proper.add(t.word)
-      }
+        if (capital[i] && !joined(i, i - 1) && !joined(i, i + 1)) proper.add(t.word)
+      })
       for (const tag of tagsOf(p.text)) vocab.add(tag)
       const own = [...namesOf(p.text), ...metaNames(p, d.source)]
       namesByPassage.set(p.id, own)
@@ -59,13 +68,15 @@ function vocabularyOf(documents: readonly Document[]): {
 /**
  * Builds everything `index/` holds from the seeds folder: passages, the WordNet lexicon for
  * the corpus's words, the claims with their disputes and caveats, and the search index.
+ * `onStep` hears of each step as it ends, `onFile` of each seed file as it is read.
  */
 export function buildIndex(
   seedsDir: string,
   onStep: (step: BuildStep) => void = () => {},
+  onFile?: ReadCorpusOptions['onFile'],
 ): { data: IndexData; corpus: Corpus } {
   const manifest = currentManifest(seedsDir)
-  const corpus = readCorpus(seedsDir)
+  const corpus = readCorpus(seedsDir, onFile ? { onFile } : {})
   onStep('read seeds')
   const wordnet = readWordNet()
   onStep('read WordNet')
@@ -109,6 +120,9 @@ export function buildIndex(
     vocabulary: countTerms(graph.sentences),
     search: packSearch(search.toJSON()),
     dictionary: dictionaryStems(wordnet, termOf),
+    extracted: Object.fromEntries(
+      corpus.documents.filter((d) => isExtracted(d.source.file)).map((d) => [d.source.file, d.text]),
+    ),
   }
   return { data, corpus }
 }

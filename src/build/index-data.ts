@@ -46,6 +46,11 @@ export interface IndexData {
   search: PackedSearch
   /** Stems of every one-word English lemma WordNet knows, sorted: a word in it is no typo. */
   dictionary: string[]
+  /**
+   * Seed file name → the plain text citebot extracted from it, for HTML, PDF and Word seeds (their
+   * passages and quotes are spans of it; it is stored as `index/text/<file>.txt`).
+   */
+  extracted: Record<string, string>
 }
 
 /** The index as `readIndex` reads it from `index/`: the claims packed, as stored (see packed-claims.ts). */

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto'
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { SentenceRecord } from '../claims/types.js'
+import { isExtracted } from '../corpus/formats.js'
 import type { SearchInfo } from '../search/packed-search.js'
 import type { IndexData, IndexFileCheck, Manifest, StoredIndex } from './index-data.js'
 import { type PackedClaims, packClaims } from './packed-claims.js'
@@ -20,6 +21,9 @@ const FILES = {
   dictionary: 'words.txt',
 } as const
 
+/** The folder of the texts extracted from HTML, PDF and Word seeds, one `<file>.txt` each. */
+const EXTRACTED_FOLDER = 'text'
+
 /**
  * The index in a folder is damaged: a file is missing, cut short, changed or unreadable, or the manifest
  * records no checks. The message names the file and says how; loading rebuilds the index from the seeds.
@@ -31,6 +35,11 @@ export class IndexDamagedError extends Error {
 }
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex')
+
+/** Where the index keeps the text extracted from a seed file (HTML, PDF, Word), relative to the index folder. */
+export function extractedTextPath(file: string): string {
+  return `${EXTRACTED_FOLDER}/${file}.txt`
+}
 
 // Written to a temporary name and renamed, so a reader never sees half a file. Returns its check.
 function writeAtomic(path: string, text: string | Uint8Array): IndexFileCheck {
@@ -125,9 +134,36 @@ export function writeIndex(dir: string, data: IndexData): void {
   ]
   const files: Record<string, IndexFileCheck> = {}
   for (const [name, content] of parts) files[name] = writeAtomic(join(dir, name), content)
+  // The extracted texts are checked on load like the other files (as `text/<file>.txt`).
+  Object.assign(files, writeExtracted(dir, data.extracted))
   const sorted = Object.fromEntries(Object.entries(files).sort(([a], [b]) => a.localeCompare(b)))
   const manifest: Manifest = { ...data.manifest, files: sorted }
   writeAtomic(join(dir, FILES.manifest), `${JSON.stringify(manifest, null, 2)}\n`)
+}
+
+/**
+ * Writes the extracted texts, and removes those of seeds that are gone (the folder too, when none is left).
+ * Returns the check of each, by its path in the index folder.
+ */
+function writeExtracted(
+  dir: string,
+  extracted: Readonly<Record<string, string>>,
+): Record<string, IndexFileCheck> {
+  const folder = join(dir, EXTRACTED_FOLDER)
+  const keep = new Set(Object.keys(extracted).map((file) => `${file}.txt`))
+  if (existsSync(folder))
+    for (const name of readdirSync(folder)) if (!keep.has(name)) rmSync(join(folder, name), { force: true })
+  if (keep.size === 0) {
+    rmSync(folder, { recursive: true, force: true })
+    return {}
+  }
+  mkdirSync(folder, { recursive: true })
+  const checks: Record<string, IndexFileCheck> = {}
+  for (const [file, text] of Object.entries(extracted)) {
+    const name = extractedTextPath(file)
+    checks[name] = writeAtomic(join(dir, name), text)
+  }
+  return checks
 }
 
 /** The manifest of the index in `dir`, or null when there is none. Throws `IndexDamagedError` when it cannot be read. */
@@ -226,8 +262,13 @@ export function readIndex(dir: string): StoredIndex {
     rows: new Int32Array(numbers(FILES.claimRows, 4)),
     similarity: new Float64Array(numbers(FILES.similarity, 8)),
   }
+  // An HTML, PDF or Word seed's quotes are spans of its extracted text: it is checked like the other files.
+  const extracted: Record<string, string> = {}
+  for (const s of corpus.sources)
+    if (isExtracted(s.file)) extracted[s.file] = raw(extractedTextPath(s.file)).toString('utf8')
   return {
     manifest,
+    extracted,
     sources: corpus.sources,
     passages: corpus.passages,
     sentences,
@@ -243,5 +284,8 @@ export function readIndex(dir: string): StoredIndex {
   }
 }
 
-/** The names of the files an index folder holds, the manifest first. */
+/**
+ * The names of the files every index folder holds, the manifest first; an index of HTML, PDF or Word seeds
+ * holds `text/<file>.txt` for each too (see {@link extractedTextPath}).
+ */
 export const INDEX_FILES: readonly string[] = Object.values(FILES)

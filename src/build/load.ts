@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { Knowledge } from '../answer/knowledge.js'
+import { isExtracted } from '../corpus/formats.js'
 import type { ReadError } from '../corpus/types.js'
 import { BUILD_STEPS, type BuildStep, buildIndex } from './build-index.js'
 import type { IndexData, StoredIndex } from './index-data.js'
@@ -20,6 +21,8 @@ export interface LoadOptions {
   onRebuild?: (changes: string[], why: 'seeds' | 'damaged') => void
   /** Called as each build step finishes (step number from 1, of `total`). */
   onStep?: (step: BuildStep, done: number, total: number) => void
+  /** Called as each seed file is read during a rebuild (files done, of `total`). */
+  onFile?: (file: string, done: number, total: number) => void
 }
 
 /** The loaded knowledge, and whether the index had to be rebuilt to get it. */
@@ -38,7 +41,8 @@ export interface Loaded {
 /**
  * Loads `index/`, or rebuilds it when the seeds changed since it was built or when it is damaged (a file
  * missing, cut short or changed since it was written: each is checked against the manifest), and saves it,
- * if the folder is writable; then reads the seed texts the quotes are cut from.
+ * if the folder is writable; then reads the texts the quotes are cut from: the seeds', and for HTML, PDF and
+ * Word seeds the texts the index keeps of them.
  */
 export function loadKnowledge(options: Partial<LoadOptions> = {}): Loaded {
   const indexDir = options.indexDir ?? 'index'
@@ -59,7 +63,11 @@ export function loadKnowledge(options: Partial<LoadOptions> = {}): Loaded {
   if (data === null) {
     options.onRebuild?.(damage === null ? changes : [damage], damage === null ? 'seeds' : 'damaged')
     let done = 0
-    const built = buildIndex(seedsDir, (step) => options.onStep?.(step, ++done, BUILD_STEPS.length))
+    const built = buildIndex(
+      seedsDir,
+      (step) => options.onStep?.(step, ++done, BUILD_STEPS.length),
+      options.onFile,
+    )
     data = built.data
     errors = built.corpus.errors
     try {
@@ -68,6 +76,11 @@ export function loadKnowledge(options: Partial<LoadOptions> = {}): Loaded {
       saveError = `could not save the rebuilt index in ${indexDir}/ (${(cause as Error).message}); it will be rebuilt at the next start.`
     }
   }
-  const texts = new Map(data.sources.map((s) => [s.file, readFileSync(join(seedsDir, s.file), 'utf8')]))
+  // Quotes are cut from the seed's text, or, for HTML, PDF and Word, from the text extracted from it.
+  const texts = new Map<string, string>()
+  for (const s of data.sources) {
+    const text = isExtracted(s.file) ? data.extracted[s.file] : readFileSync(join(seedsDir, s.file), 'utf8')
+    if (text !== undefined) texts.set(s.file, text)
+  }
   return { knowledge: new Knowledge(data, texts), changes, damage, errors, saveError }
 }

@@ -33,7 +33,7 @@ export function summarizeSources(kb: Knowledge): SourceSummary[] {
 /** One line per source, for a person. */
 export function renderSourcesText(list: readonly SourceSummary[]): string {
   if (list.length === 0)
-    return 'No sources are loaded. Add .txt or .md files to seeds/ and run `npm run index`.'
+    return 'No sources are loaded. Add documents (.txt, .md, .html, .pdf, .docx) to seeds/ and run `npm run index`.'
   return list
     .map((s, i) => {
       const by = [s.author, s.publisher, s.date].filter(Boolean).join(', ')

@@ -1,29 +1,28 @@
 import { type CorpusPaths, loadCorpusPaths } from '../config.js'
+import type { FlagSpec } from './args.js'
 
-/** Options every command that reads the documents takes: `--seeds DIR` and `--index DIR`. */
-export const CORPUS_OPTIONS = {
-  seeds: { type: 'string' },
-  index: { type: 'string' },
-} as const
+/** Flags of every command that reads the documents: `--seeds DIR` and `--index DIR`. */
+export const CORPUS_FLAGS: Record<'seeds' | 'index', FlagSpec> = {
+  seeds: {
+    type: 'string',
+    description: 'The folder of the documents (default SEEDS_DIR, else seeds).',
+  },
+  index: {
+    type: 'string',
+    description: 'The folder of their built index (default INDEX_DIR, else index).',
+  },
+}
 
 /**
  * The folders a command works on: `--seeds` and `--index` when given, else `SEEDS_DIR` and
  * `INDEX_DIR` (see config.ts), else `seeds` and `index`.
  */
-export function corpusPaths(values: { seeds?: string | undefined; index?: string | undefined }): CorpusPaths {
+export function corpusPaths(values: Record<string, string | boolean | undefined>): CorpusPaths {
   const env = loadCorpusPaths()
-  return { seedsDir: values.seeds ?? env.seedsDir, indexDir: values.index ?? env.indexDir }
-}
-
-/**
- * Runs a command's argument parsing (`node:util` parseArgs); on a bad argument (an unknown
- * option, a folder option without its folder) prints one line with the usage and exits with 2.
- */
-export function orUsage<T>(usage: string, parse: () => T): T {
-  try {
-    return parse()
-  } catch (error) {
-    process.stderr.write(`citebot: ${(error as Error).message}\nusage: ${usage}\n`)
-    process.exit(2)
+  const seeds = values.seeds
+  const index = values.index
+  return {
+    seedsDir: typeof seeds === 'string' ? seeds : env.seedsDir,
+    indexDir: typeof index === 'string' ? index : env.indexDir,
   }
 }

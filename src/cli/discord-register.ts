@@ -8,6 +8,7 @@ import {
 } from 'discord.js'
 import { DISCORD_COMMANDS } from '../adapters/discord/commands.js'
 import { ConfigError, loadConfig } from '../config.js'
+import { type CommandSpec, commandLine } from './args.js'
 
 /** Where and as whom to register citebot's slash commands. */
 export interface RegisterOptions {
@@ -75,14 +76,32 @@ function registerError(error: unknown, options: RegisterOptions): RegisterError 
   if (error.status === 401) {
     message =
       'Discord rejected DISCORD_TOKEN (401); copy a fresh one from the Developer Portal (Bot → Reset Token).'
+  } else if (code === UNKNOWN_APPLICATION) {
+    message = `Discord knows no application ${options.applicationId} (${oneLine(error)}): set DISCORD_APPLICATION_ID to the Application ID on the Developer Portal's General Information page of the application whose bot DISCORD_TOKEN belongs to (not the bot's user id, a server id or the public key).`
+  } else if (error.status === 404) {
+    message = `Discord answered 404 (${oneLine(error)}) for ${error.url}: check DISCORD_API_URL (the REST base without /v10, e.g. https://discord.com/api) and DISCORD_APPLICATION_ID.`
   } else if (error.status === 403 && options.guildId !== null) {
-    message = `Discord refused to register commands in server ${options.guildId} (${error.message}): invite the bot there first (scopes bot and applications.commands), check DISCORD_GUILD_ID, or unset it to register globally.`
+    message = `Discord refused to register commands in server ${options.guildId} (${oneLine(error)}): invite the bot there first (scopes bot and applications.commands), check DISCORD_GUILD_ID, or unset it to register globally.`
   } else if (error.status === 403) {
-    message = `Discord refused to register commands for application ${options.applicationId} (${error.message}): DISCORD_APPLICATION_ID must be the id of the application whose bot token DISCORD_TOKEN is.`
+    message = `Discord refused to register commands for application ${options.applicationId} (${oneLine(error)}): DISCORD_APPLICATION_ID must be the id of the application whose bot token DISCORD_TOKEN is.`
   } else {
-    message = `Discord refused the commands: ${error.message} (status ${error.status}, code ${String(error.code)}).`
+    message = `Discord refused the commands (status ${error.status}, code ${String(error.code)}): ${oneLine(error)}.`
   }
   return new RegisterError(message, code, { cause: error })
+}
+
+/** Discord's JSON code for "Unknown Application". */
+const UNKNOWN_APPLICATION = 10002
+
+// discord.js puts each field error of a 400 on a line of its own ("Invalid Form Body\n0.name[…]: …"): the
+// terminal gets them on one line.
+function oneLine(error: DiscordAPIError): string {
+  return error.message
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+    .join('; ')
+    .replace(/\.$/, '')
 }
 
 /** One line per command, with subcommands, for the terminal. */
@@ -101,9 +120,19 @@ export function describeRegistration(result: RegisterResult): string {
   return [`Registered ${result.commands.length} slash commands ${where}:`, ...lines].join('\n')
 }
 
+const SPEC: CommandSpec = {
+  name: 'discord:register',
+  usage: '',
+  description:
+    'Registers /ask, /sources and /digest with the Discord application of DISCORD_TOKEN and DISCORD_APPLICATION_ID: in the server DISCORD_GUILD_ID when set (at once), else globally. Run it again whenever the commands change.',
+  flags: {},
+}
+
 // `npm run discord:register`: registers the commands with the configured Discord application.
 async function main(): Promise<void> {
+  if (commandLine(SPEC) === null) return
   const config = loadConfig()
+  for (const warning of config.warnings) process.stderr.write(`discord:register: warning: ${warning}\n`)
   if (config.discord === null) {
     throw new ConfigError(
       'DISCORD_TOKEN and DISCORD_APPLICATION_ID must be set to register commands; copy them from the Discord Developer Portal (Bot → Reset Token; General Information → Application ID) into .env.',

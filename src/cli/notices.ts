@@ -1,9 +1,14 @@
 import type { LoadOptions } from '../build/load.js'
-import { progressBar } from './progress.js'
+import { fileProgress } from './progress.js'
 
-/** Load options that tell a person on `stream` when the index is rebuilt, with a progress bar on a terminal. */
-export function loadNotices(stream: NodeJS.WriteStream): Pick<LoadOptions, 'onRebuild' | 'onStep'> {
-  let bar: ReturnType<typeof progressBar> | null = null
+/**
+ * Load options that tell a person on `stream` when the index is rebuilt, with a progress bar on a
+ * terminal: it counts the seed files as they are read, then names the build's later steps.
+ */
+export function loadNotices(
+  stream: NodeJS.WriteStream,
+): Pick<LoadOptions, 'onRebuild' | 'onStep' | 'onFile'> {
+  const bar = fileProgress(stream)
   return {
     onRebuild: (changes, why) => {
       stream.write(
@@ -12,9 +17,9 @@ export function loadNotices(stream: NodeJS.WriteStream): Pick<LoadOptions, 'onRe
           : `The seeds changed since index/ was built (${changes.join('; ')}); rebuilding it…\n`,
       )
     },
+    onFile: (file, done, total) => bar.file(file, done, total),
     onStep: (step, done, total) => {
-      bar ??= progressBar(stream, total)
-      bar.tick(done, step)
+      bar.step(step)
       if (done === total) bar.finish()
     },
   }

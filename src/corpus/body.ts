@@ -11,8 +11,8 @@ export interface BodyRead {
   byline: BylineInfo
 }
 
-// "UPDATE:", "Update (10/8/15):", "Edit 2:", "Correction:" at the start of a paragraph.
-const UPDATE_LABEL = /^(?:update|updated|edit|correction|addendum)\b[^:\n]{0,30}:/i
+/** "UPDATE:", "Update (10/8/15):", "Edit 2:", "Correction:" at the start of a paragraph. */
+export const UPDATE_LABEL = /^(?:update|updated|edit|correction|addendum)\b[^:\n]{0,30}:/i
 
 /** A short line with no closing punctuation that starts with a capital: a section heading. */
 export function looksLikeHeading(text: string): boolean {
@@ -22,7 +22,8 @@ export function looksLikeHeading(text: string): boolean {
   return words.length <= 8
 }
 
-function isUpdateLabelLine(text: string): boolean {
+/** A line that is only an update's label ("UPDATE:"), the update following it. */
+export function isUpdateLabelLine(text: string): boolean {
   const t = text.trim()
   return UPDATE_LABEL.test(t) && t.endsWith(':') && t.length <= 40
 }

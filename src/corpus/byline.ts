@@ -7,9 +7,9 @@ export interface BylineInfo {
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']
 
-/** Reads "Oct 3, 2015", "October 3 2015" or "2015-10-03" as `YYYY-MM-DD`; undefined when it is none of these. */
+/** Reads "Oct 3, 2015", "October 3 2015", "2015-10-03" or "2015-10-03T09:12:00Z" as `YYYY-MM-DD`; undefined when it is none of these. */
 export function parseDate(text: string): string | undefined {
-  const iso = /\b(\d{4})-(\d{2})-(\d{2})\b/.exec(text)
+  const iso = /\b(\d{4})-(\d{2})-(\d{2})(?=T\d|\b)/.exec(text)
   if (iso) return `${iso[1]}-${iso[2]}-${iso[3]}`
   const m = /\b([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})\b/.exec(text)
   if (!m) return undefined

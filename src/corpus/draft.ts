@@ -13,6 +13,11 @@ export interface DraftPassage {
   start: number
   end: number
   spam?: boolean
+  /** PDF: the page the passage starts on, and the offsets where it runs on to the next pages. */
+  page?: number
+  pageBreaks?: number[]
+  /** A comment's day, `YYYY-MM-DD`. */
+  date?: string
 }
 
 /** Trims whitespace off both ends of a span of `text`, returning the tightened offsets. */

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto'
+import { assembleDocument } from './assemble.js'
 import { readBody } from './body.js'
 import { endsContent, isBoilerplateLine, startsComments } from './boilerplate.js'
 import { parseDate, readByline } from './byline.js'
@@ -6,8 +6,7 @@ import { isNumberedLayout, readBlockComments, readNumberedComments } from './com
 import { splitFrontMatter } from './front-matter.js'
 import { splitLines } from './lines.js'
 import type { SidecarEntry } from './sidecar.js'
-import { sourceSlug } from './source-id.js'
-import type { Document, Passage, Source } from './types.js'
+import type { Document } from './types.js'
 
 /** Reads one document's text into its source metadata and attributed passages. */
 export function parseDocument(file: string, text: string, meta: SidecarEntry = {}, hash?: string): Document {
@@ -37,31 +36,18 @@ export function parseDocument(file: string, text: string, meta: SidecarEntry = {
   const read = isNumberedLayout(commentLines) ? readNumberedComments : readBlockComments
   const drafts = [...body.passages, ...read(text, commentLines, body.passages.length)]
 
-  const title = front.title ?? meta.title ?? titleLine ?? file.replace(/\.(txt|md)$/i, '')
-  const publisher = front.publisher ?? meta.publisher ?? body.byline.publisher ?? null
-  const source: Source = {
-    id: meta.id ?? sourceSlug(title, publisher ?? author),
+  return assembleDocument(
     file,
-    title,
-    author,
-    publisher,
-    date: (front.date ? parseDate(front.date) : undefined) ?? meta.date ?? body.byline.date ?? null,
-    url: front.url ?? meta.url ?? null,
-    hash: hash ?? createHash('sha256').update(text).digest('hex'),
-  }
-  const idOf = (i: number | undefined) => (i === undefined ? null : `${source.id}#${i + 1}`)
-  const passages: Passage[] = drafts.map((d, i) => ({
-    id: `${source.id}#${i + 1}`,
-    sourceId: source.id,
-    voice: d.voice,
-    author: d.author === undefined ? author : d.author,
-    replyTo: idOf(d.replyTo),
-    commentId: idOf(d.commentOf),
-    section: d.section,
-    text: text.slice(d.start, d.end),
-    start: d.start,
-    end: d.end,
-    spam: d.spam ?? false,
-  }))
-  return { source, passages, text }
+    text,
+    drafts,
+    {
+      id: meta.id,
+      title: front.title ?? meta.title ?? titleLine ?? file.replace(/\.(txt|md|markdown)$/i, ''),
+      author,
+      publisher: front.publisher ?? meta.publisher ?? body.byline.publisher ?? null,
+      date: (front.date ? parseDate(front.date) : undefined) ?? meta.date ?? body.byline.date ?? null,
+      url: front.url ?? meta.url ?? null,
+    },
+    hash,
+  )
 }

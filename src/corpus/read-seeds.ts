@@ -1,60 +1,102 @@
 import { createHash } from 'node:crypto'
 import { readdirSync, readFileSync } from 'node:fs'
-import { extname, join } from 'node:path'
+import { join } from 'node:path'
 import { decodeSeed } from './decode.js'
+import { readDocx } from './docx/read-docx.js'
+import { formatOf } from './formats.js'
+import { CommentExports } from './html/comment-exports.js'
+import { readDisqusExport } from './html/disqus-export.js'
+import { readHtml } from './html/read-html.js'
 import { parseDocument } from './parse-document.js'
-import { readSidecar } from './sidecar.js'
+import { partsToDocument } from './parts-document.js'
+import { readPdf } from './pdf/read-pdf.js'
+import { readSidecar, type SidecarEntry } from './sidecar.js'
 import { uniqueIds } from './source-id.js'
 import type { Corpus, Document, ReadError } from './types.js'
 
-/** File extensions read as documents. */
-export const DOCUMENT_EXTENSIONS: readonly string[] = ['.txt', '.md']
-
-/** The document files in a seeds folder, sorted by name. */
+/** The document files in a seeds folder (see `DOCUMENT_EXTENSIONS`), sorted by name. */
 export function listSeedFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true })
-    .filter((e) => e.isFile() && DOCUMENT_EXTENSIONS.includes(extname(e.name).toLowerCase()))
+    .filter((e) => e.isFile() && formatOf(e.name) !== null)
     .map((e) => e.name)
     .sort()
 }
 
+/** Where `readCorpus` reports each file as it is read (for a progress bar). */
+export interface ReadCorpusOptions {
+  /** Called after each file, read or skipped: its name, how many files are done and of how many. */
+  onFile?: (file: string, done: number, total: number) => void
+}
+
 /**
  * Reads every document in `dir` into sources and passages. A file that cannot be read (empty,
- * binary, not UTF-8, malformed front matter) becomes an entry in `errors`; the others are still read.
+ * binary, not UTF-8, malformed front matter, a damaged PDF or Word file, a scan) becomes an entry
+ * in `errors`; the others are still read. Comments exports (`.xml` from Disqus) are read first,
+ * and their comments go to the saved pages they are about.
  */
-export function readCorpus(dir: string): Corpus {
+export function readCorpus(dir: string, options: ReadCorpusOptions = {}): Corpus {
   const sidecar = readSidecar(dir)
   const documents: Document[] = []
   const errors: ReadError[] = []
-  for (const file of listSeedFiles(dir)) {
-    let bytes: Buffer
-    try {
-      bytes = readFileSync(join(dir, file))
-    } catch (cause) {
-      errors.push({
+  const files = listSeedFiles(dir)
+  const isExport = (file: string) => formatOf(file) === 'disqus'
+  const exports = new CommentExports()
+  let done = 0
+  for (const file of [...files.filter(isExport), ...files.filter((f) => !isExport(f))]) {
+    const read = readFile(dir, file, sidecar.get(file) ?? {}, exports)
+    if ('error' in read) errors.push(read.error)
+    else if ('document' in read) documents.push(read.document)
+    options.onFile?.(file, ++done, files.length)
+  }
+  errors.push(...exports.unmatched())
+  return { documents: withUniqueIds(documents), errors, commentExports: exports.uses() }
+}
+
+type FileRead = { document: Document } | { error: ReadError } | { export: string }
+
+/** One seed file as a document (or, for a comments export, its threads added to `exports`), or why it cannot be read. */
+function readFile(dir: string, file: string, meta: SidecarEntry, exports: CommentExports): FileRead {
+  let bytes: Buffer
+  try {
+    bytes = readFileSync(join(dir, file))
+  } catch (cause) {
+    return {
+      error: {
         file,
         code: 'UNREADABLE',
         message: `seeds/${file}: cannot be read (${(cause as Error).message}).`,
-      })
-      continue
+      },
     }
-    const decoded = decodeSeed(file, bytes)
-    if (!decoded.ok) {
-      errors.push(decoded.error)
-      continue
-    }
-    try {
-      const hash = createHash('sha256').update(bytes).digest('hex')
-      documents.push(parseDocument(file, decoded.text, sidecar.get(file), hash))
-    } catch (cause) {
-      errors.push({
+  }
+  const hash = createHash('sha256').update(bytes).digest('hex')
+  const format = formatOf(file)
+  if (format === 'disqus') {
+    const read = readDisqusExport(file, bytes)
+    if (!read.ok) return { error: read.error }
+    exports.add(file, read.doc)
+    return { export: file }
+  }
+  const structured =
+    format === 'html' ? readHtml : format === 'pdf' ? readPdf : format === 'docx' ? readDocx : null
+  if (structured) {
+    const read = structured(file, bytes)
+    if (!read.ok) return { error: read.error }
+    if (format === 'html') read.doc.comments.push(...exports.take(meta.url ?? read.doc.meta.url))
+    return { document: partsToDocument(file, read.doc, meta, hash) }
+  }
+  const decoded = decodeSeed(file, bytes)
+  if (!decoded.ok) return { error: decoded.error }
+  try {
+    return { document: parseDocument(file, decoded.text, meta, hash) }
+  } catch (cause) {
+    return {
+      error: {
         file,
         code: 'UNREADABLE',
         message: `seeds/${file}: ${(cause as Error).message.split('\n')[0]} (check its front matter).`,
-      })
+      },
     }
   }
-  return { documents: withUniqueIds(documents), errors }
 }
 
 /** Two documents with the same slug get `-2`, `-3`… in file order, passage ids included. */

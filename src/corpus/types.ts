@@ -43,21 +43,34 @@ export interface Passage {
   end: number
   /** True for spam (a loan offer, say): kept so that nothing treats it as missing, never cited. */
   spam: boolean
+  /** For a PDF: the page (from 1) the passage starts on; absent for other formats. */
+  page?: number
+  /** For a PDF passage that runs on over a page break: the file offsets where each next page begins. */
+  pageBreaks?: number[]
+  /** For a comment whose page or file dates it: the day it was written (`YYYY-MM-DD`). */
+  date?: string
 }
 
 /** A source with its passages, as read from one file. */
 export interface Document {
   source: Source
   passages: Passage[]
-  /** The file's full text, decoded as UTF-8. */
+  /**
+   * The text the passages are spans of: the file's text, decoded as UTF-8, for `.txt` and `.md`;
+   * for HTML, PDF and Word, the plain text citebot extracted (see `isExtracted`).
+   */
   text: string
 }
 
 /** A file in `seeds/` that could not be read, with the reason. */
 export interface ReadError {
   file: string
-  /** A stable code: `EMPTY`, `BINARY`, `NOT_UTF8` or `UNREADABLE`. */
-  code: 'EMPTY' | 'BINARY' | 'NOT_UTF8' | 'UNREADABLE'
+  /**
+   * A stable code: `EMPTY`, `BINARY`, `NOT_UTF8`, `UNREADABLE` (the file is damaged or not of its
+   * kind), `NO_TEXT` (it holds no text to read: a scanned PDF, a page that is only scripts) or
+   * `UNMATCHED` (a comments export about no page in the folder).
+   */
+  code: 'EMPTY' | 'BINARY' | 'NOT_UTF8' | 'UNREADABLE' | 'NO_TEXT' | 'UNMATCHED'
   /** One sentence naming the file and saying how to fix it. */
   message: string
 }
@@ -66,4 +79,6 @@ export interface ReadError {
 export interface Corpus {
   documents: Document[]
   errors: ReadError[]
+  /** The comments exports (Disqus) whose comments were read into pages, with how many passages each gave. */
+  commentExports: { file: string; passages: number }[]
 }

@@ -37,7 +37,7 @@ export interface BuiltDigest {
    * cycle first when every claim had been shown) and the current sources as its snapshot. Call it only after
    * the digest was posted, so a failed post neither uses up a claim nor hides a source change.
    */
-  commit(at: Date): void
+  commit(at: Date): Promise<void>
 }
 
 /**
@@ -45,25 +45,28 @@ export interface BuiltDigest {
  * repeats), yesterday's questions in the channel, and the sources added or changed since its last digest.
  * Reads the store only; `commit` writes what the digest showed.
  */
-export function buildDigest(input: BuildDigestInput): BuiltDigest {
+export async function buildDigest(input: BuildDigestInput): Promise<BuiltDigest> {
   const { kb, store, platform, channelId, localDate, timeZone } = input
-  const pick = pickClaim(kb, store.shownClaims(platform, channelId))
+  const pick = pickClaim(kb, await store.shownClaims(platform, channelId))
   const claim = pick.claimId === null ? null : claimView(kb, pick.claimId, input.claim)
   const from = startOfLocalDay(addDays(localDate, -1), timeZone)
   const to = startOfLocalDay(localDate, timeZone)
-  const questions = summarizeQuestions(store.questionsBetween(platform, channelId, from, to), input.questions)
+  const questions = summarizeQuestions(
+    await store.questionsBetween(platform, channelId, from, to),
+    input.questions,
+  )
   const hashes = sourceHashes(kb)
-  const sources = sourceChanges(kb, store.getSourcesSnapshot(platform, channelId))
+  const sources = sourceChanges(kb, await store.getSourcesSnapshot(platform, channelId))
   const digest: Digest = { platform, channelId, localDate, kind: input.kind, claim, questions, sources }
   return {
     digest,
     claimId: claim ? pick.claimId : null,
-    commit(at) {
+    async commit(at) {
       if (claim && pick.claimId !== null) {
-        if (pick.newCycle) store.startNewRotationCycle(platform, channelId)
-        store.recordShownClaim(platform, channelId, pick.claimId, at)
+        if (pick.newCycle) await store.startNewRotationCycle(platform, channelId)
+        await store.recordShownClaim(platform, channelId, pick.claimId, at)
       }
-      store.setSourcesSnapshot(platform, channelId, hashes)
+      await store.setSourcesSnapshot(platform, channelId, hashes)
     },
   }
 }

@@ -29,24 +29,24 @@ const text = (t: string): Reply => ({ kind: 'text', text: t })
 export function createDigestHandler(options: DigestHandlerOptions): DigestHandler {
   const { store } = options
   const clock = options.now ?? (() => new Date())
-  return (args: string, ctx: ChatContext): Reply => {
+  return async (args: string, ctx: ChatContext): Promise<Reply> => {
     const parsed = parseDigestArgs(args, options.defaults)
     const now = clock()
     switch (parsed.kind) {
       case 'usage':
         return text(parsed.message)
       case 'subscribe': {
-        const before = store.getSubscription(ctx.platform, ctx.channelId)
-        const sub = store.subscribe({ ...ctx, time: parsed.time, timeZone: parsed.timeZone })
-        options.scheduler?.sync()
+        const before = await store.getSubscription(ctx.platform, ctx.channelId)
+        const sub = await store.subscribe({ ...ctx, time: parsed.time, timeZone: parsed.timeZone })
+        await options.scheduler?.sync()
         const verb = before?.active ? 'Updated' : 'Subscribed'
         return text(
-          `${verb}: a digest every day at ${sub.time} ${sub.timeZone}, next ${whenNext(store, sub, now)}.`,
+          `${verb}: a digest every day at ${sub.time} ${sub.timeZone}, next ${await whenNext(store, sub, now)}.`,
         )
       }
       case 'unsubscribe': {
-        const was = store.unsubscribe(ctx.platform, ctx.channelId)
-        options.scheduler?.sync()
+        const was = await store.unsubscribe(ctx.platform, ctx.channelId)
+        await options.scheduler?.sync()
         return text(
           was
             ? 'Unsubscribed: no more daily digests here. /digest subscribe starts them again.'
@@ -54,20 +54,20 @@ export function createDigestHandler(options: DigestHandlerOptions): DigestHandle
         )
       }
       case 'status':
-        return text(status(store, ctx, now, options.defaults?.timeZone ?? serverTimeZone()))
+        return text(await status(store, ctx, now, options.defaults?.timeZone ?? serverTimeZone()))
       case 'now':
-        return { kind: 'digest', digest: options.runner.manual(ctx.platform, ctx.channelId, now) }
+        return { kind: 'digest', digest: await options.runner.manual(ctx.platform, ctx.channelId, now) }
     }
   }
 }
 
-function whenNext(store: Store, sub: Subscription, now: Date): string {
-  const next = nextDigestAt(store, sub, now)
+async function whenNext(store: Store, sub: Subscription, now: Date): Promise<string> {
+  const next = await nextDigestAt(store, sub, now)
   return next.getTime() === now.getTime() ? 'in a few minutes' : `on ${describeInstant(next, sub.timeZone)}`
 }
 
-function status(store: Store, ctx: ChatContext, now: Date, defaultZone: string): string {
-  const sub = store.getSubscription(ctx.platform, ctx.channelId)
+async function status(store: Store, ctx: ChatContext, now: Date, defaultZone: string): Promise<string> {
+  const sub = await store.getSubscription(ctx.platform, ctx.channelId)
   if (!sub) {
     return `This channel has no daily digest. /digest subscribe [HH:MM] [time zone] starts one (default 09:00 ${defaultZone}).`
   }
@@ -75,13 +75,13 @@ function status(store: Store, ctx: ChatContext, now: Date, defaultZone: string):
     const why = sub.inactiveReason === 'unsubscribed' ? 'it was unsubscribed' : sub.inactiveReason
     return `This channel’s daily digest is off (${why}). /digest subscribe starts it again.`
   }
-  const last = store.lastPostedRun(ctx.platform, ctx.channelId)
+  const last = await store.lastPostedRun(ctx.platform, ctx.channelId)
   const lastText = last?.postedAt
     ? `${describeInstant(last.postedAt, sub.timeZone)}${last.kind === 'manual' ? ' (on request)' : ''}`
     : 'never'
   return [
     `Daily digest: every day at ${sub.time} ${sub.timeZone}.`,
     `Last posted: ${lastText}.`,
-    `Next: ${whenNext(store, sub, now).replace(/^on /, '')}.`,
+    `Next: ${(await whenNext(store, sub, now)).replace(/^on /, '')}.`,
   ].join('\n')
 }

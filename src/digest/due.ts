@@ -28,23 +28,23 @@ export function dueDate(sub: Subscription, now: Date): string | null {
  * yet (the scheduler posts it at its next pass), else the next daily hour (with croner, in the zone) on a day
  * that has no run yet.
  */
-export function nextDigestAt(store: Store, sub: Subscription, now: Date): Date {
+export async function nextDigestAt(store: Store, sub: Subscription, now: Date): Promise<Date> {
   const today = dueDate(sub, now)
-  if (today !== null && isOpen(store, sub, today)) return now
+  if (today !== null && (await isOpen(store, sub, today))) return now
   const cron = new Cron(cronPattern(sub.time), { timezone: sub.timeZone })
   let from = now
   // A day with a run already (the time was moved later after today's digest) is skipped: at most two days.
   for (let i = 0; i < 3; i++) {
     const next = cron.nextRun(from)
     if (next === null) break
-    if (isOpen(store, sub, localDateOf(next, sub.timeZone))) return next
+    if (await isOpen(store, sub, localDateOf(next, sub.timeZone))) return next
     from = next
   }
   return from
 }
 
 // True while a day's scheduled run may still be posted: none yet, or one still claimed.
-function isOpen(store: Store, sub: Subscription, localDate: string): boolean {
-  const run = store.getRun(sub.platform, sub.channelId, localDate)
+async function isOpen(store: Store, sub: Subscription, localDate: string): Promise<boolean> {
+  const run = await store.getRun(sub.platform, sub.channelId, localDate)
   return run === null || run.status === 'claimed'
 }

@@ -70,15 +70,15 @@ export class DigestRunner {
     const { platform, channelId, timeZone } = sub
     const poster = this.posters.get(platform)
     if (!poster) return { status: 'skipped', reason: 'no-poster' }
-    const runId = store.claimDigestRun({ platform, channelId, localDate, kind: 'scheduled', now })
+    const runId = await store.claimDigestRun({ platform, channelId, localDate, kind: 'scheduled', now })
     if (runId === null) return { status: 'skipped', reason: 'claimed' }
     const where = { platform, channelId, localDate, runId }
-    let built: ReturnType<typeof buildDigest>
+    let built: Awaited<ReturnType<typeof buildDigest>>
     try {
-      built = buildDigest({ kb, store, platform, channelId, localDate, timeZone, kind: 'scheduled' })
+      built = await buildDigest({ kb, store, platform, channelId, localDate, timeZone, kind: 'scheduled' })
     } catch (cause) {
       const error = `could not build the digest: ${describeError(cause)}`
-      store.completeDigestRun(runId, { status: 'failed', attempts: 0, error, postedAt: this.now() })
+      await store.completeDigestRun(runId, { status: 'failed', attempts: 0, error, postedAt: this.now() })
       this.log.error({ ...where, err: cause }, `Digest not posted: ${error}`)
       return { status: 'failed', runId, attempts: 0, error, gone: false }
     }
@@ -86,20 +86,25 @@ export class DigestRunner {
     const at = this.now()
     const lastError = outcome.lastError === null ? undefined : describeError(outcome.lastError)
     if (outcome.ok) {
-      store.completeDigestRun(runId, {
+      await store.completeDigestRun(runId, {
         status: 'posted',
         attempts: outcome.attempts,
         error: lastError,
         postedAt: at,
       })
-      built.commit(at)
+      await built.commit(at)
       this.log.info({ ...where, attempts: outcome.attempts, claimId: built.claimId }, 'Digest posted')
       return { status: 'posted', runId, attempts: outcome.attempts }
     }
     const error = lastError ?? 'unknown error'
-    store.completeDigestRun(runId, { status: 'failed', attempts: outcome.attempts, error, postedAt: at })
+    await store.completeDigestRun(runId, {
+      status: 'failed',
+      attempts: outcome.attempts,
+      error,
+      postedAt: at,
+    })
     if (outcome.gone) {
-      store.markInactive(platform, channelId, `channel gone: ${goneCode(outcome.lastError)}`)
+      await store.markInactive(platform, channelId, `channel gone: ${goneCode(outcome.lastError)}`)
       this.log.warn(
         { ...where, code: goneCode(outcome.lastError) },
         'The channel is gone or the bot was removed from it; its digest subscription is now inactive',
@@ -115,15 +120,17 @@ export class DigestRunner {
    * one still comes), dated in the channel's subscription time zone (or the default one). It is recorded as a
    * posted manual run, and it moves the channel's rotation and sources snapshot on, since the channel sees it.
    */
-  manual(platform: Platform, channelId: string, now: Date = this.now()): Digest {
+  async manual(platform: Platform, channelId: string, now: Date = this.now()): Promise<Digest> {
     const { store, kb } = this.options
     const timeZone =
-      store.getSubscription(platform, channelId)?.timeZone ?? this.options.defaultTimeZone ?? serverTimeZone()
+      (await store.getSubscription(platform, channelId))?.timeZone ??
+      this.options.defaultTimeZone ??
+      serverTimeZone()
     const localDate = localDateOf(now, timeZone)
-    const built = buildDigest({ kb, store, platform, channelId, localDate, timeZone, kind: 'manual' })
-    const runId = store.claimDigestRun({ platform, channelId, localDate, kind: 'manual', now })
-    if (runId !== null) store.completeDigestRun(runId, { status: 'posted', attempts: 1, postedAt: now })
-    built.commit(now)
+    const built = await buildDigest({ kb, store, platform, channelId, localDate, timeZone, kind: 'manual' })
+    const runId = await store.claimDigestRun({ platform, channelId, localDate, kind: 'manual', now })
+    if (runId !== null) await store.completeDigestRun(runId, { status: 'posted', attempts: 1, postedAt: now })
+    await built.commit(now)
     return built.digest
   }
 }

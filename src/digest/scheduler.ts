@@ -45,6 +45,7 @@ export class DigestScheduler {
   private readonly jobs = new Map<string, Job>()
   private sweep: Cron | null = null
   private queue: Promise<unknown> = Promise.resolve()
+  private syncing: Promise<void> = Promise.resolve()
   private started = false
 
   constructor(private readonly options: DigestSchedulerOptions) {
@@ -57,14 +58,14 @@ export class DigestScheduler {
   }
 
   /** Schedules the jobs and runs one pass at once (posting a digest missed earlier today); resolves after it. */
-  start(): Promise<PassReport> {
+  async start(): Promise<PassReport> {
     this.started = true
-    this.sync()
+    await this.sync()
     const minutes = this.options.sweepMinutes ?? 10
     if (minutes > 0 && this.sweep === null) {
-      this.sweep = new Cron(`*/${minutes} * * * *`, { catch: this.onJobError }, () => {
-        this.sync()
-        return this.runDue().then(() => undefined)
+      this.sweep = new Cron(`*/${minutes} * * * *`, { catch: this.onJobError }, async () => {
+        await this.sync()
+        await this.runDue()
       })
     }
     return this.runDue()
@@ -77,17 +78,28 @@ export class DigestScheduler {
     this.jobs.clear()
     this.sweep?.stop()
     this.sweep = null
-    await this.queue.catch(() => undefined)
+    await Promise.all([this.queue.catch(() => undefined), this.syncing])
   }
 
   /**
    * Makes the jobs match the active subscriptions of the served platforms: one per channel at its HH:MM in its
    * zone; new ones added, changed ones rescheduled, gone ones stopped. Call it after a subscription changes
-   * (the digest command handler does). Does nothing before `start()`.
+   * (the digest command handler does). Does nothing before `start()`. Calls run one after the other, so a
+   * slow read of the subscriptions never undoes a later one.
    */
-  sync(): void {
-    if (!this.started) return
-    const wanted = new Map(this.subscriptions().map((s) => [`${s.platform}:${s.channelId}`, s]))
+  sync(): Promise<void> {
+    const run = this.syncing.then(async () => {
+      if (!this.started) return
+      const subscriptions = await this.subscriptions()
+      // Stopped while reading: no job may be left behind.
+      if (this.started) this.reschedule(subscriptions)
+    })
+    this.syncing = run.catch((error: unknown) => this.onJobError(error))
+    return run
+  }
+
+  private reschedule(subscriptions: Subscription[]): void {
+    const wanted = new Map(subscriptions.map((s) => [`${s.platform}:${s.channelId}`, s]))
     for (const [key, job] of this.jobs) {
       const sub = wanted.get(key)
       if (!sub || cronPattern(sub.time) !== job.pattern || sub.timeZone !== job.timeZone) {
@@ -134,7 +146,7 @@ export class DigestScheduler {
   private async pass(at: Date | undefined): Promise<PassReport> {
     const report: PassReport = { results: [] }
     let changed = false
-    for (const sub of this.subscriptions()) {
+    for (const sub of await this.subscriptions()) {
       // The clock is read per channel: a slow post (with its retries) must not age the next channel's claim.
       const now = at ?? this.now()
       const where = { platform: sub.platform, channelId: sub.channelId }
@@ -142,7 +154,7 @@ export class DigestScheduler {
         const localDate = dueDate(sub, now)
         if (localDate === null) continue
         // Cheap check before the claim (a write): most passes find the day's digest done.
-        const run = this.options.store.getRun(sub.platform, sub.channelId, localDate)
+        const run = await this.options.store.getRun(sub.platform, sub.channelId, localDate)
         if (run && run.status !== 'claimed') continue
         const result = await this.options.runner.runScheduled(sub, localDate, now)
         if (result.status === 'skipped' && result.reason === 'claimed') continue
@@ -152,13 +164,13 @@ export class DigestScheduler {
         this.log.error({ ...where, err: error }, 'Digest run failed')
       }
     }
-    if (changed) this.sync()
+    if (changed) await this.sync()
     return report
   }
 
-  private subscriptions(): Subscription[] {
+  private async subscriptions(): Promise<Subscription[]> {
     const platforms = new Set(this.options.runner.platforms)
-    return this.options.store.listActiveSubscriptions().filter((s) => platforms.has(s.platform))
+    return (await this.options.store.listActiveSubscriptions()).filter((s) => platforms.has(s.platform))
   }
 
   private readonly onJobError = (error: unknown) => {

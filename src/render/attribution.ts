@@ -10,6 +10,8 @@ export interface Attribution {
   title: string
   /** The source's URL, or null. */
   url: string | null
+  /** Where in the original the quote is, for a PDF (`p. 4`, `pp. 4–5`) or a page or Word file with sections (`§ Findings`); else null. */
+  where: string | null
 }
 
 const ROLE = { article: 'article', update: 'author’s update', comment: 'reader comment' } as const
@@ -17,7 +19,14 @@ const ROLE = { article: 'article', update: 'author’s update', comment: 'reader
 /** The attribution of a citation. */
 export function attributionOf(c: Citation): Attribution {
   const who = c.author ?? (c.voice === 'comment' ? 'unnamed reader' : 'unknown author')
-  return { who, role: ROLE[c.voice], title: c.title, url: c.url }
+  return { who, role: ROLE[c.voice], title: c.title, url: c.url, where: whereOf(c) }
+}
+
+/** A citation's place in its original, in words: "p. 4", "pp. 4–5", "§ Findings"; null when it has none. */
+export function whereOf(c: Citation): string | null {
+  if (c.page !== undefined) return c.pageEnd !== undefined ? `pp. ${c.page}–${c.pageEnd}` : `p. ${c.page}`
+  if (c.section !== undefined) return `§ ${c.section.replace(/\s+/g, ' ').trim()}`
+  return null
 }
 
 /** A quote as shown to a person: whitespace runs made single, with "…" where a longer sentence was cut. */

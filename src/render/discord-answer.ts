@@ -22,6 +22,8 @@ export interface DiscordRenderOptions {
   maxQuotesPerSide?: number
   /** Most characters of the caveats embed's description (whole caveats are dropped). Default 1500. */
   maxCaveatChars?: number
+  /** A line above the answer (a follow-up's "2 of the 3 claims … are disputed:"), shown as the message text. */
+  lead?: string
 }
 
 const UNANSWERED = 'The sources don’t answer that. /sources lists them.'
@@ -57,7 +59,13 @@ export function claimsLeftOut(n: number): string {
 export function renderAnswer(answer: Answer, options: DiscordRenderOptions = {}): DiscordMessage {
   const limits = options.limits ?? DISCORD_LIMITS
   const author = questionAuthor(answer.question, limits)
+  // The message's text: a follow-up's lead, then the bottom line.
+  const said = [options.lead, answer.answered ? answer.summary : undefined].filter((s): s is string =>
+    Boolean(s),
+  )
+  const lead = said.length === 0 ? {} : { content: fitText(squash(said.join('\n')), limits.content) }
   const message = (embeds: APIEmbed[]): DiscordMessage => ({
+    ...lead,
     embeds,
     components: [feedbackRow()],
     allowedMentions: noMentions(),

@@ -32,7 +32,7 @@ export function noteLine(claim: Claim): string {
 /** A quote as a block quote, with who said it, in what role, and the source linked. */
 export function quoteBlock(c: Citation): string {
   const a = attributionOf(c)
-  return `> ${escapeText(displayQuote(c))}\n— ${escapeText(a.who)} (${a.role}), ${maskedLink(a.title, a.url)}`
+  return `> ${escapeText(displayQuote(c))}\n— ${escapeText(a.who)} (${a.role}), ${maskedLink(a.title, a.url)}${a.where ? `, ${escapeText(a.where)}` : ''}`
 }
 
 /**

@@ -51,7 +51,8 @@ export function renderSources(
       {
         title: 'No sources',
         color: COLORS.neutral,
-        description: 'No sources are loaded. Add .txt or .md files to seeds/ and run `npm run index`.',
+        description:
+          'No sources are loaded. Add documents (.txt, .md, .html, .pdf, .docx) to seeds/ and run `npm run index`.',
       },
     ])
   }
@@ -118,7 +119,7 @@ export function renderReply(reply: Reply, options: DiscordRenderOptions = {}): D
   const limits = options.limits ?? DISCORD_LIMITS
   switch (reply.kind) {
     case 'answer':
-      return renderAnswer(reply.answer, options)
+      return renderAnswer(reply.answer, reply.lead === undefined ? options : { ...options, lead: reply.lead })
     case 'sources':
       return renderSources(reply.sources, limits)
     case 'help':

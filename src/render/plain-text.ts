@@ -8,17 +8,56 @@ import { attributionOf, displayQuote } from './attribution.js'
 /** Text without markup, for a terminal or a log: one answer as a person reads it. */
 export function renderAnswerText(answer: Answer): string {
   if (!answer.answered) return answer.message ?? 'The sources don’t answer that. /sources lists them.'
-  const lines: string[] = []
+  const lines: string[] = answer.summary ? [squash(answer.summary), ''] : []
   answer.claims.forEach((claim, i) => {
     if (i > 0) lines.push('')
-    lines.push(...claimLines(claim, i + 1))
+    lines.push(...answerClaimLines(claim, i + 1))
   })
-  if (answer.caveats.length > 0) {
-    lines.push('', 'Caveats on the sources:')
-    for (const c of answer.caveats) lines.push(`  • ${c.note}`)
+  const [caveat, ...more] = answer.caveats
+  if (caveat) {
+    lines.push(
+      '',
+      `Caveat: ${caveat.note}${more.length > 0 ? ` (and ${plural(more.length, 'more caveat')})` : ''}`,
+    )
   }
   return lines.join('\n')
 }
+
+/**
+ * A claim of an answer, compactly: its quotes one a line with who said them (all of the first
+ * claim's, the best of the others'), then its note: who disputes it, in their words, or that no
+ * source does.
+ */
+function answerClaimLines(claim: Claim, n: number): string[] {
+  const shown = n === 1 ? claim.support.slice(0, FIRST_CLAIM_QUOTES) : claim.support.slice(0, 1)
+  const lines = shown.map((c, i) => `${i === 0 ? `${n}. ` : '   '}${quoteLine(c)}`)
+  const named = new Set(shown.map((c) => attributionOf(c).who))
+  const rest = [...new Set(claim.support.slice(shown.length).map((c) => attributionOf(c).who))].filter(
+    (who) => !named.has(who),
+  )
+  if (rest.length > 0) lines.push(`   (also stated by ${rest.join(', ')})`)
+  lines.push(`   ${claim.contested ? '⚠' : '✓'} ${claim.note}`)
+  // The note quotes the first dispute, cut when it is long: then the whole quote follows.
+  const dispute = claim.disputes[0]
+  if (dispute && !claim.note.includes(displayQuote(dispute))) lines.push(`     ${quoteLine(dispute)}`)
+  return lines
+}
+
+/** One quote and who said it, on one line: “…” — Jay Stanley (article), China’s Nightmarish…, p. 4. */
+function quoteLine(c: Citation): string {
+  const a = attributionOf(c)
+  const title =
+    a.title.length > TITLE_CHARS ? `${a.title.slice(0, a.title.lastIndexOf(' ', TITLE_CHARS))}…` : a.title
+  return `“${displayQuote(c)}” — ${a.who} (${a.role}), ${title}${a.where ? `, ${a.where}` : ''}`
+}
+
+/** Most quotes shown of the first claim of an answer (the others show their best one). */
+const FIRST_CLAIM_QUOTES = 4
+
+/** Longest source title in an answer's attribution lines, in characters (the whole title is in /sources). */
+const TITLE_CHARS = 48
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
 
 function claimLines(claim: Claim, n: number): string[] {
   const lines = [`${n}. ${squash(claim.statement)}`, `   ${claim.contested ? '⚠ ' : '✓ '}${claim.note}`]
@@ -33,7 +72,10 @@ function claimLines(claim: Claim, n: number): string[] {
 
 function quoteLines(c: Citation): string[] {
   const a = attributionOf(c)
-  return [`     “${displayQuote(c)}”`, `        — ${a.who} (${a.role}), ${a.title}`]
+  return [
+    `     “${displayQuote(c)}”`,
+    `        — ${a.who} (${a.role}), ${a.title}${a.where ? `, ${a.where}` : ''}`,
+  ]
 }
 
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim()
@@ -75,7 +117,9 @@ export function renderDigestText(digest: Digest): string {
 export function renderReplyText(reply: Reply): string {
   switch (reply.kind) {
     case 'answer':
-      return renderAnswerText(reply.answer)
+      return reply.lead === undefined
+        ? renderAnswerText(reply.answer)
+        : `${reply.lead}\n\n${renderAnswerText(reply.answer)}`
     case 'sources':
       return renderSourcesText(reply.sources)
     case 'help':

@@ -24,6 +24,8 @@ export interface SlackAnswerOptions {
   showQuestion?: boolean
   /** Who shared the answer into the channel (a display name, shown as text, never a mention). */
   sharedBy?: string
+  /** A line above the answer (a follow-up's "2 of the 3 claims … are disputed:"). */
+  lead?: string
   /** Slack's limits; tests pass smaller ones. Default {@link SLACK_LIMITS}. */
   limits?: SlackLimits
   /** Most quotes shown per side of a claim (stating, disputing). Default 4. */
@@ -52,6 +54,7 @@ export function caveatsBlock(caveats: readonly Caveat[], limits: SlackLimits): S
 
 function headBlock(answer: Answer, options: SlackAnswerOptions): SlackBlock | null {
   const parts: string[] = []
+  if (options.lead !== undefined) return section(fitText(squash(options.lead), 1000))
   if (options.showQuestion) parts.push(`*Question:* ${fitText(squash(answer.question), QUESTION_MAX)}`)
   if (options.sharedBy !== undefined) parts.push(`Shared by ${fitText(squash(options.sharedBy), 80)}`)
   return parts.length === 0 ? null : context(...parts)
@@ -61,6 +64,7 @@ function headBlock(answer: Answer, options: SlackAnswerOptions): SlackBlock | nu
 export function answerSummary(answer: Answer): string {
   const first = answer.claims[0]
   if (!answer.answered || first === undefined) return fitText(squash(answer.message ?? UNANSWERED), 1000)
+  if (answer.summary) return fitText(squash(answer.summary), 1000)
   const more = answer.claims.length > 1 ? ` (+${plural(answer.claims.length - 1, 'more claim')})` : ''
   const status = first.contested ? 'contested' : 'not disputed'
   return `${fitText(squash(first.statement), 500)} — ${status}${more}`
@@ -87,7 +91,10 @@ export function renderAnswerBlocks(answer: Answer, options: SlackAnswerOptions =
 
   const caveats = caveatsBlock(answer.caveats, limits)
   const room = limits.blocks - (head ? 1 : 0) - (actions ? 1 : 0) - (caveats ? 1 : 0)
-  const body: SlackBlock[] = []
+  // The bottom line first, then the claims.
+  const body: SlackBlock[] = answer.summary
+    ? [section(fitText(squash(answer.summary), limits.sectionText))]
+    : []
   let kept = 0
   for (const [i, claim] of answer.claims.entries()) {
     const blocks = claimBlocks(claim, {

@@ -25,7 +25,8 @@ export function renderSourcesBlocks(
   limits: SlackLimits = SLACK_LIMITS,
 ): SlackMessage {
   if (list.length === 0) {
-    const text = 'No sources are loaded. Add .txt or .md files to seeds/ and run `npm run index`.'
+    const text =
+      'No sources are loaded. Add documents (.txt, .md, .html, .pdf, .docx) to seeds/ and run `npm run index`.'
     return { text, blocks: [section(text)] }
   }
   const head = `*I quote from ${plural(list.length, 'source')}:*`
@@ -61,7 +62,10 @@ export function renderTextBlocks(text: string, limits: SlackLimits = SLACK_LIMIT
 export function renderReplyBlocks(reply: Reply, answer: SlackAnswerOptions = {}): SlackMessage {
   switch (reply.kind) {
     case 'answer':
-      return renderAnswerBlocks(reply.answer, answer)
+      return renderAnswerBlocks(
+        reply.answer,
+        reply.lead === undefined ? answer : { ...answer, lead: reply.lead },
+      )
     case 'sources':
       return renderSourcesBlocks(reply.sources)
     case 'help':

@@ -32,7 +32,7 @@ export function noteLine(claim: Claim): string {
  */
 export function quoteEntry(c: Citation): string {
   const a = attributionOf(c)
-  return `>“${escapeSlack(displayQuote(c))}”\n— *${escapeSlack(squash(a.who))}* (${a.role}), ${slackLink(a.title, a.url)}`
+  return `>“${escapeSlack(displayQuote(c))}”\n— *${escapeSlack(squash(a.who))}* (${a.role}), ${slackLink(a.title, a.url)}${a.where ? `, ${escapeSlack(a.where)}` : ''}`
 }
 
 /** The head line and note of a claim. */

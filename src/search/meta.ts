@@ -1,5 +1,6 @@
 import type { Passage, Source } from '../corpus/types.js'
 import { type Name, namesOfFields } from './names.js'
+import { terms } from './text.js'
 
 /** Words by which a question can ask for a kind of passage ("what do the readers say?"). */
 export const VOICE_WORDS: Readonly<Record<Passage['voice'], string>> = {
@@ -22,4 +23,19 @@ export function metaText(passage: Pick<Passage, 'voice' | 'author' | 'section'>,
 /** The names of several words among what is known about a passage: its writer, its source's author and publisher. */
 export function metaNames(passage: Pick<Passage, 'author'>, source: Source): Name[] {
   return namesOfFields([passage.author, source.author, source.publisher])
+}
+
+/**
+ * The terms that name a source: its author and publisher ("Falkvinge", "ACLU", "The Atlantic"),
+ * so that a question saying "according to the ACLU post" is known to ask about that source.
+ */
+export function sourceTerms(source: Source): Set<string> {
+  return namedTerms([source.author, source.publisher])
+}
+
+function namedTerms(fields: readonly (string | null | undefined)[]): Set<string> {
+  const out = new Set<string>()
+  for (const f of fields) if (f) for (const t of terms(f)) out.add(t)
+  for (const n of namesOfFields(fields)) out.add(n.term)
+  return out
 }

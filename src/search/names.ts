@@ -1,4 +1,5 @@
-import { STOP_WORDS, termOf, tokenize } from './text.js'
+import abbreviations from '../data/abbreviations.json' with { type: 'json' }
+import { phraseKey, STOP_WORDS, termOf, tokenize } from './text.js'
 
 /**
  * Names of more than one word ("Credit China", "Sesame Credit", "Human Rights Watch") as search
@@ -8,7 +9,7 @@ import { STOP_WORDS, termOf, tokenize } from './text.js'
 
 /** A name: its words as a question's words are normalized, and its search term. */
 export interface Name {
-  /** Lower-case words joined by spaces: the lexicon key a question's words are looked up by. */
+  /** The lexicon key a question's words are looked up by (see `phraseKey`). */
   key: string
   /** The search term: the words joined by `_`. */
   term: string
@@ -34,7 +35,7 @@ export function namesOf(written: string): Name[] {
     while (run.length > 0 && STOP_WORDS.has(run[0] ?? '')) run.shift()
     while (run.length > 0 && STOP_WORDS.has(run[run.length - 1] ?? '')) run.pop()
     if (run.length >= MIN_WORDS && run.length <= MAX_WORDS) {
-      const key = run.join(' ')
+      const key = phraseKey(run)
       out.set(key, { key, term: run.join('_'), words: run.map(termOf).filter(Boolean) })
     }
     run = []
@@ -52,21 +53,22 @@ export function namesOf(written: string): Name[] {
   return [...out.values()]
 }
 
-/** Abbreviated names of countries, written in capitals ("U.S.", "US"), with the name they stand for. */
-const ABBREVIATIONS: readonly (readonly [RegExp, string])[] = [
-  [/(?<![\p{L}.])(?:U\.S\.(?:A\.)?|U\.S(?![\p{L}])|USA|US)(?![\p{L}])/gu, 'united states'],
-  [/(?<![\p{L}.])(?:U\.K\.?|UK)(?![\p{L}])/gu, 'united kingdom'],
-]
+/** Abbreviations written in capitals ("U.S.", "US", "ID"), with the words they stand for (data: src/data/abbreviations.json). */
+const ABBREVIATIONS: readonly (readonly [RegExp, string])[] = Object.entries(abbreviations)
+  .filter(([key]) => !key.startsWith('_'))
+  // Longest first, so that "U.S.A." is read before "U.S.".
+  .sort(([a], [b]) => b.length - a.length)
+  .map(([key, words]) => {
+    const escaped = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+    return [new RegExp(`(?<![\\p{L}.])${escaped}(?![\\p{L}])`, 'gu'), words] as const
+  })
 
-/** A text with the abbreviated names of countries written out ("the US" → "the United States"); not in a text in capitals only. */
+/** A text with its abbreviations written out ("the US" → "the United States"); not in a text in capitals only. */
 export function expandAbbreviations(text: string): string {
   if (!/\p{Ll}/u.test(text)) return text
   let out = text
   for (const [re, name] of ABBREVIATIONS) {
-    out = out.replace(
-      re,
-      name.replace(/\b\p{L}/gu, (c) => c.toUpperCase()),
-    )
+    out = out.replace(re, name)
   }
   return out
 }

@@ -1,7 +1,8 @@
+import questionWords from '../data/question-words.json' with { type: 'json' }
 import { type Lexicon, PHRASES, type Relation } from './lexicon.js'
 import { expandAbbreviations } from './names.js'
-import { correct } from './spelling.js'
-import { normalizeWord, STOP_WORDS, termOf, tokenize } from './text.js'
+import { allowedEdits, correct } from './spelling.js'
+import { normalizeWord, phraseKey, STOP_WORDS, termOf, tokenize } from './text.js'
 import { MIN_WEIGHT, termWeight } from './weights.js'
 
 /** A term that stands for a concept of the question, and how much finding it counts (0–1). */
@@ -18,8 +19,10 @@ export interface Alternative {
 
 /** One idea of the question: a content word or a phrase, with the terms that stand for it. */
 export interface Concept {
-  /** The word or phrase as asked (normalized). */
+  /** The word as asked (normalized), or a phrase's lexicon key. */
   word: string
+  /** The question's words it stands for (normalized): one, or a phrase's. */
+  words: readonly string[]
   /** How much the concept tells (idf over sentences); the rarest idf + 1 when the corpus lacks it. */
   weight: number
   /** True when the corpus has the word, a correction of it, or one of its expansions. */
@@ -56,6 +59,8 @@ export const EXPANSION_CREDIT = 0.7
 export const TYPO_CREDIT = 0.9
 /** Adverb particles of phrasal verbs. */
 const PARTICLES: ReadonlySet<string> = new Set(['down', 'up', 'out', 'off', 'away', 'back'])
+/** Terms of each concept the search index looks up (its closest). */
+export const SEARCHED_ALTERNATIVES = 6
 /** Longest phrase (in words) looked up in the lexicon. */
 const MAX_PHRASE = 4
 
@@ -76,7 +81,9 @@ export function planQuery(question: string, ctx: QueryContext): QueryPlan {
     const phrase = findPhrase(words, i, ctx.lexicon)
     if (phrase) {
       const alternatives = expand(ctx, phrase.key, [])
-      concepts.push(conceptOf(ctx, phrase.key, alternatives, unknownWeight))
+      concepts.push(
+        conceptOf(ctx, phrase.key, alternatives, unknownWeight, words.slice(i, i + phrase.length)),
+      )
       i += phrase.length - 1
       continue
     }
@@ -87,22 +94,40 @@ export function planQuery(question: string, ctx: QueryContext): QueryPlan {
     if (PARTICLES.has(word) && i > 0) continue
     const own: Alternative[] = []
     let base = term
-    if (ctx.vocabulary.has(term)) own.push({ term, credit: 1, relation: 'word', known: true, closeness: 1 })
+    // "trialling", "travelled": the British doubled consonant before an ending the stemmer keeps.
+    const single = /([lpt])\1(?:ing|ed)$/.test(word) ? termOf(word.replace(/([lpt])\1(ing|ed)$/, '$1$2')) : ''
+    if (
+      !ctx.vocabulary.has(term) &&
+      !ctx.lexicon[term] &&
+      single &&
+      (ctx.vocabulary.has(single) || ctx.lexicon[single])
+    )
+      base = single
+    if (ctx.vocabulary.has(base))
+      own.push({ term: base, credit: 1, relation: 'word', known: true, closeness: 1 })
     else {
-      const fixed = ctx.lexicon[term] || ctx.isWord(term) ? null : correct(term, ctx.vocabulary)
+      const fixed =
+        ctx.lexicon[base] || ctx.isWord(base)
+          ? null
+          : correct(base, ctx.vocabulary, allowedEdits(word.length))
       if (fixed) {
         own.push({ term: fixed, credit: TYPO_CREDIT, relation: 'typo', known: true, closeness: TYPO_CREDIT })
         base = fixed
-      } else own.push({ term, credit: 1, relation: 'word', known: false, closeness: 1 })
+      } else own.push({ term: base, credit: 1, relation: 'word', known: false, closeness: 1 })
     }
-    concepts.push(conceptOf(ctx, word, expand(ctx, base, own), unknownWeight))
+    concepts.push(conceptOf(ctx, word, expand(ctx, base, own), unknownWeight, [word]))
   }
   const merged = mergeDuplicates(concepts)
   const terms = new Map<string, number>()
   const loose = new Set<string>()
   const typos = new Set<string>()
   for (const c of merged) {
-    for (const a of c.alternatives) terms.set(a.term, Math.max(terms.get(a.term) ?? 0, a.credit))
+    // The search looks for each concept's closest terms only: a word's many looser relatives
+    // would find passages for a word that is not there ("change" → "accelerate").
+    const closest = [...c.alternatives]
+      .sort((a, b) => b.closeness - a.closeness)
+      .slice(0, SEARCHED_ALTERNATIVES)
+    for (const a of closest) terms.set(a.term, Math.max(terms.get(a.term) ?? 0, a.credit))
     // Prefix and typo tolerance only for a word the corpus lacks: a known word means itself
     // ("changed" must not match "chances").
     const first = c.alternatives[0]
@@ -115,23 +140,34 @@ export function planQuery(question: string, ctx: QueryContext): QueryPlan {
 }
 
 /**
- * "Is it true that X?" asks about X: the frame is dropped when X follows, so that a sentence
- * that merely says "true" does not outrank one that states X. ("Is it true?" alone keeps it.)
+ * The frames that open a question without saying what it is about (src/data/question-words.json),
+ * longest first, as word lists.
  */
-const FRAME =
-  /^(?:is|was|are|were) (?:it|this|that) (?:really |actually )?(?:true|correct|right|so) (?:that )?/
+const FRAMES: readonly string[][] = [...questionWords.frames]
+  .sort((a, b) => b.length - a.length)
+  .map((f) => f.split(' '))
 
+/**
+ * "Is it true that X?" asks about X, "What happens if X?" about X: the frame is dropped when X
+ * follows, so that a sentence that merely says "true" or "happen" does not outrank one that
+ * states X. ("Is it true?" alone keeps it.)
+ */
 function withoutFrame(words: string[]): string[] {
-  const text = words.join(' ')
-  const m = FRAME.exec(text)
-  if (!m || m[0].length >= text.length) return words
-  return text.slice(m[0].length).split(' ')
+  const kept = words.filter((w) => !FILLER.has(w))
+  for (const frame of FRAMES) {
+    if (kept.length > frame.length && frame.every((w, i) => kept[i] === w)) return kept.slice(frame.length)
+  }
+  return kept
 }
+
+/** Words a question says nothing with ("Is it basically a trial?"): dropped before it is searched. */
+const FILLER: ReadonlySet<string> = new Set(questionWords.filler)
 
 function findPhrase(words: string[], i: number, lexicon: Lexicon): { key: string; length: number } | null {
   for (let n = MAX_PHRASE; n >= 2; n--) {
-    const key = words.slice(i, i + n).join(' ')
-    if (words.length >= i + n && lexicon[key]) return { key, length: n }
+    if (words.length < i + n) continue
+    const key = phraseKey(words.slice(i, i + n))
+    if (lexicon[key]) return { key, length: n }
   }
   // A stop word that the phrase supplement gives a meaning ("must").
   const w = words[i] ?? ''
@@ -155,7 +191,13 @@ function expand(ctx: QueryContext, term: string, own: Alternative[]): Alternativ
   return out
 }
 
-function conceptOf(ctx: QueryContext, word: string, alternatives: Alternative[], unknown: number): Concept {
+function conceptOf(
+  ctx: QueryContext,
+  word: string,
+  alternatives: Alternative[],
+  unknown: number,
+  words: readonly string[],
+): Concept {
   const inCorpus = alternatives.filter((a) => ctx.vocabulary.has(a.term))
   const own = alternatives[0]
   const ownIdf =
@@ -167,7 +209,13 @@ function conceptOf(ctx: QueryContext, word: string, alternatives: Alternative[],
   const weight =
     ownIdf ??
     Math.max(0, ...inCorpus.map((a) => (idfOf(ctx, a.term) ?? 0) * (loose(a) ? Math.min(1, a.closeness) : 1)))
-  return { word, weight: inCorpus.length > 0 ? weight : unknown, known: inCorpus.length > 0, alternatives }
+  return {
+    word,
+    words,
+    weight: inCorpus.length > 0 ? weight : unknown,
+    known: inCorpus.length > 0,
+    alternatives,
+  }
 }
 
 function mergeDuplicates(concepts: Concept[]): Concept[] {

@@ -27,10 +27,15 @@ export function allowedEdits(length: number): number {
 
 /**
  * The closest known term to a misspelt one ("mandetori" → "mandatori"), or null. Ties go to the
- * more frequent term. `vocabulary` maps each known term to how often it occurs.
+ * more frequent term. `vocabulary` maps each known term to how often it occurs; `max` is the
+ * edits allowed (by default for the term's length; a stem is shorter than the word typed:
+ * "acurate" is 7 letters, its stem "acur" 4).
  */
-export function correct(term: string, vocabulary: ReadonlyMap<string, number>): string | null {
-  const max = allowedEdits(term.length)
+export function correct(
+  term: string,
+  vocabulary: ReadonlyMap<string, number>,
+  max = allowedEdits(term.length),
+): string | null {
   if (max === 0) return null
   let best: string | null = null
   let bestDistance = max + 1

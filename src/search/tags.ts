@@ -33,6 +33,13 @@ const DOUBT_CREDIT = 0.8
 /** Words that ask for a tag, with the credit of finding it. */
 export const TAG_WORDS: Readonly<Record<string, readonly [tag: string, credit: number]>> = {
   range: [TAGS.range, 1],
+  // "How high can the score go?": the top of a range answers it, as the range does.
+  high: [TAGS.range, 0.6],
+  highest: [TAGS.range, 0.6],
+  low: [TAGS.range, 0.6],
+  lowest: [TAGS.range, 0.6],
+  maximum: [TAGS.range, 0.7],
+  minimum: [TAGS.range, 0.7],
   scale: [TAGS.range, 0.7],
   span: [TAGS.range, 0.7],
   interval: [TAGS.range, 0.7],

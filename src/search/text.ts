@@ -24,6 +24,8 @@ const EXTRA_STOP = [
   'please',
   'ok',
   'okay',
+  // "one commenter", "one of them": a numeral standing for someone, no topic (and the stem of "one" is "on").
+  'one',
   'hi',
   'hello',
   'hey',
@@ -174,4 +176,13 @@ export function terms(text: string): string[] {
   return tokenize(text)
     .map((t) => t.term)
     .filter((t) => t !== '')
+}
+
+/**
+ * The lexicon key of a phrase of several words ("show off", "shut out", "status symbol"): each
+ * word's Porter stem, stop words kept, so that "showing off" and "shut them out" find it the way
+ * a question's words are read (see `phraseKeyOf` in query.ts).
+ */
+export function phraseKey(words: readonly string[]): string {
+  return words.map((w) => stemmer(w.toLowerCase())).join(' ')
 }

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3'
 import { StoreError } from './errors.js'
 import { fromStoredTime, toStoredTime } from './time.js'
-import type { DigestRun, DigestRunKind, DigestRunStatus, Platform, Store } from './types.js'
+import type { DigestRun, DigestRunKind, DigestRunStatus, Platform, SyncStore } from './types.js'
 import { checkChannel, checkInteger, checkLocalDate, checkOneOf } from './validate.js'
 
 /** How `claimDigestRun` treats a scheduled run left `claimed` (see `OpenStoreOptions`). */
@@ -44,7 +44,7 @@ interface DayKey {
 export function digestRunMethods(
   db: Database.Database,
   policy: StaleClaimPolicy,
-): Pick<Store, 'claimDigestRun' | 'completeDigestRun' | 'lastPostedRun' | 'getRun'> {
+): Pick<SyncStore, 'claimDigestRun' | 'completeDigestRun' | 'lastPostedRun' | 'getRun'> {
   // No conflict target: the only uniqueness a run can break is the one-scheduled-run-per-day index.
   const insert = db.prepare<DayKey & { kind: DigestRunKind; now: string }, { id: number }>(`
     INSERT INTO digest_runs (platform, channel_id, local_date, kind, status, claimed_at)

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3'
 import { toStoredTime } from './time.js'
-import type { FeedbackResult, Platform, Store, Vote } from './types.js'
+import type { FeedbackResult, Platform, SyncStore, Vote } from './types.js'
 import { checkChannel, checkNonEmpty, checkOneOf, checkPlatform, checkString } from './validate.js'
 
 interface VoteKey {
@@ -10,7 +10,9 @@ interface VoteKey {
 }
 
 /** The answer-feedback methods of a Store, on an open, migrated database. Voters are opaque keys, never ids. */
-export function feedbackMethods(db: Database.Database): Pick<Store, 'recordFeedback' | 'feedbackSummary'> {
+export function feedbackMethods(
+  db: Database.Database,
+): Pick<SyncStore, 'recordFeedback' | 'feedbackSummary'> {
   const selectVote = db
     .prepare<VoteKey, Vote>(
       'SELECT vote FROM feedback WHERE platform = @platform AND answer_key = @answer_key AND user_key = @user_key',

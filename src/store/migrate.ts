@@ -30,12 +30,7 @@ export function migrate(db: Database.Database, list: readonly Migration[], now: 
       try {
         db.exec(migration.up)
       } catch (cause) {
-        throw new StoreError(
-          'STORE_MIGRATION_FAILED',
-          `Migration ${migration.version} (${migration.name}) failed on ${db.name}: ${String(cause)}. ` +
-            'Nothing was changed; fix the migration (or the database it trips on) and open the store again.',
-          { cause, context: { path: db.name, version: migration.version, name: migration.name } },
-        )
+        throw migrationFailed(db.name, migration, cause)
       }
       log.run(migration.version, migration.name, now.toISOString())
       // user_version is part of the database header, so it commits or rolls back with the migrations.
@@ -52,25 +47,41 @@ function checkedVersion(db: Database.Database, latest: number): number {
   const version = db.pragma('user_version', { simple: true })
   if (typeof version !== 'number') throw new Error(`PRAGMA user_version returned ${String(version)}`)
   if (version > latest) {
-    throw new StoreError(
-      'STORE_SCHEMA_TOO_NEW',
-      `The database ${db.name} is at schema version ${version}, but this citebot only knows versions up to ` +
-        `${latest}: a newer citebot has used it. Run the newer citebot, or point this one at another database file.`,
-      { context: { path: db.name, databaseVersion: version, codeVersion: latest } },
-    )
+    throw schemaTooNew(db.name, version, latest, 'point this one at another database file')
   }
   return version
 }
 
-function checkMigrationList(list: readonly Migration[]): void {
+/** Throws `STORE_MIGRATIONS_INVALID` unless `list` is numbered 1, 2, 3… in order (a programming error). */
+export function checkMigrationList(list: readonly Migration[]): void {
   list.forEach((migration, index) => {
     if (migration.version !== index + 1) {
       throw new StoreError(
         'STORE_MIGRATIONS_INVALID',
         `Migration "${migration.name}" is number ${index + 1} in the list but has version ${migration.version}; ` +
-          'versions must be 1, 2, 3… in list order. Fix src/store/migrations.ts.',
+          'versions must be 1, 2, 3… in list order. Fix src/store/migrations.ts (or its Postgres twin, src/store/postgres/migrations.ts).',
         { context: { index, version: migration.version, name: migration.name } },
       )
     }
   })
+}
+
+/** `STORE_MIGRATION_FAILED` for `migration` on the database at `where`, wrapping the SQL error. */
+export function migrationFailed(where: string, migration: Migration, cause: unknown): StoreError {
+  return new StoreError(
+    'STORE_MIGRATION_FAILED',
+    `Migration ${migration.version} (${migration.name}) failed on ${where}: ${String(cause)}. ` +
+      'Nothing was changed; fix the migration (or the database it trips on) and open the store again.',
+    { cause, context: { path: where, version: migration.version, name: migration.name } },
+  )
+}
+
+/** `STORE_SCHEMA_TOO_NEW`: the database at `where` is at `version`, above the `latest` this code knows. */
+export function schemaTooNew(where: string, version: number, latest: number, instead: string): StoreError {
+  return new StoreError(
+    'STORE_SCHEMA_TOO_NEW',
+    `The database ${where} is at schema version ${version}, but this citebot only knows versions up to ` +
+      `${latest}: a newer citebot has used it. Run the newer citebot, or ${instead}.`,
+    { context: { path: where, databaseVersion: version, codeVersion: latest } },
+  )
 }

@@ -90,4 +90,66 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX feedback_by_channel ON feedback (platform, channel_id);
     `,
   },
+  {
+    version: 2,
+    name: 'conversation-turns',
+    up: `
+      -- The last answers of each conversation (a Slack thread or DM, a Discord reply chain or thread), so that a
+      -- follow-up ("who disputes that?") is answered about them. Bounded by the store: a few per conversation,
+      -- for a few days (OpenStoreOptions.conversationTurns, conversationDays). No user ids.
+      CREATE TABLE conversation_turns (
+        id INTEGER PRIMARY KEY,
+        platform TEXT NOT NULL CHECK (platform IN ('slack', 'discord', 'console')),
+        conversation_key TEXT NOT NULL,
+        message_key TEXT,
+        payload TEXT NOT NULL CHECK (json_valid(payload)),
+        created_at TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX conversation_turns_by_conversation ON conversation_turns (platform, conversation_key, id);
+      CREATE UNIQUE INDEX conversation_turns_by_message
+        ON conversation_turns (platform, message_key) WHERE message_key IS NOT NULL;
+      CREATE INDEX conversation_turns_by_time ON conversation_turns (created_at);
+    `,
+  },
+  {
+    version: 3,
+    name: 'feedback-keyed-voters',
+    up: `
+      -- Per-installation secrets (the key of the HMAC that stands for a voter in feedback), made on first use.
+      CREATE TABLE installation (
+        name TEXT PRIMARY KEY,
+        value TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      ) STRICT;
+      -- Until now a voter was SHA-256("citebot:<platform>:<user id>"), which anyone holding the database can
+      -- recompute for known ids. Without the raw ids those keys cannot be rehashed, so each becomes a random key
+      -- marked legacy: the vote still counts, no one can be found from it, and a new click by that person on an
+      -- old answer counts as a new voter.
+      UPDATE feedback SET user_key = 'legacy:' || lower(hex(randomblob(16)));
+    `,
+  },
+  {
+    version: 4,
+    name: 'shared-event-memory',
+    up: `
+      -- Events claimed for handling (a Slack event id, a question message), so that a retry or a second event
+      -- for the same message is handled once by all the processes on this database. Kept a day (eventHours).
+      CREATE TABLE handled_events (
+        platform TEXT NOT NULL CHECK (platform IN ('slack', 'discord', 'console')),
+        event_key TEXT NOT NULL,
+        handled_at TEXT NOT NULL,
+        PRIMARY KEY (platform, event_key)
+      ) STRICT;
+      CREATE INDEX handled_events_by_time ON handled_events (handled_at);
+
+      -- Threads the bot answered in: a follow-up there needs no mention, on any process and after a restart.
+      CREATE TABLE answered_threads (
+        platform TEXT NOT NULL CHECK (platform IN ('slack', 'discord', 'console')),
+        thread_key TEXT NOT NULL,
+        answered_at TEXT NOT NULL,
+        PRIMARY KEY (platform, thread_key)
+      ) STRICT;
+      CREATE INDEX answered_threads_by_time ON answered_threads (answered_at);
+    `,
+  },
 ]

@@ -1,57 +1,18 @@
-import { connect, openFailed } from './connect.js'
-import { digestRunMethods } from './digest-runs.js'
-import { StoreError } from './errors.js'
-import { feedbackMethods } from './feedback.js'
-import { migrate } from './migrate.js'
-import { migrations } from './migrations.js'
-import { questionMethods } from './questions.js'
-import { rotationMethods } from './rotation.js'
-import { snapshotMethods } from './snapshots.js'
-import { subscriptionMethods } from './subscriptions.js'
+import { openSqliteStore } from './open-sqlite.js'
+import { openPostgresStore } from './postgres/open-postgres.js'
 import type { OpenStoreOptions, Store } from './types.js'
-import { checkInteger, checkPositive } from './validate.js'
 
-const defaults = { staleClaimMinutes: 10, staleClaimRetries: 1, busyTimeoutMs: 5000 }
+/** True when `location` is a Postgres connection URL (`postgres://…` or `postgresql://…`) rather than a file path. */
+export function isPostgresUrl(location: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(location)
+}
 
 /**
- * Opens (creating if missing) the SQLite store at `path`, a file path such as `data/citebot.db` (its parent
- * directory is created if missing) or `':memory:'` for a private in-memory database, and applies any new
- * migrations. Several processes may open the same file. Throws a StoreError: `STORE_OPEN_FAILED`,
- * `STORE_SCHEMA_TOO_NEW`, `STORE_MIGRATION_FAILED` or `STORE_INVALID_INPUT` (for bad options).
+ * Opens the store at `location` and applies any new migrations: a Postgres database for a `postgres://…` URL
+ * (DATABASE_URL: several processes, on any machines), else the SQLite file at that path or `':memory:'`
+ * (DATABASE_PATH: one machine). Rejects with a StoreError (`STORE_OPEN_FAILED`, `STORE_SCHEMA_TOO_NEW`,
+ * `STORE_MIGRATION_FAILED`, `STORE_INVALID_INPUT`) that says what to fix.
  */
-export function openStore(path: string, options: OpenStoreOptions = {}): Store {
-  const staleClaimMinutes = options.staleClaimMinutes ?? defaults.staleClaimMinutes
-  const staleClaimRetries = options.staleClaimRetries ?? defaults.staleClaimRetries
-  const busyTimeoutMs = options.busyTimeoutMs ?? defaults.busyTimeoutMs
-  const clock = options.now ?? (() => new Date())
-  checkPositive(staleClaimMinutes, 'staleClaimMinutes')
-  checkInteger(staleClaimRetries, 'staleClaimRetries', 0)
-  checkInteger(busyTimeoutMs, 'busyTimeoutMs', 0)
-  if (typeof path !== 'string' || path.length === 0) {
-    throw new StoreError(
-      'STORE_INVALID_INPUT',
-      `The store path must be a file path (e.g. data/citebot.db) or ':memory:'; got ${JSON.stringify(path)}.`,
-      { context: { path } },
-    )
-  }
-
-  const db = connect(path, busyTimeoutMs)
-  try {
-    migrate(db, migrations, clock())
-    const store: Store = {
-      ...subscriptionMethods(db, clock),
-      ...digestRunMethods(db, { staleAfterMs: staleClaimMinutes * 60_000, retries: staleClaimRetries }),
-      ...rotationMethods(db),
-      ...snapshotMethods(db, clock),
-      ...questionMethods(db),
-      ...feedbackMethods(db),
-      close() {
-        db.close()
-      },
-    }
-    return store
-  } catch (error) {
-    db.close()
-    throw error instanceof StoreError ? error : openFailed(path, error)
-  }
+export function openStore(location: string, options: OpenStoreOptions = {}): Promise<Store> {
+  return isPostgresUrl(location) ? openPostgresStore(location, options) : openSqliteStore(location, options)
 }

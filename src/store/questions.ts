@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3'
 import { fromStoredTime, toStoredTime } from './time.js'
-import type { Platform, Store } from './types.js'
+import type { Platform, SyncStore } from './types.js'
 import { checkChannel, checkString } from './validate.js'
 
 interface QuestionRow {
@@ -10,7 +10,7 @@ interface QuestionRow {
 }
 
 /** The question-log methods of a Store, on an open, migrated database. The log holds no user ids. */
-export function questionMethods(db: Database.Database): Pick<Store, 'logQuestion' | 'questionsBetween'> {
+export function questionMethods(db: Database.Database): Pick<SyncStore, 'logQuestion' | 'questionsBetween'> {
   const insert = db.prepare<{
     platform: Platform
     channel_id: string

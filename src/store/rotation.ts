@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3'
 import { toStoredTime } from './time.js'
-import type { Platform, Store } from './types.js'
+import type { Platform, SyncStore } from './types.js'
 import { checkChannel, checkNonEmpty } from './validate.js'
 
 interface ChannelKey {
@@ -15,7 +15,7 @@ interface ChannelKey {
  */
 export function rotationMethods(
   db: Database.Database,
-): Pick<Store, 'shownClaims' | 'recordShownClaim' | 'startNewRotationCycle'> {
+): Pick<SyncStore, 'shownClaims' | 'recordShownClaim' | 'startNewRotationCycle'> {
   const select = db
     .prepare<ChannelKey, string>(`
       SELECT claim_id FROM shown_claims WHERE platform = @platform AND channel_id = @channel_id

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3'
 import { fromStoredTime, toStoredTime } from './time.js'
-import type { Platform, Store, Subscription } from './types.js'
+import type { Platform, Subscription, SyncStore } from './types.js'
 import { checkChannel, checkNonEmpty, checkPlatform, checkTimeOfDay, checkTimeZone } from './validate.js'
 
 interface SubscriptionRow {
@@ -23,7 +23,10 @@ interface ChannelKey {
 export function subscriptionMethods(
   db: Database.Database,
   clock: () => Date,
-): Pick<Store, 'subscribe' | 'unsubscribe' | 'getSubscription' | 'listActiveSubscriptions' | 'markInactive'> {
+): Pick<
+  SyncStore,
+  'subscribe' | 'unsubscribe' | 'getSubscription' | 'listActiveSubscriptions' | 'markInactive'
+> {
   const upsert = db.prepare<ChannelKey & { time: string; time_zone: string; now: string }, SubscriptionRow>(`
     INSERT INTO subscriptions (platform, channel_id, time, time_zone, active, inactive_reason, created_at, updated_at)
     VALUES (@platform, @channel_id, @time, @time_zone, 1, NULL, @now, @now)

@@ -132,7 +132,7 @@ export interface RecordFeedbackInput {
   question: string
   /** The voter's vote. */
   vote: Vote
-  /** An opaque key for the voter that the caller derives (a SHA-256 of the user id); never the user id itself. */
+  /** An opaque key for the voter that the caller derives (an HMAC of the user id); never the user id itself. */
   userKey: string
   /** When the vote was cast. */
   at: Date
@@ -154,7 +154,35 @@ export interface FeedbackSummary {
   down: number
 }
 
-/** Options for `openStore`. */
+/** One answer remembered in a conversation, so that a follow-up can be answered about it. */
+export interface ConversationTurn {
+  /** The turn's id, as `recordTurn` returned it. */
+  id: number
+  /** The platform the conversation is on. */
+  platform: Platform
+  /** The conversation, as the adapter names it: a Slack channel and thread, a Discord thread or reply chain. */
+  conversationKey: string
+  /** The bot's message that showed the answer, once `linkTurn` named it; null before. */
+  messageKey: string | null
+  /** The answer, as the JSON text the caller stored. */
+  payload: string
+  /** When it was recorded. */
+  at: Date
+}
+
+/** What `recordTurn` needs. Carries no user id, on purpose. */
+export interface RecordTurnInput {
+  /** The platform the conversation is on. */
+  platform: Platform
+  /** The conversation (see {@link ConversationTurn.conversationKey}). */
+  conversationKey: string
+  /** The answer as JSON text (e.g. `JSON.stringify(answer)`). */
+  payload: string
+  /** When it was answered; also the clock that forgets expired turns. */
+  at: Date
+}
+
+/** Options for `openStore`, whichever database it opens. */
 export interface OpenStoreOptions {
   /**
    * How long a `scheduled` run may stay `claimed` before another caller may re-claim it, in minutes; default 10.
@@ -168,74 +196,135 @@ export interface OpenStoreOptions {
    * digest that crashes its process every time does not crash it all day.
    */
   staleClaimRetries?: number
-  /** How long a write waits for another connection's lock before failing with SQLITE_BUSY, in ms; default 5000. */
+  /**
+   * How long to wait for the database, in ms; default 5000. SQLite: how long a write waits for another
+   * connection's lock (busy_timeout). Postgres: how long opening a connection may take.
+   */
   busyTimeoutMs?: number
   /** The clock for timestamps the caller does not pass (`createdAt`, `updatedAt`…); default `() => new Date()`. */
   now?: () => Date
+  /** How long a handled event is remembered (`claimEvent`), in hours; default 24 (Slack retries within minutes). */
+  eventHours?: number
+  /** How long a thread the bot answered in is remembered (`rememberThread`), in days; default 7. */
+  threadDays?: number
+  /** Postgres only: the most connections this process opens to the database; default 10. */
+  maxConnections?: number
+  /** How many answers each conversation keeps for follow-ups (the newest); default 3. */
+  conversationTurns?: number
+  /** How long a conversation's answers are kept, in days; default 7. */
+  conversationDays?: number
 }
 
 /**
  * Citebot's persistent state: digest subscriptions, digest runs, the claims each channel has been shown,
- * per-channel source snapshots, a question log and answer feedback. All methods are synchronous.
- * Times are `Date`s here and ISO-8601 UTC strings in the database.
+ * per-channel source snapshots, a question log, answer feedback, conversation memory for follow-ups, and what
+ * several processes serving one team must share (the events already handled, the threads the bot answered in). Every method returns a
+ * Promise (a Postgres store talks to a server), and rejects with a StoreError for an invalid input.
+ * Times are `Date`s here; SQLite keeps them as ISO-8601 UTC strings, Postgres as `timestamptz`.
  */
 export interface Store {
-  /** Subscribes a channel, or updates its time and zone and reactivates it; returns the subscription as stored. */
-  subscribe(input: SubscribeInput): Subscription
-  /** Deactivates a channel's subscription (reason `unsubscribed`); returns whether it was active. */
-  unsubscribe(platform: Platform, channelId: string): boolean
+  /** Which database this is: `sqlite` (DATABASE_PATH) or `postgres` (DATABASE_URL). */
+  readonly kind: 'sqlite' | 'postgres'
+
+  /** Subscribes a channel, or updates its time and zone and reactivates it; resolves to the subscription as stored. */
+  subscribe(input: SubscribeInput): Promise<Subscription>
+  /** Deactivates a channel's subscription (reason `unsubscribed`); resolves to whether it was active. */
+  unsubscribe(platform: Platform, channelId: string): Promise<boolean>
   /** The channel's subscription, active or not, or null when it never subscribed. */
-  getSubscription(platform: Platform, channelId: string): Subscription | null
+  getSubscription(platform: Platform, channelId: string): Promise<Subscription | null>
   /** Active subscriptions, on one platform or all, ordered by platform then channel id. */
-  listActiveSubscriptions(platform?: Platform): Subscription[]
+  listActiveSubscriptions(platform?: Platform): Promise<Subscription[]>
   /**
    * Deactivates a subscription the bot can no longer serve (the channel was deleted, the bot was removed…),
-   * keeping `reason`; returns whether it was active. An inactive subscription keeps its first reason.
+   * keeping `reason`; resolves to whether it was active. An inactive subscription keeps its first reason.
    */
-  markInactive(platform: Platform, channelId: string, reason: string): boolean
+  markInactive(platform: Platform, channelId: string, reason: string): Promise<boolean>
 
   /**
-   * Claims the right to post a digest; returns the run id, or null when this caller must not post.
+   * Claims the right to post a digest; resolves to the run id, or null when this caller must not post.
    * `manual` claims always succeed and never count as the day's scheduled digest. A `scheduled` claim succeeds
-   * once per (platform, channel, localDate), across processes sharing the file, except that a claim left
+   * once per (platform, channel, localDate), across processes sharing the database, except that a claim left
    * `claimed` for `staleClaimMinutes` (its process died) is re-claimed, at most `staleClaimRetries` times.
    */
-  claimDigestRun(input: ClaimDigestRunInput): number | null
+  claimDigestRun(input: ClaimDigestRunInput): Promise<number | null>
   /**
-   * Records how a claimed run ended. Returns false, changing nothing, when the run was already finished
-   * (say the store gave up on it as stale); throws `STORE_RUN_NOT_FOUND` for an unknown id.
+   * Records how a claimed run ended. Resolves to false, changing nothing, when the run was already finished
+   * (say the store gave up on it as stale); rejects with `STORE_RUN_NOT_FOUND` for an unknown id.
    */
-  completeDigestRun(id: number, input: CompleteDigestRunInput): boolean
+  completeDigestRun(id: number, input: CompleteDigestRunInput): Promise<boolean>
   /** The channel's most recently posted run, scheduled or manual (by `postedAt`), or null. */
-  lastPostedRun(platform: Platform, channelId: string): DigestRun | null
+  lastPostedRun(platform: Platform, channelId: string): Promise<DigestRun | null>
   /** The channel's scheduled run for a local date (`YYYY-MM-DD`), or null; manual runs are not the day's. */
-  getRun(platform: Platform, channelId: string, localDate: string): DigestRun | null
+  getRun(platform: Platform, channelId: string, localDate: string): Promise<DigestRun | null>
 
   /** Ids of the claims shown in the channel's current rotation cycle, in the order first shown. */
-  shownClaims(platform: Platform, channelId: string): string[]
+  shownClaims(platform: Platform, channelId: string): Promise<string[]>
   /** Notes that a claim was shown in the channel's current cycle; a claim already shown in it is left as it was. */
-  recordShownClaim(platform: Platform, channelId: string, claimId: string, at: Date): void
+  recordShownClaim(platform: Platform, channelId: string, claimId: string, at: Date): Promise<void>
   /**
    * Starts a new rotation cycle for the channel: forgets which claims were shown, so all are eligible again.
-   * The digest builder calls it when every claim has been shown. Returns how many shown claims were forgotten.
+   * The digest builder calls it when every claim has been shown. Resolves to how many shown claims were forgotten.
    */
-  startNewRotationCycle(platform: Platform, channelId: string): number
+  startNewRotationCycle(platform: Platform, channelId: string): Promise<number>
 
   /** The source hashes (`sourceId` → hash) saved at the channel's last digest, or null before its first. */
-  getSourcesSnapshot(platform: Platform, channelId: string): Record<string, string> | null
+  getSourcesSnapshot(platform: Platform, channelId: string): Promise<Record<string, string> | null>
   /** Replaces the channel's snapshot of source hashes (`sourceId` → hash). */
-  setSourcesSnapshot(platform: Platform, channelId: string, hashes: Record<string, string>): void
+  setSourcesSnapshot(platform: Platform, channelId: string, hashes: Record<string, string>): Promise<void>
 
   /** Logs a question (no user id). */
-  logQuestion(input: LogQuestionInput): void
+  logQuestion(input: LogQuestionInput): Promise<void>
   /** The channel's questions asked in [from, to) (from inclusive, to exclusive), oldest first. */
-  questionsBetween(platform: Platform, channelId: string, from: Date, to: Date): LoggedQuestion[]
+  questionsBetween(platform: Platform, channelId: string, from: Date, to: Date): Promise<LoggedQuestion[]>
 
   /** Records a vote: one per (platform, answerKey, userKey); a later vote by the same voter replaces it. */
-  recordFeedback(input: RecordFeedbackInput): FeedbackResult
+  recordFeedback(input: RecordFeedbackInput): Promise<FeedbackResult>
   /** Counts current votes, over everything, one platform, or one channel (`channelId` with its `platform`). */
-  feedbackSummary(platform?: Platform, channelId?: string): FeedbackSummary
+  feedbackSummary(platform?: Platform, channelId?: string): Promise<FeedbackSummary>
 
-  /** Closes the database connection; the store must not be used afterwards. Calling it twice is harmless. */
-  close(): void
+  /**
+   * Remembers an answer in a conversation and resolves to the turn's id. Only the newest `conversationTurns` of
+   * the conversation are kept, and turns older than `conversationDays` (in any conversation) are forgotten.
+   */
+  recordTurn(input: RecordTurnInput): Promise<number>
+  /**
+   * Names the bot message that showed turn `id` (a Discord reply to it continues that conversation); a message
+   * named before for another turn moves to this one. Resolves to false when the turn is gone.
+   */
+  linkTurn(platform: Platform, id: number, messageKey: string): Promise<boolean>
+  /** The conversation's remembered turns at `now`, newest first (at most `conversationTurns`, none expired). */
+  recentTurns(platform: Platform, conversationKey: string, now: Date): Promise<ConversationTurn[]>
+  /** The turn that message `messageKey` showed, if it is still remembered at `now`; else null. */
+  turnByMessage(platform: Platform, messageKey: string, now: Date): Promise<ConversationTurn | null>
+
+  /**
+   * The installation's secret (64 hex characters): made at random the first time it is asked for and kept in
+   * the database, the same for every process sharing it. It keys the HMAC that stands for a voter in feedback.
+   */
+  installationSecret(): Promise<string>
+
+  /**
+   * Claims an event for handling, once across every process on the database: resolves true for the first claim
+   * of `key` on `platform` (this caller handles it), false when it was claimed in the last `eventHours`
+   * (a redelivery, or the same message brought by another event). `key` is the adapter's (`event:Ev1…`,
+   * `msg:C1:1714…`). Claims older than `eventHours` are forgotten.
+   */
+  claimEvent(platform: Platform, key: string, at: Date): Promise<boolean>
+  /**
+   * Remembers that the bot answered in a thread (`key`, the adapter's, e.g. `C1:1714…`), from `at`, so that a
+   * follow-up there, on any process and after a restart, needs no new mention. Remembering it again renews it.
+   */
+  rememberThread(platform: Platform, key: string, at: Date): Promise<void>
+  /** True when the bot answered in the thread within `threadDays` before `now`. */
+  knowsThread(platform: Platform, key: string, now: Date): Promise<boolean>
+
+  /** Closes the database connection(s); the store must not be used afterwards. Calling it twice is harmless. */
+  close(): Promise<void>
+}
+
+/** A Store whose methods return their results directly: how the SQLite store is written (better-sqlite3 is synchronous). */
+export type SyncStore = {
+  [K in Exclude<keyof Store, 'kind'>]: Store[K] extends (...args: infer A) => Promise<infer R>
+    ? (...args: A) => R
+    : never
 }

@@ -34,21 +34,21 @@ describe('text a person typed', () => {
     expect(unknown.kind === 'usage' && unknown.message).toMatch(/^I don’t know \/what\./)
   })
 
-  it('is stored without them in the question log and with feedback, whoever calls the service', () => {
+  it('is stored without them in the question log and with feedback, whoever calls the service', async () => {
     const path = join(dir, 'citebot.db')
-    const store = openStore(path)
+    const store = await openStore(path)
     const service = new ChatService({ engine: seedEngine(), store })
-    const answer = service.ask('is\u0000 it\u001b mandatory?\u202e', ctx)
+    const answer = await service.ask('is\u0000 it\u001b mandatory?\u202e', ctx)
     expect(answer.question).toBe('is it mandatory?')
     expect(answer.answered).toBe(true)
-    service.feedback({
+    await service.feedback({
       ctx,
       answerKey: 'a1',
       question: 'is\u0085 it\u2066 mandatory?',
       vote: 'up',
       userId: 'U1',
     })
-    store.close()
+    await store.close()
     const db = new Database(path, { readonly: true })
     const questions = db.prepare('SELECT question FROM questions').pluck().all()
     const feedback = db.prepare('SELECT question FROM feedback').pluck().all()

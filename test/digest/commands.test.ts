@@ -8,15 +8,19 @@ import { clockedStore, digestRig, fakeClock, recordingPoster, zoned } from './he
 const PARIS = 'Europe/Paris'
 const ctx = { platform: 'slack', channelId: 'C1' } as const
 
-function setUp(at = zoned('2024-05-01T08:00', PARIS)) {
+async function setUp(at = zoned('2024-05-01T08:00', PARIS)) {
   const clock = fakeClock(at)
-  const store = clockedStore(':memory:', clock)
+  const store = await clockedStore(':memory:', clock)
   const { runner, scheduler } = digestRig(store, clock, [recordingPoster('slack', clock)])
   const syncs: number[] = []
   const handler = createDigestHandler({
     store,
     runner,
-    scheduler: { sync: () => syncs.push(1) && undefined },
+    scheduler: {
+      sync: async () => {
+        syncs.push(1)
+      },
+    },
     now: clock.now,
     defaults: { timeZone: PARIS },
   })
@@ -35,7 +39,7 @@ describe('/digest', () => {
     expect(await say('subscribe')).toBe(
       'Subscribed: a digest every day at 09:00 Europe/Paris, next on Wednesday 1 May 2024 at 09:00.',
     )
-    expect(store.getSubscription('slack', 'C1')).toMatchObject({
+    expect(await store.getSubscription('slack', 'C1')).toMatchObject({
       time: '09:00',
       timeZone: PARIS,
       active: true,
@@ -44,7 +48,7 @@ describe('/digest', () => {
   })
 
   it('updates a subscription; after the day’s hour the next digest is tomorrow', async () => {
-    const { say, clock } = setUp()
+    const { say, clock } = await setUp()
     await say('subscribe')
     clock.set(zoned('2024-05-01T10:00', PARIS))
 
@@ -57,9 +61,9 @@ describe('/digest', () => {
   })
 
   it('changes nothing on bad arguments', async () => {
-    const { say, store, syncs } = setUp()
+    const { say, store, syncs } = await setUp()
     await say('subscribe 08:00 Asia/Tokyo')
-    const before = store.getSubscription('slack', 'C1')
+    const before = await store.getSubscription('slack', 'C1')
 
     for (const bad of [
       'subscribe 25:00',
@@ -72,23 +76,23 @@ describe('/digest', () => {
       expect(await say(bad)).toContain('Usage: /digest')
     }
 
-    expect(store.getSubscription('slack', 'C1')).toEqual(before)
-    expect(store.listActiveSubscriptions()).toEqual([before])
-    expect(store.lastPostedRun('slack', 'C1')).toBeNull()
+    expect(await store.getSubscription('slack', 'C1')).toEqual(before)
+    expect(await store.listActiveSubscriptions()).toEqual([before])
+    expect(await store.lastPostedRun('slack', 'C1')).toBeNull()
     expect(syncs).toHaveLength(1)
   })
 
   it('changes nothing when a channel that never subscribed gets it wrong', async () => {
-    const { say, store } = setUp()
+    const { say, store } = await setUp()
     expect(await say('subscribe 9:00 Nowhere/Land')).toContain('not a time zone I know')
-    expect(store.getSubscription('slack', 'C1')).toBeNull()
+    expect(await store.getSubscription('slack', 'C1')).toBeNull()
   })
 
   it('unsubscribes, and says so when there was nothing to stop', async () => {
-    const { say, store } = setUp()
+    const { say, store } = await setUp()
     await say('subscribe')
     expect(await say('unsubscribe')).toContain('Unsubscribed')
-    expect(store.getSubscription('slack', 'C1')).toMatchObject({
+    expect(await store.getSubscription('slack', 'C1')).toMatchObject({
       active: false,
       inactiveReason: 'unsubscribed',
     })
@@ -96,7 +100,7 @@ describe('/digest', () => {
   })
 
   it('tells the status: time, zone, last posted and next run', async () => {
-    const { say, handler, clock, store } = setUp()
+    const { say, handler, clock, store } = await setUp()
     expect(await say('status')).toContain('This channel has no daily digest.')
     await say('subscribe 09:00')
     expect(await say('status')).toBe(
@@ -115,15 +119,15 @@ describe('/digest', () => {
         'Next: in a few minutes.',
       ].join('\n'),
     )
-    store.markInactive('slack', 'C1', 'channel gone: channel_not_found')
+    await store.markInactive('slack', 'C1', 'channel gone: channel_not_found')
     expect(await say('status')).toBe(
       'This channel’s daily digest is off (channel gone: channel_not_found). /digest subscribe starts it again.',
     )
   })
 
   it('returns a digest on request, not counted as the day’s', async () => {
-    const { handler, store, scheduler, clock } = setUp()
-    store.subscribe({ ...ctx, time: '09:00', timeZone: PARIS })
+    const { handler, store, scheduler, clock } = await setUp()
+    await store.subscribe({ ...ctx, time: '09:00', timeZone: PARIS })
 
     const reply = await handler('now', ctx)
 
@@ -136,17 +140,17 @@ describe('/digest', () => {
       channelId: 'C1',
     })
     expect(reply.digest.claim).not.toBeNull()
-    expect(store.lastPostedRun('slack', 'C1')).toMatchObject({ kind: 'manual', status: 'posted' })
-    expect(store.getRun('slack', 'C1', '2024-05-01')).toBeNull()
+    expect(await store.lastPostedRun('slack', 'C1')).toMatchObject({ kind: 'manual', status: 'posted' })
+    expect(await store.getRun('slack', 'C1', '2024-05-01')).toBeNull()
     // The day's digest still comes, with the next claim.
     clock.set(zoned('2024-05-01T09:00', PARIS))
     const report = await scheduler.runDue()
     expect(report.results.map((r) => r.result.status)).toEqual(['posted'])
-    expect(store.shownClaims('slack', 'C1')).toHaveLength(2)
+    expect(await store.shownClaims('slack', 'C1')).toHaveLength(2)
   })
 
   it('answers through the chat service', async () => {
-    const { handler, store } = setUp()
+    const { handler, store } = await setUp()
     const service = new ChatService({ engine: seedEngine(), store, digest: handler })
     const reply = await service.handle({ kind: 'digest', args: 'subscribe 18:00 UTC' }, ctx)
     expect(reply).toEqual({ kind: 'text', text: expect.stringContaining('every day at 18:00 UTC') })

@@ -25,21 +25,21 @@ function logSpy(): DigestLog & {
   return { lines, info: at('info'), warn: at('warn'), error: at('error') }
 }
 
-function setUp(platform: 'slack' | 'discord', fail: (channelId: string, call: number) => unknown) {
+async function setUp(platform: 'slack' | 'discord', fail: (channelId: string, call: number) => unknown) {
   const clock = fakeClock(zoned('2024-05-01T08:00', PARIS))
-  const store = clockedStore(':memory:', clock)
+  const store = await clockedStore(':memory:', clock)
   const posts: Post[] = []
   const poster = recordingPoster(platform, clock, posts, fail)
   const log = logSpy()
   const rig = digestRig(store, clock, [poster], { log })
-  store.subscribe({ platform, channelId: 'C1', time: '09:00', timeZone: PARIS })
+  await store.subscribe({ platform, channelId: 'C1', time: '09:00', timeZone: PARIS })
   clock.set(zoned('2024-05-01T09:00', PARIS))
   return { clock, store, posts, poster, log, ...rig }
 }
 
 describe('a failing channel', () => {
   it('marks a Slack channel that is gone inactive, logs it and does not retry', async () => {
-    const { store, poster, posts, log, sleeps, scheduler, clock } = setUp('slack', () =>
+    const { store, poster, posts, log, sleeps, scheduler, clock } = await setUp('slack', () =>
       slackError('channel_not_found'),
     )
 
@@ -48,11 +48,11 @@ describe('a failing channel', () => {
     expect(report.results[0]?.result).toMatchObject({ status: 'failed', attempts: 1, gone: true })
     expect(poster.calls).toBe(1)
     expect(sleeps).toEqual([])
-    expect(store.getSubscription('slack', 'C1')).toMatchObject({
+    expect(await store.getSubscription('slack', 'C1')).toMatchObject({
       active: false,
       inactiveReason: 'channel gone: channel_not_found',
     })
-    expect(store.getRun('slack', 'C1', '2024-05-01')).toMatchObject({ status: 'failed', attempts: 1 })
+    expect(await store.getRun('slack', 'C1', '2024-05-01')).toMatchObject({ status: 'failed', attempts: 1 })
     expect(log.lines.filter((l) => l.level === 'warn')).toHaveLength(1)
 
     clock.set(zoned('2024-05-02T09:00', PARIS))
@@ -62,16 +62,16 @@ describe('a failing channel', () => {
   })
 
   it('marks a Discord channel the bot lost access to (50001) inactive', async () => {
-    const { store, poster, scheduler } = setUp('discord', () => discordError(50001, 'Missing Access'))
+    const { store, poster, scheduler } = await setUp('discord', () => discordError(50001, 'Missing Access'))
 
     await scheduler.runDue()
 
     expect(poster.calls).toBe(1)
-    expect(store.getSubscription('discord', 'C1')).toMatchObject({ active: false })
+    expect(await store.getSubscription('discord', 'C1')).toMatchObject({ active: false })
   })
 
   it('retries a transient error with backoff, then posts once', async () => {
-    const { store, posts, poster, sleeps, scheduler } = setUp('slack', (_c, call) =>
+    const { store, posts, poster, sleeps, scheduler } = await setUp('slack', (_c, call) =>
       call <= 2 ? Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }) : undefined,
     )
 
@@ -81,18 +81,18 @@ describe('a failing channel', () => {
     expect(poster.calls).toBe(3)
     expect(sleeps).toEqual([2000, 4000])
     expect(posts).toHaveLength(1)
-    expect(store.getRun('slack', 'C1', '2024-05-01')).toMatchObject({
+    expect(await store.getRun('slack', 'C1', '2024-05-01')).toMatchObject({
       status: 'posted',
       attempts: 3,
       error: 'ECONNRESET: socket hang up',
     })
-    expect(store.getSubscription('slack', 'C1')?.active).toBe(true)
+    expect((await store.getSubscription('slack', 'C1'))?.active).toBe(true)
     await scheduler.runDue()
     expect(poster.calls).toBe(3)
   })
 
   it('waits as long as a rate limit asks before retrying', async () => {
-    const { sleeps, scheduler, posts } = setUp('slack', (_c, call) =>
+    const { sleeps, scheduler, posts } = await setUp('slack', (_c, call) =>
       call === 1 ? Object.assign(slackError('ratelimited'), { retryAfter: 30 }) : undefined,
     )
 
@@ -103,7 +103,7 @@ describe('a failing channel', () => {
   })
 
   it('gives up after a few tries, records the run as failed and keeps the subscription', async () => {
-    const { store, poster, sleeps, scheduler, log, clock, posts } = setUp('slack', (_c, call) =>
+    const { store, poster, sleeps, scheduler, log, clock, posts } = await setUp('slack', (_c, call) =>
       call <= 4 ? slackError('internal_error') : undefined,
     )
 
@@ -111,7 +111,7 @@ describe('a failing channel', () => {
 
     expect(report.results[0]?.result).toMatchObject({ status: 'failed', attempts: 4, gone: false })
     expect(sleeps).toEqual([2000, 4000, 8000])
-    expect(store.getRun('slack', 'C1', '2024-05-01')).toMatchObject({
+    expect(await store.getRun('slack', 'C1', '2024-05-01')).toMatchObject({
       status: 'failed',
       attempts: 4,
       error: 'slack_webapi_platform_error/internal_error: An API error occurred: internal_error',
@@ -126,16 +126,16 @@ describe('a failing channel', () => {
   })
 
   it('does not count a failed post’s claim as shown', async () => {
-    const { store, scheduler, clock, posts } = setUp('slack', (_c, call) =>
+    const { store, scheduler, clock, posts } = await setUp('slack', (_c, call) =>
       call <= 4 ? slackError('internal_error') : undefined,
     )
 
     await scheduler.runDue()
-    expect(store.shownClaims('slack', 'C1')).toEqual([])
-    expect(store.getSourcesSnapshot('slack', 'C1')).toBeNull()
+    expect(await store.shownClaims('slack', 'C1')).toEqual([])
+    expect(await store.getSourcesSnapshot('slack', 'C1')).toBeNull()
     clock.set(zoned('2024-05-02T09:00', PARIS))
     await scheduler.runDue()
-    expect(store.shownClaims('slack', 'C1')).toEqual([posts[0]?.digest.claim?.id])
+    expect(await store.shownClaims('slack', 'C1')).toEqual([posts[0]?.digest.claim?.id])
   })
 })
 

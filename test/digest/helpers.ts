@@ -71,7 +71,7 @@ export function useTempDir(prefix: string): () => string {
 }
 
 /** A store on the fake clock. */
-export function clockedStore(path: string, clock: FakeClock): Store {
+export function clockedStore(path: string, clock: FakeClock): Promise<Store> {
   return openStore(path, { now: clock.now })
 }
 

@@ -2,13 +2,14 @@ import { describe, expect, it } from 'vitest'
 import { buildDigest } from '../../src/digest/build-digest.js'
 import { pickClaim, rotationOrder } from '../../src/digest/claim-of-the-day.js'
 import { openStore } from '../../src/store/open-store.js'
+import type { Store } from '../../src/store/types.js'
 import { seedEngine } from '../helpers/built.js'
 
 const kb = seedEngine().kb
 const at = new Date('2024-05-01T07:00:00Z')
 
-function digestFor(store: ReturnType<typeof openStore>) {
-  return buildDigest({
+async function digestFor(store: Store) {
+  return await buildDigest({
     kb,
     store,
     platform: 'slack',
@@ -20,17 +21,17 @@ function digestFor(store: ReturnType<typeof openStore>) {
 }
 
 describe('the claim of the day', () => {
-  it('shows every claim once before any repeats, contested claims first', () => {
-    const store = openStore(':memory:')
+  it('shows every claim once before any repeats, contested claims first', async () => {
+    const store = await openStore(':memory:')
     const claims = kb.claims.size
     const contested = [...kb.claims.values()].filter((c) => c.disputes.length > 0).length
     expect(contested).toBeGreaterThan(0)
 
     const shown: string[] = []
     for (let day = 0; day < claims + 2; day++) {
-      const built = digestFor(store)
+      const built = await digestFor(store)
       shown.push(built.claimId ?? '')
-      built.commit(at)
+      await built.commit(at)
     }
 
     const cycle = shown.slice(0, claims)
@@ -39,7 +40,7 @@ describe('the claim of the day', () => {
     expect(cycle.slice(contested).every((id) => kb.claims.get(id)?.disputes.length === 0)).toBe(true)
     // Then a new cycle, in the same order.
     expect(shown.slice(claims)).toEqual(cycle.slice(0, 2))
-    expect(store.shownClaims('slack', 'C1')).toEqual(cycle.slice(0, 2))
+    expect(await store.shownClaims('slack', 'C1')).toEqual(cycle.slice(0, 2))
   })
 
   it('orders the uncontested claims by how many sources state them', () => {
@@ -50,8 +51,8 @@ describe('the claim of the day', () => {
     expect(sources[0]).toBeGreaterThan(1)
   })
 
-  it('quotes the claim of the day with its support and its disputes', () => {
-    const { digest } = digestFor(openStore(':memory:'))
+  it('quotes the claim of the day with its support and its disputes', async () => {
+    const { digest } = await digestFor(await openStore(':memory:'))
     const claim = digest.claim
     expect(claim?.contested).toBe(true)
     expect(claim?.note).toMatch(/^Contested: /)
@@ -63,18 +64,18 @@ describe('the claim of the day', () => {
     expect(claim?.statement).toBe(claim?.support[0]?.quote)
   })
 
-  it('keeps the claim for the next digest while none was posted', () => {
-    const store = openStore(':memory:')
-    const first = digestFor(store)
-    expect(digestFor(store).claimId).toBe(first.claimId)
-    first.commit(at)
-    expect(digestFor(store).claimId).not.toBe(first.claimId)
+  it('keeps the claim for the next digest while none was posted', async () => {
+    const store = await openStore(':memory:')
+    const first = await digestFor(store)
+    expect((await digestFor(store)).claimId).toBe(first.claimId)
+    await first.commit(at)
+    expect((await digestFor(store)).claimId).not.toBe(first.claimId)
   })
 
-  it('rotates per channel', () => {
-    const store = openStore(':memory:')
-    digestFor(store).commit(at)
-    const other = buildDigest({
+  it('rotates per channel', async () => {
+    const store = await openStore(':memory:')
+    await (await digestFor(store)).commit(at)
+    const other = await buildDigest({
       kb,
       store,
       platform: 'discord',

@@ -14,7 +14,7 @@ describe('croner triggers the passes', () => {
     // 07:00 EDT on the day New York moves its clocks forward (at 02:00).
     vi.useFakeTimers({ now: new Date('2024-03-10T11:00:00Z') })
     const clock = { now: () => new Date(), set() {}, advance() {} }
-    const store = openStore(':memory:')
+    const store = await openStore(':memory:')
     const posts: Post[] = []
     const runner = new DigestRunner({
       kb: seedEngine().kb,
@@ -22,7 +22,7 @@ describe('croner triggers the passes', () => {
       posters: [recordingPoster('slack', clock, posts)],
     })
     const scheduler = new DigestScheduler({ store, runner, sweepMinutes: 10 })
-    store.subscribe({ platform: 'slack', channelId: 'C1', time: '09:00', timeZone: 'America/New_York' })
+    await store.subscribe({ platform: 'slack', channelId: 'C1', time: '09:00', timeZone: 'America/New_York' })
     await scheduler.start()
 
     await vi.advanceTimersByTimeAsync(2 * HOUR - MINUTE)
@@ -31,7 +31,7 @@ describe('croner triggers the passes', () => {
     expect(posts.map((p) => p.at.toISOString())).toEqual(['2024-03-10T13:00:00.000Z'])
 
     // A subscription made by another process is picked up by the sweep, then has its own job.
-    store.subscribe({ platform: 'slack', channelId: 'C2', time: '09:30', timeZone: 'America/New_York' })
+    await store.subscribe({ platform: 'slack', channelId: 'C2', time: '09:30', timeZone: 'America/New_York' })
     await vi.advanceTimersByTimeAsync(10 * MINUTE)
     expect(scheduler.scheduled().map((j) => j.key)).toEqual(['slack:C1', 'slack:C2'])
     await vi.advanceTimersByTimeAsync(30 * MINUTE)
@@ -39,6 +39,6 @@ describe('croner triggers the passes', () => {
 
     expect(posts[1]?.at.toISOString()).toBe('2024-03-10T13:30:00.000Z')
     await scheduler.stop()
-    store.close()
+    await store.close()
   })
 })

@@ -13,8 +13,8 @@ afterEach(async () => {
 /** Subscribes C1 at `time` in New York, then runs the scheduler every `step` from `from` to `to`. */
 async function simulate(time: string, from: string, to: string, step = 5 * MINUTE) {
   const clock = fakeClock(from)
-  const store = clockedStore(':memory:', clock)
-  store.subscribe({ platform: 'slack', channelId: 'C1', time, timeZone: NY })
+  const store = await clockedStore(':memory:', clock)
+  await store.subscribe({ platform: 'slack', channelId: 'C1', time, timeZone: NY })
   const posts: Post[] = []
   const { scheduler } = digestRig(store, clock, [recordingPoster('slack', clock, posts)])
   running = scheduler
@@ -71,8 +71,8 @@ describe('the hour in a time zone across daylight-saving changes', () => {
 
   it('schedules the croner job at 09:00 local on the days of both changes', async () => {
     const clock = fakeClock('2024-03-09T15:00:00Z')
-    const store = clockedStore(':memory:', clock)
-    store.subscribe({ platform: 'slack', channelId: 'C1', time: '09:00', timeZone: NY })
+    const store = await clockedStore(':memory:', clock)
+    await store.subscribe({ platform: 'slack', channelId: 'C1', time: '09:00', timeZone: NY })
     const { scheduler } = digestRig(store, clock, [recordingPoster('slack', clock)])
     running = scheduler
     await scheduler.start()

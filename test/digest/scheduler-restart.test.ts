@@ -21,13 +21,13 @@ const open: { scheduler: DigestScheduler; store: Store }[] = []
 afterEach(async () => {
   for (const { scheduler, store } of open.splice(0)) {
     await scheduler.stop()
-    store.close()
+    await store.close()
   }
 })
 
 /** A process: its own connection to the database file, runner and scheduler, posting into `posts`. */
-function boot(path: string, clock: FakeClock, posts: Post[]) {
-  const store = clockedStore(path, clock)
+async function boot(path: string, clock: FakeClock, posts: Post[]) {
+  const store = await clockedStore(path, clock)
   const rig = digestRig(store, clock, [recordingPoster('slack', clock, posts)])
   open.push({ scheduler: rig.scheduler, store })
   return { store, ...rig }
@@ -37,29 +37,32 @@ describe('restarts', () => {
   it('posts the digest missed while the bot was down once, at start-up later that day', async () => {
     const path = freshPath()
     const clock = fakeClock(zoned('2024-05-01T08:00', PARIS))
-    const setup = clockedStore(path, clock)
-    setup.subscribe({ platform: 'slack', channelId: 'C1', time: '09:00', timeZone: PARIS })
-    setup.close()
+    const setup = await clockedStore(path, clock)
+    await setup.subscribe({ platform: 'slack', channelId: 'C1', time: '09:00', timeZone: PARIS })
+    await setup.close()
     const posts: Post[] = []
 
     // Down at 09:00; up at 15:00.
     clock.set(zoned('2024-05-01T15:00', PARIS))
-    const first = boot(path, clock, posts)
+    const first = await boot(path, clock, posts)
     const report = await first.scheduler.start()
     expect(report.results.map((r) => r.result.status)).toEqual(['posted'])
     expect(posts.map((p) => [p.channelId, p.digest.localDate, p.digest.kind])).toEqual([
       ['C1', '2024-05-01', 'scheduled'],
     ])
     await first.scheduler.stop()
-    first.store.close()
+    await first.store.close()
 
     // Restarted again at 16:00: today's is done.
     clock.set(zoned('2024-05-01T16:00', PARIS))
-    const second = boot(path, clock, posts)
+    const second = await boot(path, clock, posts)
     await second.scheduler.start()
     await second.scheduler.runDue()
     expect(posts).toHaveLength(1)
-    expect(second.store.getRun('slack', 'C1', '2024-05-01')).toMatchObject({ status: 'posted', attempts: 1 })
+    expect(await second.store.getRun('slack', 'C1', '2024-05-01')).toMatchObject({
+      status: 'posted',
+      attempts: 1,
+    })
 
     // The next day comes at its hour as usual.
     clock.set(zoned('2024-05-02T09:00', PARIS))
@@ -71,8 +74,8 @@ describe('restarts', () => {
     const path = freshPath()
     const clock = fakeClock(zoned('2024-05-01T08:00', PARIS))
     const posts: Post[] = []
-    const { store, scheduler } = boot(path, clock, posts)
-    store.subscribe({ platform: 'slack', channelId: 'C1', time: '09:00', timeZone: PARIS })
+    const { store, scheduler } = await boot(path, clock, posts)
+    await store.subscribe({ platform: 'slack', channelId: 'C1', time: '09:00', timeZone: PARIS })
 
     clock.set(zoned('2024-05-02T08:59', PARIS))
     await scheduler.start()
@@ -85,8 +88,8 @@ describe('restarts', () => {
   it('starts a subscription made after the day’s hour the next day', async () => {
     const clock = fakeClock(zoned('2024-05-01T10:00', PARIS))
     const posts: Post[] = []
-    const { store, scheduler } = boot(freshPath(), clock, posts)
-    store.subscribe({ platform: 'slack', channelId: 'C1', time: '09:00', timeZone: PARIS })
+    const { store, scheduler } = await boot(freshPath(), clock, posts)
+    await store.subscribe({ platform: 'slack', channelId: 'C1', time: '09:00', timeZone: PARIS })
 
     await scheduler.start()
     clock.advance(12 * HOUR)
@@ -100,21 +103,21 @@ describe('restarts', () => {
   it('reschedules when a channel changes its time, and still posts once that day', async () => {
     const clock = fakeClock(zoned('2024-05-01T08:00', PARIS))
     const posts: Post[] = []
-    const { store, scheduler } = boot(freshPath(), clock, posts)
-    store.subscribe({ platform: 'slack', channelId: 'C1', time: '09:00', timeZone: PARIS })
+    const { store, scheduler } = await boot(freshPath(), clock, posts)
+    await store.subscribe({ platform: 'slack', channelId: 'C1', time: '09:00', timeZone: PARIS })
     await scheduler.start()
     clock.set(zoned('2024-05-01T09:00', PARIS))
     await scheduler.runDue()
 
-    store.subscribe({ platform: 'slack', channelId: 'C1', time: '11:00', timeZone: 'UTC' })
-    scheduler.sync()
+    await store.subscribe({ platform: 'slack', channelId: 'C1', time: '11:00', timeZone: 'UTC' })
+    await scheduler.sync()
     expect(scheduler.scheduled().map((j) => [j.pattern, j.timeZone])).toEqual([['0 11 * * *', 'UTC']])
     clock.set(new Date('2024-05-01T11:00:00Z'))
     await scheduler.runDue()
     expect(posts).toHaveLength(1)
 
-    store.unsubscribe('slack', 'C1')
-    scheduler.sync()
+    await store.unsubscribe('slack', 'C1')
+    await scheduler.sync()
     expect(scheduler.scheduled()).toEqual([])
   })
 })
@@ -124,10 +127,10 @@ describe('two processes on one database file', () => {
     const path = freshPath()
     const clock = fakeClock(zoned('2024-05-01T08:00', PARIS))
     const posts: Post[] = []
-    const a = boot(path, clock, posts)
-    const b = boot(path, clock, posts)
-    a.store.subscribe({ platform: 'slack', channelId: 'C1', time: '09:00', timeZone: PARIS })
-    b.store.subscribe({ platform: 'slack', channelId: 'C2', time: '09:00', timeZone: PARIS })
+    const a = await boot(path, clock, posts)
+    const b = await boot(path, clock, posts)
+    await a.store.subscribe({ platform: 'slack', channelId: 'C1', time: '09:00', timeZone: PARIS })
+    await b.store.subscribe({ platform: 'slack', channelId: 'C2', time: '09:00', timeZone: PARIS })
     await Promise.all([a.scheduler.start(), b.scheduler.start()])
 
     clock.set(zoned('2024-05-01T09:00', PARIS))
@@ -139,28 +142,28 @@ describe('two processes on one database file', () => {
     ])
 
     expect(posts.map((p) => p.channelId).sort()).toEqual(['C1', 'C2'])
-    expect(a.store.getRun('slack', 'C1', '2024-05-01')).toMatchObject({ status: 'posted', claims: 1 })
+    expect(await a.store.getRun('slack', 'C1', '2024-05-01')).toMatchObject({ status: 'posted', claims: 1 })
   })
 
   it('takes over a run whose process died mid-post once its claim is stale, and posts it once', async () => {
     const path = freshPath()
     const clock = fakeClock(zoned('2024-05-01T08:00', PARIS))
     const posts: Post[] = []
-    const survivor = boot(path, clock, posts)
-    survivor.store.subscribe({ platform: 'slack', channelId: 'C1', time: '09:00', timeZone: PARIS })
+    const survivor = await boot(path, clock, posts)
+    await survivor.store.subscribe({ platform: 'slack', channelId: 'C1', time: '09:00', timeZone: PARIS })
     await survivor.scheduler.start()
 
     // The other process claimed 09:00's run, then died before posting.
     clock.set(zoned('2024-05-01T09:00', PARIS))
-    const dead = clockedStore(path, clock)
-    const runId = dead.claimDigestRun({
+    const dead = await clockedStore(path, clock)
+    const runId = await dead.claimDigestRun({
       platform: 'slack',
       channelId: 'C1',
       localDate: '2024-05-01',
       kind: 'scheduled',
       now: clock.now(),
     })
-    dead.close()
+    await dead.close()
     expect(runId).not.toBeNull()
 
     clock.advance(5 * MINUTE)
@@ -170,7 +173,7 @@ describe('two processes on one database file', () => {
     await survivor.scheduler.runDue()
     await survivor.scheduler.runDue()
     expect(posts).toHaveLength(1)
-    expect(survivor.store.getRun('slack', 'C1', '2024-05-01')).toMatchObject({
+    expect(await survivor.store.getRun('slack', 'C1', '2024-05-01')).toMatchObject({
       id: runId,
       status: 'posted',
       claims: 2,

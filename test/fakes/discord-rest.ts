@@ -95,6 +95,7 @@ interface Route {
 /** Discord's messages for the error codes the fake uses. */
 export const ERROR_MESSAGES: Readonly<Record<number, string>> = {
   0: 'Unknown',
+  10002: 'Unknown Application',
   10003: 'Unknown Channel',
   10008: 'Unknown Message',
   10015: 'Unknown Webhook',

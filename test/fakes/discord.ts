@@ -51,6 +51,7 @@ import {
   makeMessage,
   makeMessageCreate,
   makeTextChannel,
+  makeThread,
   makeUser,
 } from './discord-payloads.js'
 import {
@@ -125,6 +126,8 @@ export interface Failure {
   global?: boolean
   /** Discord's JSON error code, e.g. 50001 Missing Access, 50013 Missing Permissions (default 0). */
   code?: number
+  /** Field errors, as in a 400 Invalid Form Body (`{ 0: { name: { _errors: [{ code, message }] } } }`). */
+  errors?: object
   /** The error message (default: Discord's message for `code`). */
   message?: string
   /** How many matching requests fail (default 1). */
@@ -448,6 +451,19 @@ export class FakeDiscord {
   }
 
   /**
+   * A person starts a public thread under the text channel: the fake stores it and dispatches THREAD_CREATE (to
+   * sessions with the Guilds intent), so that messages can then be sent in it. Returns the thread's id.
+   */
+  createThread(name = 'a thread'): string {
+    this.#requireSession()
+    const parent = { id: this.textChannelId, guildId: this.guildId }
+    const thread = makeThread(nextSnowflake(), parent, name, this.#person(undefined).id, 1440)
+    this.#ctx.channels.set(thread.id, thread)
+    this.#ctx.echoThread(thread)
+    return thread.id
+  }
+
+  /**
    * Dispatches MESSAGE_CREATE for a message from a human in the guild and stores it (so the bot can reply to
    * it). Sessions without GuildMessages get nothing; without MessageContent, an unmentioned message arrives
    * with empty content (see {@link FakeDiscordOptions.enforceMessageContentIntent}). Returns the full message.
@@ -733,7 +749,11 @@ function failureReply(failure: Failure, bucket: string): RestReply {
     const code = failure.code ?? 0
     return {
       status: failure.status,
-      body: { message: failure.message ?? ERROR_MESSAGES[code] ?? 'Unknown', code },
+      body: {
+        message: failure.message ?? ERROR_MESSAGES[code] ?? 'Unknown',
+        code,
+        ...(failure.errors === undefined ? {} : { errors: failure.errors }),
+      },
     }
   }
   const retryAfter = failure.retryAfter ?? 1

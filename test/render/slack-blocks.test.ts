@@ -91,10 +91,10 @@ describe('an answer in Block Kit', () => {
     expect(text).toContain('*Caveats on the sources*')
     expect(limitProblems(m)).toEqual([])
     expect(mentionTokens(text)).toEqual([])
-    // The reader's claim it contests, contested back, may follow it.
-    expect(m.text).toMatch(
-      /^While the system is voluntary for now, it will be mandatory by 2020\. — contested( \(\+1 more claim\))?$/,
-    )
+    // The notification is the bottom line, which the message opens with too.
+    expect(m.text).toBe(real.summary)
+    expect(m.text).toMatch(/^Four sources say “.*mandatory by 2020”; Edward Lin, a reader, disputes it/)
+    expect(JSON.stringify(m.blocks[0])).toContain('Four sources say')
   })
 
   it('puts 👍/👎 under the answer, carrying the answer key and the question', () => {

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { namesOf } from '../../src/search/names.js'
+import { phraseKey } from '../../src/search/text.js'
 import { seedEngine } from '../helpers/built.js'
 
-const keys = (text: string) => namesOf(text).map((n) => n.key)
+// A name's key is its words' stems, as a question's words are looked up (see phraseKey).
+const keys = (text: string) => namesOf(text).map((n) => n.term.replace(/_/g, ' '))
 
 describe('names of several words', () => {
   it('finds runs of capitalised words, without a stop word at either end', () => {
@@ -24,6 +26,7 @@ describe('names of several words', () => {
     expect(keys('In the U.S, individuals gain access to loans')).toEqual(['united states'])
     expect(keys('as in the United States, the scores')).toEqual(['united states'])
     expect(keys('tell US what you think')).toEqual(['united states'])
+    expect(namesOf('In the U.S, individuals').map((n) => n.key)).toEqual([phraseKey(['united', 'states'])])
     expect(keys('TELL US')).toEqual([])
     const a = seedEngine().ask('Does the U.S. have something like it?')
     expect(a.claims[0]?.support.some((q) => /United States|U\.S/.test(q.quote))).toBe(true)

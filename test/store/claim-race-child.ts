@@ -10,13 +10,13 @@ const wait = Number(startAtText) - Date.now()
 // A synchronous sleep, so that every process opens and claims at about the same moment.
 if (wait > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, wait)
 
-const store = openStore(path)
-const id = store.claimDigestRun({
+const store = await openStore(path)
+const id = await store.claimDigestRun({
   platform: 'slack',
   channelId: 'C1',
   localDate: '2024-05-01',
   kind: 'scheduled',
   now: new Date(),
 })
-store.close()
+await store.close()
 process.stdout.write(JSON.stringify({ id }))

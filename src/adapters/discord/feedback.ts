@@ -11,7 +11,7 @@ import { send } from './respond.js'
  */
 export async function handleFeedback(i: ButtonInteraction, vote: Vote, deps: HandlerDeps): Promise<void> {
   const thumb = vote === 'up' ? '👍' : '👎'
-  const result = deps.service.feedback({
+  const result = await deps.service.feedback({
     ctx: { platform: 'discord', channelId: i.channelId },
     answerKey: i.message.id,
     question: questionOf(i.message.embeds) ?? '',

@@ -1,5 +1,6 @@
 import type { Message } from 'discord.js'
 import { parseCommand } from '../../chat/commands.js'
+import type { ConversationRef, Reply } from '../../chat/service.js'
 import { renderText } from '../../render/discord-embeds.js'
 import type { HandlerDeps } from './deps.js'
 import { questionFromDiscord } from './discord-text.js'
@@ -25,14 +26,30 @@ export async function handleMessage(message: Message, deps: HandlerDeps): Promis
   const text = questionFromDiscord(message.content)
   let command = parseCommand(text)
   if (text === '') command = { kind: 'help' }
-  const reply =
+  const ctx = {
+    platform: 'discord',
+    channelId: message.channelId,
+    conversation: conversationOf(message),
+  } as const
+  const reply: Reply =
     command.kind === 'digest'
-      ? {
-          kind: 'text' as const,
-          text: 'Use the /digest command to subscribe this channel or see its digest.',
-        }
-      : await deps.service.handle(command, { platform: 'discord', channelId: message.channelId })
-  await message.reply({ ...deps.render(reply), failIfNotExists: false })
+      ? { kind: 'text', text: 'Use the /digest command to subscribe this channel or see its digest.' }
+      : await deps.service.handle(command, ctx)
+  const sent = await message.reply({ ...deps.render(reply), failIfNotExists: false })
+  // A reply to this answer is then a follow-up of it.
+  await deps.service.posted(reply, sent.id, ctx)
+}
+
+/**
+ * The conversation of a message for follow-ups: a thread is one conversation; elsewhere a reply chain is,
+ * found through the bot message replied to (its conversation goes on), or started by this message.
+ */
+export function conversationOf(message: Message): ConversationRef {
+  const replyTo = message.reference?.messageId
+  const key = message.channel.isThread()
+    ? `thread:${message.channelId}`
+    : `${message.channelId}:${message.id}`
+  return replyTo === undefined ? { key } : { key, replyTo }
 }
 
 /** Says sorry in a reply when answering a message failed (best effort: the failure may be Discord's). */

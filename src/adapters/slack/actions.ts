@@ -40,7 +40,7 @@ export function registerActions(app: App, deps: SlackDeps): void {
     } else {
       const ctx: ChatContext = { platform: 'slack', channelId: place.channel }
       try {
-        const result = deps.service.feedback({
+        const result = await deps.service.feedback({
           ctx,
           answerKey: ref.key,
           question: ref.question,

@@ -9,8 +9,8 @@ export interface BoundedCacheOptions {
 }
 
 /**
- * A small in-memory map with a size bound and an optional lifetime: the memory of seen events, of threads
- * the bot answered in, and of `/ask` answers waiting to be shared. It is empty after a restart.
+ * A small in-memory map with a size bound and an optional lifetime: the `/ask` answers waiting to be shared.
+ * It is empty after a restart, and each process has its own.
  */
 export class BoundedCache<V> {
   private readonly entries = new Map<string, { value: V; at: number }>()

@@ -6,6 +6,7 @@ import type { Config } from '../../config.js'
 import type { Digest } from '../../digest/types.js'
 import type { Logger } from '../../logger.js'
 import { renderDigestBlocks } from '../../render/slack-blocks.js'
+import type { Store } from '../../store/index.js'
 import { InFlight } from '../in-flight.js'
 import { registerActions } from './actions.js'
 import { boltLevelOf, boltLogger } from './bolt-logger.js'
@@ -19,14 +20,11 @@ import { postMessage } from './post.js'
 import { refuseSkewedRequests } from './request-age.js'
 import { guardSocketFrames } from './socket-guard.js'
 
-/** How much the bot remembers between events. All of it is in memory and empty after a restart. */
+/**
+ * How much the bot keeps in this process's memory. Handled events and answered threads are in the store (see
+ * `SlackBotOptions.store`), shared by every process on its database.
+ */
 export interface SlackMemoryOptions {
-  /** Event ids and question messages kept to drop redeliveries. Default 10 000. */
-  events?: number
-  /** Threads the bot answered in (a follow-up there needs no mention). Default 5 000. */
-  threads?: number
-  /** How long a thread stays remembered, in milliseconds. Default 7 days. */
-  threadTtlMs?: number
   /** `/ask` answers kept for "Share in channel". Default 500, for a day; older ones are asked again. */
   answers?: number
 }
@@ -36,6 +34,12 @@ export interface SlackBotOptions {
   /** The checked Slack configuration: Socket Mode when `appToken` is set, else HTTP mode on `port`. */
   config: NonNullable<Config['slack']>
   service: ChatService
+  /**
+   * Where the events already handled and the threads answered in are kept: with a Postgres store, every process
+   * on the database answers an event (and its retries) once between them, and knows the threads any of them
+   * answered in, before and after a restart.
+   */
+  store: Pick<Store, 'claimEvent' | 'rememberThread' | 'knowsThread'>
   /** The application's logger; Slack error codes are logged, tokens never. */
   logger: Logger
   /** The clock (tests pass a fake one). Default: the real time. */
@@ -85,7 +89,8 @@ const withSlash = (url: string) => (url.endsWith('/') ? url : `${url}/`)
  */
 export function createSlackBot(options: SlackBotOptions): SlackBot {
   const { config, service, logger } = options
-  const now = options.now ? () => (options.now as () => Date)().getTime() : Date.now
+  const clock = options.now ?? (() => new Date())
+  const now = () => clock().getTime()
   const memory = options.memory ?? {}
   const apiBase = config.apiUrl ? withSlash(config.apiUrl) : SLACK_API
   const apiUrl = config.apiUrl ? { slackApiUrl: apiBase } : {}
@@ -137,19 +142,14 @@ export function createSlackBot(options: SlackBotOptions): SlackBot {
   const deps: SlackDeps = {
     service,
     log,
-    seen: new BoundedCache<true>({ maxEntries: memory.events ?? 10_000, now }),
-    threads: new BoundedCache<true>({
-      maxEntries: memory.threads ?? 5_000,
-      ttlMs: memory.threadTtlMs ?? 7 * DAY,
-      now,
-    }),
+    memory: { store: options.store, now: clock },
     answers: new BoundedCache<Answer>({ maxEntries: memory.answers ?? 500, ttlMs: DAY, now }),
     fetch: options.fetch ?? fetch,
   }
   // Every event, counted until its listeners are done, so that stop() can let the answers under way finish.
   const inFlight = new InFlight()
   app.use(({ next }) => inFlight.run(next))
-  app.use(dedupeEvents(deps.seen, log))
+  app.use(dedupeEvents(deps.memory, log))
   registerMessages(app, deps)
   registerCommands(app, deps)
   registerActions(app, deps)

@@ -2,6 +2,7 @@ import type { App, webApi } from '@slack/bolt'
 import type { ChatContext } from '../../chat/service.js'
 import { renderReplyBlocks, renderTextBlocks, type SlackMessage } from '../../render/slack-blocks.js'
 import { messageAnswerKey } from './answer-keys.js'
+import { firstClaim } from './dedupe.js'
 import type { SlackDeps } from './deps.js'
 import { postOrApologize } from './post.js'
 import { commandFromMessage, mentionsBot, questionFromSlack } from './slack-text.js'
@@ -23,7 +24,7 @@ const threadKey = (channel: string, threadTs: string) => `${channel}:${threadTs}
 
 /**
  * Mentions, DMs and thread follow-ups. A mention in a channel is answered in a thread under it (or in its
- * thread); a DM in the DM; a message in a thread the bot answered in, without a new mention. Bots, the bot
+ * thread); a DM or group DM in it; a message in a thread the bot answered in, without a new mention. Bots, the bot
  * itself and message subtypes are ignored.
  */
 export function registerMessages(app: App, deps: SlackDeps): void {
@@ -31,7 +32,7 @@ export function registerMessages(app: App, deps: SlackDeps): void {
     if (event.bot_id !== undefined || (event.subtype !== undefined && !PERSON_SUBTYPES.has(event.subtype)))
       return
     const threadTs = event.thread_ts ?? event.ts
-    deps.threads.set(threadKey(event.channel, threadTs), true)
+    await deps.memory.store.rememberThread('slack', threadKey(event.channel, threadTs), deps.memory.now())
     await answer(deps, client, { channel: event.channel, ts: event.ts, threadTs, text: event.text })
   })
 
@@ -44,21 +45,26 @@ export function registerMessages(app: App, deps: SlackDeps): void {
     const text = typeof m.text === 'string' ? m.text : ''
     const threadTs = typeof m.thread_ts === 'string' ? m.thread_ts : undefined
     const q: Question = { channel: m.channel, ts: m.ts, threadTs, text }
-    if (m.channel_type === 'im') return answer(deps, client, q)
+    // A group DM (mpim) is a conversation with the bot like a DM: every message is for it.
+    if (m.channel_type === 'im' || m.channel_type === 'mpim') return answer(deps, client, q)
     // A mention also arrives as app_mention, which answers it.
     if (mentionsBot(text, context.botUserId)) return
-    if (threadTs === undefined || threadTs === m.ts || !deps.threads.has(threadKey(m.channel, threadTs)))
-      return
-    deps.threads.set(threadKey(m.channel, threadTs), true)
+    if (threadTs === undefined || threadTs === m.ts) return
+    // A thread it answered in, on any process sharing the store, before or after a restart.
+    const thread = threadKey(m.channel, threadTs)
+    if (!(await deps.memory.store.knowsThread('slack', thread, deps.memory.now()))) return
+    await deps.memory.store.rememberThread('slack', thread, deps.memory.now())
     return answer(deps, client, q)
   })
 }
 
 async function answer(deps: SlackDeps, client: webApi.WebClient, q: Question): Promise<void> {
   // One answer per question message, however many events or deliveries bring it.
-  if (!deps.seen.claim(`msg:${q.channel}:${q.ts}`, true)) return
+  if (!(await firstClaim(deps.memory, `msg:${q.channel}:${q.ts}`, deps.log))) return
   const question = questionFromSlack(q.text)
-  const ctx: ChatContext = { platform: 'slack', channelId: q.channel }
+  // A thread is a conversation, and so is a DM's main view: a follow-up there is about the answer before it.
+  const conversation = { key: q.threadTs === undefined ? q.channel : threadKey(q.channel, q.threadTs) }
+  const ctx: ChatContext = { platform: 'slack', channelId: q.channel, conversation }
   let message: SlackMessage
   try {
     const reply = await deps.service.handle(commandFromMessage(question), ctx)

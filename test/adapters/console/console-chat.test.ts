@@ -1,13 +1,14 @@
 import { PassThrough } from 'node:stream'
 import { describe, expect, it } from 'vitest'
 import { runConsole } from '../../../src/adapters/console/console-chat.js'
+import { memoryConversations } from '../../../src/chat/conversations.js'
 import { ChatService } from '../../../src/chat/service.js'
 import { openStore } from '../../../src/store/index.js'
 import { seedEngine } from '../../helpers/built.js'
 
 const chat = async (lines: string[], interactive = false) => {
-  const store = openStore(':memory:')
-  const service = new ChatService({ engine: seedEngine(), store })
+  const store = await openStore(':memory:')
+  const service = new ChatService({ engine: seedEngine(), store, conversations: memoryConversations() })
   const input = new PassThrough()
   const output = new PassThrough()
   let text = ''
@@ -37,9 +38,37 @@ describe('the console chat', () => {
 
   it('logs questions without any user id', async () => {
     const { store } = await chat(['is it mandatory?'])
-    const logged = store.questionsBetween('console', 'console', new Date(0), new Date(Date.now() + 60_000))
+    const logged = await store.questionsBetween(
+      'console',
+      'console',
+      new Date(0),
+      new Date(Date.now() + 60_000),
+    )
     expect(logged).toMatchObject([{ question: 'is it mandatory?', answered: true }])
     expect(Object.keys(logged[0] ?? {})).not.toContain('userId')
+  })
+
+  it('answers follow-ups about the answer before them, within one run', async () => {
+    const { text } = await chat(['is it mandatory?', 'who disputes that?', 'and the ACLU?'])
+    expect(text).toContain('The claim in my last answer (to “is it mandatory?”) is disputed:')
+    expect(text).toContain('From my last answer (to “is it mandatory?”), the claim where the ACLU is quoted:')
+    // Another run is another conversation: nothing before it.
+    const { text: alone } = await chat(['who disputes that?'])
+    expect(alone).not.toContain('my last answer')
+  })
+
+  it('answers “hi” with what it does, and a question in Chinese with a note that it reads English', async () => {
+    const { text, store } = await chat(['hi', '社会信用体系是强制性的吗？'])
+    expect(text).toContain('Hi! I’m citebot.')
+    expect(text).toContain('I can only read questions in English')
+    // Small talk is not a question; the question in Chinese is logged as not answered.
+    const logged = await store.questionsBetween(
+      'console',
+      'console',
+      new Date(0),
+      new Date(Date.now() + 60_000),
+    )
+    expect(logged).toMatchObject([{ question: '社会信用体系是强制性的吗？', answered: false }])
   })
 
   it('greets on a terminal and stops at /quit', async () => {

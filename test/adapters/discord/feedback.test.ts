@@ -48,7 +48,10 @@ describe('👍/👎 feedback on Discord', () => {
         allowed_mentions: { parse: [] },
       }),
     })
-    expect(running.store.feedbackSummary('discord', running.fake.textChannelId)).toEqual({ up: 1, down: 0 })
+    expect(await running.store.feedbackSummary('discord', running.fake.textChannelId)).toEqual({
+      up: 1,
+      down: 0,
+    })
     const db = new Database(running.databasePath, { readonly: true })
     const rows = db
       .prepare('SELECT platform, channel_id, answer_key, question, vote, user_key FROM feedback')
@@ -79,7 +82,7 @@ describe('👍/👎 feedback on Discord', () => {
       'You already gave this answer a 👎.',
     )
     await click(running, answerId, 'feedback:up', { id: '200000000000000001' })
-    expect(running.store.feedbackSummary('discord')).toEqual({ up: 1, down: 1 })
+    expect(await running.store.feedbackSummary('discord')).toEqual({ up: 1, down: 1 })
   })
 
   it('leaves the answer message as it was (the acknowledgement is a private message, not an update)', async () => {

@@ -6,6 +6,7 @@ import type { APIApplicationCommandInteractionDataOption, APIMessage } from 'dis
 import { createDiscordBot, type DiscordBot } from '../../../src/adapters/discord/index.js'
 import { Engine } from '../../../src/answer/engine.js'
 import { loadKnowledge } from '../../../src/build/load.js'
+import { storeConversations } from '../../../src/chat/conversations.js'
 import { ChatService, type DigestHandler } from '../../../src/chat/service.js'
 import { createLogger } from '../../../src/logger.js'
 import { openStore, type Store } from '../../../src/store/index.js'
@@ -44,10 +45,11 @@ export async function startBot(
   const raw: string[] = []
   const dir = mkdtempSync(join(tmpdir(), 'citebot-discord-'))
   const databasePath = join(dir, 'citebot.db')
-  const store = openStore(databasePath)
+  const store = await openStore(databasePath)
   const service = new ChatService({
     engine: seedEngine(),
     store,
+    conversations: storeConversations(store),
     ...(options.digest ? { digest: options.digest } : {}),
   })
   const bot = createDiscordBot({
@@ -73,7 +75,7 @@ export async function startBot(
     async close() {
       await bot.stop()
       await fake.close()
-      store.close()
+      await store.close()
       rmSync(dir, { recursive: true, force: true })
     },
   }
@@ -151,4 +153,26 @@ export async function checkAndClose(running: Running | undefined): Promise<void>
   } finally {
     await running.close()
   }
+}
+
+/** Waits for the bot's reply to message `id` (the message the fake returned for it). */
+export async function replyTo(r: Running, id: string): Promise<APIMessage> {
+  const post = await r.fake.waitFor(
+    (q) =>
+      q.method === 'POST' &&
+      q.status === 200 &&
+      (q.body as { message_reference?: { message_id?: string } }).message_reference?.message_id === id,
+  )
+  return post.response as APIMessage
+}
+
+/**
+ * Like {@link replyTo}, then waits until the bot has noted which message showed the answer (it does so just
+ * after Discord returns the message): a person replies later than that, a test must wait for it.
+ */
+export async function answerTo(r: Running, id: string): Promise<APIMessage> {
+  const reply = await replyTo(r, id)
+  for (let i = 0; i < 200 && (await r.store.turnByMessage('discord', reply.id, new Date())) === null; i++)
+    await delay(10)
+  return reply
 }

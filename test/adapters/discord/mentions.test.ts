@@ -1,7 +1,14 @@
-import type { APIMessage } from 'discord.js'
 import { GatewayIntentBits } from 'discord.js'
 import { afterEach, describe, expect, it } from 'vitest'
-import { botMessages, checkAndClose, delay, type Running, sentMessages, startBot } from './harness.js'
+import {
+  botMessages,
+  checkAndClose,
+  delay,
+  type Running,
+  replyTo,
+  sentMessages,
+  startBot,
+} from './harness.js'
 
 let running: Running | undefined
 
@@ -12,17 +19,6 @@ afterEach(async () => {
 })
 
 const channelPosts = (r: Running) => r.fake.requestsTo('POST', /^\/channels\/\d+\/messages$/)
-
-/** Waits for the bot's reply to message `id`. */
-async function replyTo(r: Running, id: string): Promise<APIMessage> {
-  const post = await r.fake.waitFor(
-    (q) =>
-      q.method === 'POST' &&
-      q.status === 200 &&
-      (q.body as { message_reference?: { message_id?: string } }).message_reference?.message_id === id,
-  )
-  return post.response as APIMessage
-}
 
 describe('mentions and follow-ups on Discord', () => {
   it('asks only for the Guilds and GuildMessages intents, not the privileged MessageContent', async () => {

@@ -97,6 +97,46 @@ describe('registering the slash commands', () => {
     expect((otherGuild as Error).message).toContain('invite the bot there first')
   })
 
+  it('says that an unknown application means a wrong DISCORD_APPLICATION_ID', async () => {
+    fake = await startFakeDiscord({ token: TOKEN })
+    fake.failNext('PUT', /\/commands$/, { status: 404, code: 10002 })
+    const error = await registerCommands({
+      token: TOKEN,
+      applicationId: fake.applicationId,
+      guildId: null,
+      apiUrl: fake.apiBase,
+    }).catch((e: unknown) => e)
+    expect(error).toMatchObject({ name: 'RegisterError', discordCode: 10002 })
+    expect((error as Error).message).toBe(
+      `Discord knows no application ${fake.applicationId} (Unknown Application): set DISCORD_APPLICATION_ID to the Application ID on the Developer Portal's General Information page of the application whose bot DISCORD_TOKEN belongs to (not the bot's user id, a server id or the public key).`,
+    )
+  })
+
+  it('puts a 400 with its field errors on one line', async () => {
+    fake = await startFakeDiscord({ token: TOKEN })
+    const errors = {
+      0: {
+        name: { _errors: [{ code: 'APPLICATION_COMMAND_INVALID_NAME', message: 'Command name is invalid' }] },
+      },
+      2: {
+        description: {
+          _errors: [{ code: 'BASE_TYPE_BAD_LENGTH', message: 'Must be between 1 and 100 in length.' }],
+        },
+      },
+    }
+    fake.failNext('PUT', /\/commands$/, { status: 400, code: 50035, errors })
+    const error = await registerCommands({
+      token: TOKEN,
+      applicationId: fake.applicationId,
+      guildId: fake.guildId,
+      apiUrl: fake.apiBase,
+    }).catch((e: unknown) => e)
+    expect(error).toMatchObject({ name: 'RegisterError', discordCode: 50035 })
+    expect((error as Error).message).toBe(
+      'Discord refused the commands (status 400, code 50035): Invalid Form Body; 0.name[APPLICATION_COMMAND_INVALID_NAME]: Command name is invalid; 2.description[BASE_TYPE_BAD_LENGTH]: Must be between 1 and 100 in length.',
+    )
+  })
+
   it('turns /digest subcommands and options into the chat service’s arguments', () => {
     expect(digestArgs('subscribe', { time: '08:30', timezone: 'America/New York' })).toBe(
       'subscribe 08:30 America/New_York',

@@ -75,7 +75,7 @@ describe('what people type, on Discord', () => {
     const reply = await mention(running, 'is\u0000 it\u0007 mandatory\u001b[2J\u007f\u0085?\u202e')
     expect(reply.embeds[0]?.author?.name).toBe('❓ is it mandatory[2J?')
     await mention(running, 'what\u0000 is the weather in \u2066Tokyo\u2069?\u200f')
-    const logged = store.questionsBetween(
+    const logged = await store.questionsBetween(
       'discord',
       fake.textChannelId,
       new Date(asked - 1000),
@@ -84,7 +84,7 @@ describe('what people type, on Discord', () => {
     expect(logged.map((q) => q.question)).toEqual(['is it mandatory[2J?', 'what is the weather in Tokyo?'])
 
     const at = logged[0]?.at ?? new Date()
-    const { digest } = buildDigest({
+    const { digest } = await buildDigest({
       kb: seedEngine().kb,
       store,
       platform: 'discord',

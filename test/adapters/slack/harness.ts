@@ -1,4 +1,5 @@
 import { createSlackBot, type SlackBot } from '../../../src/adapters/slack/index.js'
+import { storeConversations } from '../../../src/chat/conversations.js'
 import { ChatService, type DigestHandler } from '../../../src/chat/service.js'
 import type { Config } from '../../../src/config.js'
 import { createLogger } from '../../../src/logger.js'
@@ -40,16 +41,19 @@ export interface StartOptions {
   apiUrl?: string
   /** The app token (Socket Mode); default `xapp-test-token`. */
   appToken?: string
+  /** The SQLite database; default `:memory:` (a file lets a test restart the bot on the same store). */
+  databasePath?: string
 }
 
 /** Starts the real bot (real Bolt, real engine on the seeds, SQLite in memory) against the fake. */
 export async function startBot(fake: FakeSlack, options: StartOptions): Promise<Harness> {
   const raw: string[] = []
   const logger = createLogger('debug', { write: (line: string) => void raw.push(line) })
-  const store = openStore(':memory:')
+  const store = await openStore(options.databasePath ?? ':memory:')
   const service = new ChatService({
     engine: seedEngine(),
     store,
+    conversations: storeConversations(store),
     ...(options.digest ? { digest: options.digest } : {}),
   })
   const config: NonNullable<Config['slack']> = {
@@ -59,12 +63,12 @@ export async function startBot(fake: FakeSlack, options: StartOptions): Promise<
     apiUrl: options.apiUrl ?? fake.apiUrl,
     port: 0,
   }
-  const bot = createSlackBot({ config, service, logger, host: '127.0.0.1' })
+  const bot = createSlackBot({ config, service, store, logger, host: '127.0.0.1' })
   try {
     await bot.start()
   } catch (error) {
     await bot.stop().catch(() => undefined)
-    store.close()
+    await store.close()
     throw error
   }
   const harness: Harness = {
@@ -77,7 +81,7 @@ export async function startBot(fake: FakeSlack, options: StartOptions): Promise<
     url: bot.port === null ? '' : `http://127.0.0.1:${bot.port}/slack/events`,
     async stop() {
       await bot.stop()
-      store.close()
+      await store.close()
     },
   }
   return harness

@@ -136,6 +136,6 @@ describe('citebot in HTTP mode, with signed requests', () => {
     expect((await signedRequest(h.url, SECRET, { payload: click })).status).toBe(200)
     const thanks = await fake.waitForResponse((r) => up.endsWith(`/${r.id}`))
     expect(thanks.body.response_type).toBe('ephemeral')
-    expect(h.store.feedbackSummary('slack')).toEqual({ up: 1, down: 0 })
+    expect(await h.store.feedbackSummary('slack')).toEqual({ up: 1, down: 0 })
   })
 })

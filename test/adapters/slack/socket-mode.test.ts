@@ -173,6 +173,18 @@ describe('citebot in Socket Mode, against the fake Slack', () => {
     expect(shown(post.body)).toContain(':warning: *Contested:*')
   })
 
+  it('answers every message of a group DM (mpim) in it, like a DM, with no mention needed', async () => {
+    await start()
+    await fake.sendEnvelope(
+      'events_api',
+      channelMessageEvent({ text: 'is it mandatory?', channel: 'G7', extra: { channel_type: 'mpim' } }),
+    )
+    const post = await fake.waitForCall('chat.postMessage')
+    expect(post.body).toMatchObject({ channel: 'G7' })
+    expect(post.body.thread_ts).toBeUndefined()
+    expect(shown(post.body)).toContain(':warning: *Contested:*')
+  })
+
   it('ignores bots, edits and joins, and answers the person after them', async () => {
     await start()
     await fake.sendEnvelope('events_api', imMessageEvent({ text: 'is it mandatory?', user: 'U9' }))
@@ -358,13 +370,13 @@ describe('citebot in Socket Mode, against the fake Slack', () => {
     const thanks = await fake.waitForResponse((r) => up.endsWith(`/${r.id}`))
     expect(thanks.body).toMatchObject({ response_type: 'ephemeral', replace_original: false })
     expect(String(thanks.body.text)).toContain('Thanks for the 👍')
-    expect(harness.store.feedbackSummary('slack', 'C1')).toEqual({ up: 1, down: 0 })
+    expect(await harness.store.feedbackSummary('slack', 'C1')).toEqual({ up: 1, down: 0 })
 
     const down = fake.responseUrl()
     await fake.sendEnvelope('interactive', click('feedback_down', down))
     const changed = await fake.waitForResponse((r) => down.endsWith(`/${r.id}`))
     expect(String(changed.body.text)).toContain('Changed your vote on this answer to 👎')
-    expect(harness.store.feedbackSummary('slack', 'C1')).toEqual({ up: 0, down: 1 })
+    expect(await harness.store.feedbackSummary('slack', 'C1')).toEqual({ up: 0, down: 1 })
     // Nothing for everyone: the only message in the channel is the answer.
     expect(fake.callsTo('chat.postMessage')).toHaveLength(1)
     expect(fake.callsTo('chat.postEphemeral')).toHaveLength(0)
@@ -447,7 +459,7 @@ describe('citebot in Socket Mode, against the fake Slack', () => {
     const harness = await start()
     await harness.bot.stop()
     h = undefined
-    harness.store.close()
+    await harness.store.close()
     await fake.socket.waitForSocketsClosed()
     expect(fake.socket.connectionCount).toBe(1)
   })

@@ -59,7 +59,7 @@ describe('what people type, on Slack', () => {
     const asked = Date.now()
     const answer = await ask(typed)
     expect(strings(answer).join('\n')).not.toMatch(UNSEEN)
-    const [logged] = h.store.questionsBetween(
+    const [logged] = await h.store.questionsBetween(
       'slack',
       'C1',
       new Date(asked - 1000),
@@ -68,7 +68,7 @@ describe('what people type, on Slack', () => {
     expect(logged?.question).toBe('what is the weather in Tokyo?')
     const at = logged?.at ?? new Date()
     // A question logged before the fix, as it was typed, is cleaned when the digest lists it.
-    h.store.logQuestion({
+    await h.store.logQuestion({
       platform: 'slack',
       channelId: 'C1',
       question: 'old\u0007 \u202equestion',
@@ -77,7 +77,7 @@ describe('what people type, on Slack', () => {
     })
 
     const tomorrow = new Date(at.getTime() + 24 * 3600_000).toISOString().slice(0, 10)
-    const { digest } = buildDigest({
+    const { digest } = await buildDigest({
       kb: seedEngine().kb,
       store: h.store,
       platform: 'slack',

@@ -1,0 +1,55 @@
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { buildIndex } from '../../src/build/build-index.js'
+import { formatReport } from '../../src/cli/format-report.js'
+import { fileProgress } from '../../src/cli/progress.js'
+import { countByFormat } from '../../src/corpus/format-counts.js'
+import { readCorpus } from '../../src/corpus/read-seeds.js'
+import { ROOT } from '../helpers/built.js'
+import { makePdf, seedsWith } from '../helpers/documents.js'
+
+/** A terminal that keeps what is written to it. */
+const terminal = () => {
+  const written: string[] = []
+  const stream = { isTTY: true, write: (s: string) => written.push(s) } as unknown as NodeJS.WriteStream
+  return { stream, written }
+}
+
+describe('what `npm run index` reports', () => {
+  it('counts files and passages read per format, and the files skipped, and its bar counts files', async () => {
+    const dir = seedsWith({
+      'page.html':
+        '<html><head><title>Page</title></head><body><article><p>One paragraph of a saved page about points in Rongcheng.</p><p>And a second one.</p></article></body></html>',
+      'report.pdf': await makePdf({
+        title: 'Report',
+        pages: [[{ lines: ['A PDF about points in Rongcheng.'] }]],
+      }),
+      'scan.pdf': '%PDF-1.7 not really',
+    })
+    const { stream, written } = terminal()
+    const bar = fileProgress(stream)
+    const { corpus } = buildIndex(
+      dir,
+      (step) => bar.step(step),
+      (file, done, total) => bar.file(file, done, total),
+    )
+    bar.finish()
+    const counts = countByFormat(corpus)
+    const seedPassages = readCorpus(join(ROOT, 'seeds')).documents.reduce((n, d) => n + d.passages.length, 0)
+    expect(counts).toEqual([
+      { format: 'txt', files: 5, passages: seedPassages, skipped: 0 },
+      { format: 'html', files: 1, passages: 2, skipped: 0 },
+      { format: 'pdf', files: 1, passages: 1, skipped: 1 },
+    ])
+    expect(formatReport(counts).split('\n')).toEqual([
+      'Read 7 files from seeds/:',
+      `  txt    5 files, ${seedPassages} passages`,
+      '  html   1 file, 2 passages',
+      '  pdf    1 file, 1 passage (1 skipped)',
+    ])
+    const frames = written.join('').split('\r').filter(Boolean)
+    expect(frames[0]).toContain('1/8 files · 000_69de7e6420143b03.txt')
+    expect(frames[7]).toContain('8/8 files · scan.pdf')
+    expect(frames[frames.length - 1]).toContain('8/8 files · build search index')
+  }, 60_000)
+})
