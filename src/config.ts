@@ -247,7 +247,9 @@ export function loadCorpusPaths(env: NodeJS.ProcessEnv = process.env, dotenv = '
       throw new ConfigError(`Could not read ${dotenv}: ${(error as Error).message}.`)
     }
   }
-  const blank = Object.fromEntries(Object.entries(merged).filter(([, v]) => v !== undefined && v.trim() !== ''))
+  const blank = Object.fromEntries(
+    Object.entries(merged).filter(([, v]) => v !== undefined && v.trim() !== ''),
+  )
   const parsed = CorpusEnv.safeParse(blank)
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
