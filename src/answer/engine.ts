@@ -222,7 +222,7 @@ export class Engine {
   }
 }
 
-/** The claims without one whose statement an earlier claim already quotes ("no claim twice"). */
+/** The claims without one whose statement an earlier claim already quotes, as support or dispute ("no claim twice"). */
 function distinct(claims: readonly Claim[]): Claim[] {
   const out: Claim[] = []
   const quoted = new Set<string>()
@@ -230,7 +230,9 @@ function distinct(claims: readonly Claim[]): Claim[] {
   for (const c of claims) {
     if (quoted.has(key(c.statement))) continue
     out.push(c)
-    for (const q of [c.statement, ...c.support.map((s) => s.quote)]) quoted.add(key(q))
+    // Its disputes too: the reader's claim that a claim above quotes as its dispute is shown already.
+    for (const q of [c.statement, ...c.support.map((s) => s.quote), ...c.disputes.map((d) => d.quote)])
+      quoted.add(key(q))
   }
   return out
 }

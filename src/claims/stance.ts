@@ -86,7 +86,10 @@ export function foldRestatedDenials(ctx: CorpusContext, claims: readonly ClaimRe
     if (!leader) continue
     for (const d of c.disputes) {
       const s = ctx.sentences.get(d.sentenceId)
-      if (s && DENYING.has(d.cue) && ctx.sentenceSimilarity(s, leader) >= RESTATES) restating.add(s.id)
+      // Denied in the sentence's own words: a reader's "The toll is totally optional" after "This
+      // is nonsense." is a claim of its own that the comment's doubt goes with.
+      const own = d.cue === 'negation' || (s !== undefined && disputePhrase(ctx.textOf(s)) !== null)
+      if (s && own && DENYING.has(d.cue) && ctx.sentenceSimilarity(s, leader) >= RESTATES) restating.add(s.id)
     }
   }
   if (restating.size === 0) return [...claims]
