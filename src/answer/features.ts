@@ -15,8 +15,6 @@ import { searchPassages } from './rank.js'
 export const FEATURES = [
   /** Share of the question's concept weight the sentence holds as written (or as a typo's correction). */
   'exact',
-  /** …through a related word: of the same root ("mandated" for "mandatory"), a synonym, a named instance ("Sakharov" for "scientist"). */
-  'related',
   /** …through a broader or narrower word, or a member ("blacklist" for "list", "United States" for "American"). */
   'broader',
   /** …only through what is known of its passage: its writer, source, section. */
@@ -65,8 +63,14 @@ export interface Candidate {
   focus: number
 }
 
-/** How each kind of lexicon relation counts as a feature. */
-const KIND: Partial<Record<string, FeatureName>> = {
+/**
+ * How a concept is found, by the lexicon's relation of the term that finds it. A related word (of
+ * the same root, a synonym, a named instance) has no share of its own: the ablation of
+ * docs/quality.md found the ranking better without one; such a match counts in the parts of
+ * speech, the focus and the passage's share like any other.
+ */
+type Kind = 'exact' | 'related' | 'broader'
+const KIND: Partial<Record<string, Kind>> = {
   word: 'exact',
   typo: 'exact',
   phrase: 'exact',
@@ -107,7 +111,7 @@ const LOOSE_CLOSENESS = 0.8
 interface Finder {
   concept: number
   closeness: number
-  kind: FeatureName
+  kind: Kind
 }
 
 /** Every term that finds a concept of the question, with how (a term may find several). */
@@ -160,7 +164,7 @@ class Finders {
       }
     }
     const closeness = new Float64Array(concepts.length)
-    const kinds: (FeatureName | null)[] = new Array(concepts.length).fill(null)
+    const kinds: (Kind | null)[] = new Array(concepts.length).fill(null)
     const via: (string | null)[] = new Array(concepts.length).fill(null)
     // Each word of the text answers one concept at most ("dynamics" is no answer to both
     // "changed" and "drive"): the heaviest concepts pick first.
@@ -181,7 +185,7 @@ class Finders {
 interface Found {
   /** Per concept: closeness found (0 when not found) and how. */
   closeness: Float64Array
-  kinds: (FeatureName | null)[]
+  kinds: (Kind | null)[]
   /** Per concept: the term that found it, or null. */
   via: (string | null)[]
   /** Terms that found a concept. */
@@ -280,9 +284,9 @@ export function candidatesFor(kb: Knowledge, plan: QueryPlan, analysis: Question
         const term = found.via[k] ?? null
         const part = kind !== null && term !== null && !asName[k] && facts.parts.has(term)
         if (focus[k] && !part) focusFound += value
-        if (kind) f[INDEX[kind]] = (f[INDEX[kind]] ?? 0) + value / weightSum
-        else if (value > 0) f[INDEX.meta] = (f[INDEX.meta] ?? 0) + value / weightSum
-        else lacking = Math.max(lacking, c.weight)
+        if (kind === 'exact' || kind === 'broader') f[INDEX[kind]] = (f[INDEX[kind]] ?? 0) + value / weightSum
+        else if (kind === null && value > 0) f[INDEX.meta] = (f[INDEX.meta] ?? 0) + value / weightSum
+        else if (kind === null) lacking = Math.max(lacking, c.weight)
         const p = posFeature[k] ?? 'modifiers'
         f[INDEX[p]] = (f[INDEX[p]] ?? 0) + value / weightSum
         any += value
