@@ -15,8 +15,6 @@ import { searchPassages } from './rank.js'
 export const FEATURES = [
   /** Share of the question's concept weight the sentence holds as written (or as a typo's correction). */
   'exact',
-  /** …through a broader or narrower word, or a member ("blacklist" for "list", "United States" for "American"). */
-  'broader',
   /** …only through what is known of its passage: its writer, source, section. */
   'meta',
   /** 1 when the question names the sentence's source, by its author or publisher ("according to the ACLU post"). */
@@ -64,10 +62,11 @@ export interface Candidate {
 }
 
 /**
- * How a concept is found, by the lexicon's relation of the term that finds it. A related word (of
- * the same root, a synonym, a named instance) has no share of its own: the ablation of
- * docs/quality.md found the ranking better without one; such a match counts in the parts of
- * speech, the focus and the passage's share like any other.
+ * How a concept is found, by the lexicon's relation of the term that finds it. Only the word as
+ * written has a share of its own: a related word (of the same root, a synonym, a named instance)
+ * or a broader or narrower one counts in the parts of speech, the focus and the passage's share
+ * like any other match; the ablation of docs/quality.md found the ranking better, or no worse,
+ * without their own shares.
  */
 type Kind = 'exact' | 'related' | 'broader'
 const KIND: Partial<Record<string, Kind>> = {
@@ -284,7 +283,7 @@ export function candidatesFor(kb: Knowledge, plan: QueryPlan, analysis: Question
         const term = found.via[k] ?? null
         const part = kind !== null && term !== null && !asName[k] && facts.parts.has(term)
         if (focus[k] && !part) focusFound += value
-        if (kind === 'exact' || kind === 'broader') f[INDEX[kind]] = (f[INDEX[kind]] ?? 0) + value / weightSum
+        if (kind === 'exact') f[INDEX.exact] = (f[INDEX.exact] ?? 0) + value / weightSum
         else if (kind === null && value > 0) f[INDEX.meta] = (f[INDEX.meta] ?? 0) + value / weightSum
         else if (kind === null) lacking = Math.max(lacking, c.weight)
         const p = posFeature[k] ?? 'modifiers'
