@@ -7,6 +7,11 @@ import { formatOf } from './formats.js'
 import { CommentExports } from './html/comment-exports.js'
 import { readDisqusExport } from './html/disqus-export.js'
 import { readHtml } from './html/read-html.js'
+import { readAsciiDoc } from './markup/asciidoc.js'
+import { inheritTopics } from './markup/includes.js'
+import { manualDocument } from './markup/manual-document.js'
+import { markupOf } from './markup/markup-of.js'
+import { readRst } from './markup/rst.js'
 import { parseDocument } from './parse-document.js'
 import { partsToDocument } from './parts-document.js'
 import { readPdf } from './pdf/read-pdf.js'
@@ -49,6 +54,7 @@ export function readCorpus(dir: string, options: ReadCorpusOptions = {}): Corpus
     options.onFile?.(file, ++done, files.length)
   }
   errors.push(...exports.unmatched())
+  inheritTopics(documents)
   return { documents: withUniqueIds(documents), errors, commentExports: exports.uses() }
 }
 
@@ -86,6 +92,12 @@ function readFile(dir: string, file: string, meta: SidecarEntry, exports: Commen
   }
   const decoded = decodeSeed(file, bytes)
   if (!decoded.ok) return { error: decoded.error }
+  // A manual (AsciiDoc, reStructuredText) is read by its markup, not as an article with comments.
+  const markup = markupOf(file, decoded.text)
+  if (markup) {
+    const read = markup === 'adoc' ? readAsciiDoc(decoded.text) : readRst(decoded.text)
+    return { document: manualDocument(file, decoded.text, read, markup, meta, hash) }
+  }
   try {
     return { document: parseDocument(file, decoded.text, meta, hash) }
   } catch (cause) {

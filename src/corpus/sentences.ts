@@ -19,12 +19,15 @@ export const MIN_SENTENCE_WORDS = 5
 
 /**
  * Splits a passage into sentences with the Unicode sentence rules (Intl.Segmenter), also at
- * sentence ends written without a space, and joins fragments too short to stand alone to the
+ * sentence ends written without a space, never at a line break alone (a wrapped line), and joins fragments too short to stand alone to the
  * sentence before them. Offsets are relative to the file: `offset` is the passage's start.
  */
 export function splitSentences(text: string, offset = 0): SentenceSpan[] {
   const raw: SentenceSpan[] = []
-  for (const seg of segmenter.segment(text)) {
+  // A line break inside a passage is a wrapped line, not the end of a sentence (the Unicode rules
+  // end one at every line break): segment as if it were a space, offsets unchanged.
+  const flat = text.includes('\n') ? text.replace(/[\r\n]/g, ' ') : text
+  for (const seg of segmenter.segment(flat)) {
     const cuts = [0]
     for (const m of seg.segment.matchAll(GLUED_END)) cuts.push(m.index + 3)
     cuts.push(seg.segment.length)

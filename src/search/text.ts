@@ -1,5 +1,6 @@
 import { stemmer } from 'stemmer'
 import { eng } from 'stopword'
+import { maskMarkup } from './markup.js'
 
 /** A word of a text, where it is, and its search term. */
 export interface Token {
@@ -146,10 +147,13 @@ export function termOf(word: string): string {
   return stemmer(word)
 }
 
-/** Every word of a text with its offsets and search term (stop words keep `term: ''`). */
+/**
+ * Every word of a text with its offsets and search term (stop words keep `term: ''`). Markup
+ * syntax (`linkgit:`, `{litdd}`, roles, link targets; see markup.ts) is no word of it.
+ */
 export function tokenize(text: string): Token[] {
   const out: Token[] = []
-  for (const m of text.matchAll(WORD)) {
+  for (const m of maskMarkup(text).matchAll(WORD)) {
     const parts =
       /[.,]/.test(m[0]) && !/^\d/.test(m[0]) ? splitGlued(m[0], m.index) : [[m[0], m.index] as const]
     for (const [raw, at] of parts) {
