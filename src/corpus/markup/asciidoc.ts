@@ -48,7 +48,7 @@ export function looksLikeAsciiDoc(text: string): boolean {
   if (/^\+\n\S/m.test(sample)) signs += 1
   // Description list terms: `--soft::`, `` `araxis`;; Use Araxis Merge ``.
   const terms = sample.match(/^\S[^\n]*?(?::{2,4}|;;)(?:[ \t]+\S[^\n]*)?$/gm)?.length ?? 0
-  if (terms >= 3) signs += 3
+  if (terms >= 2) signs += 3
   else if (terms >= 1) signs += 1
   // A title underlined to its length ("git-blame(1)" over "============").
   for (const m of sample.matchAll(/^(\S[^\n]{1,78})\n(={3,}|-{3,})$/gm)) {
