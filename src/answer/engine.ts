@@ -107,13 +107,13 @@ export class Engine {
     const scores = candidates.map((c) => linear(model.weights, c.features))
     const ranked = rankClaims(this.kb, candidates, scores, model)
     const best = ranked[0]
-    const signals = best ? this.signals(found, best) : null
+    const chosen = best
+      ? ranked.filter((r) => r.score >= best.score - model.claims.cutoff).slice(0, model.claims.maxClaims)
+      : []
+    const signals = best ? this.signals(found, best, chosen) : null
     const trace: Trace = { ...found, scores, ranked, signals }
     if (!best || !signals || !answers(model, signals))
       return { answer: refuse(question, NOT_ANSWERED), trace }
-    const chosen = ranked
-      .filter((r) => r.score >= best.score - model.claims.cutoff)
-      .slice(0, model.claims.maxClaims)
     const relevance = new Map(candidates.map((c, i) => [c.sentence.id, scores[i] ?? 0]))
     const claims = distinct(chosen.map((r) => this.claimOf(r, plan, relevance, model.claims.cutoff)))
     const caveats = this.caveatsOf(claims)
@@ -131,13 +131,15 @@ export class Engine {
   }
 
   /** What decides whether the question is answered, from the best claim found. */
-  private signals(found: Found, best: RankedClaim): AnswerSignals {
-    const f = best.evidence.features
+  private signals(found: Found, best: RankedClaim, chosen: readonly RankedClaim[]): AnswerSignals {
     const { analysis, plan } = found
     const named = (word: string) => analysis.names.has(word) || analysis.pos.get(word) === 'name'
     // A reason is often given without a word that marks it ("I post opinions that…"): only the
-    // kinds of answer that show in a sentence's words count here.
-    const typeFound = analysis.expects === null || analysis.expects === 'reason' || (f[TYPE] ?? 0) > 0
+    // kinds of answer that show in a sentence's words count here, in any claim answered.
+    const typeFound =
+      analysis.expects === null ||
+      analysis.expects === 'reason' ||
+      chosen.some((r) => (r.evidence.features[TYPE] ?? 0) > 0)
     return {
       focus: best.evidence.focus,
       // A name the corpus lacks, or has only by correcting it into a common word ("lakers" →

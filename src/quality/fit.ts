@@ -117,9 +117,8 @@ function fitListwise(examples: readonly Example[], options: FitOptions, start: r
 }
 
 /**
- * The answer rules: each of the two refusal rules is kept when it gets more questions right
- * (answered in scope, refused out of it) than it gets wrong, and the least focus share is the one
- * that gets the most right, the lowest among ties.
+ * The answer rules: the two refusal rules and the least focus share that get the most questions
+ * right (answered in scope, refused out of it); among ties, the stricter.
  */
 function fitAnswer(examples: readonly Example[], options: FitOptions): RankingModel['answer'] {
   const off = new Set(options.withoutRules)
@@ -137,7 +136,12 @@ function fitAnswer(examples: readonly Example[], options: FitOptions): RankingMo
         // Halfway to the next lower value, so that a question at the cut is answered.
         const minFocus = round(Math.max(0, cut - 1e-3))
         const rule = { minFocus, requireType, refuseUnknownName }
-        if (right(rule) > right(best)) best = rule
+        // Among rules as right, the stricter: an answer where the sources do not answer is the
+        // worse mistake.
+        const stricter =
+          Number(rule.requireType) + Number(rule.refuseUnknownName) >
+            Number(best.requireType) + Number(best.refuseUnknownName) || rule.minFocus > best.minFocus
+        if (right(rule) > right(best) || (right(rule) === right(best) && stricter)) best = rule
       }
     }
   }

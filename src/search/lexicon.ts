@@ -87,6 +87,9 @@ const termOfLemma = (lemma: string) => (lemma.includes(' ') ? '' : termOf(lemma)
 /** The key of a lemma: its term for one word, its phrase key for several ('' for neither). */
 const keyOfLemma = (lemma: string) => {
   if (!lemma.includes(' ')) return termOf(lemma)
+  // "the States", "the Hague": a name WordNet files with its article, which a question writes
+  // before common nouns too ("the state's own system").
+  if (lemma.startsWith('the ')) return ''
   const words = lemma.split(/[ -]/).filter(Boolean)
   return words.length > 1 && words.length <= 4 && words.every((w) => /^[a-z]+$/.test(w))
     ? phraseKey(words)
@@ -220,19 +223,33 @@ const COMPOUND_PART = 3
 function addCompounds(b: Builder, wn: WordNet, vocab: ReadonlySet<string>): void {
   const nouns = new Set<string>()
   const words = new Set<string>()
+  // Words with several meanings as nouns: "number" is no one who numbs.
+  const polysemous = new Set<string>()
   for (const [lemma, lists] of wn.senses) {
     if (!/^[a-z]+$/.test(lemma)) continue
     const t = termOf(lemma)
     if (!t) continue
     words.add(t)
-    if (lists.some((keys) => keys[0]?.startsWith('n'))) nouns.add(t)
+    const asNoun = lists.find((keys) => keys[0]?.startsWith('n'))
+    if (asNoun) nouns.add(t)
+    if ((asNoun?.length ?? 0) > 1) polysemous.add(t)
   }
   for (const t of vocab) {
     if (t.length < 2 * COMPOUND_PART || words.has(t) || !/^[a-z]+$/.test(t)) continue
-    for (let i = COMPOUND_PART; i <= t.length - COMPOUND_PART; i++) {
+    // The first part is a word of its own, not a syllable ("Alipay" is no kind of pay).
+    for (let i = COMPOUND_PART + 1; i <= t.length - COMPOUND_PART; i++) {
       const head = t.slice(i)
       if (nouns.has(head) && words.has(t.slice(0, i))) b.add(head, t, RELATION_WEIGHTS.hyponym, 'hypo')
     }
+  }
+  // An agent noun and its root: a debtor owes a debt, a lender lends, a borrower borrows. The
+  // stemmer keeps them apart, and WordNet does not always link them.
+  for (const t of vocab) {
+    const m = /^([a-z]{4,})(?:or|er)$/.exec(t)
+    const root = m?.[1]
+    if (!root || polysemous.has(t) || !(vocab.has(root) && words.has(root))) continue
+    b.add(root, t, RELATION_WEIGHTS.derived, 'der')
+    b.add(t, root, RELATION_WEIGHTS.derived, 'der')
   }
 }
 

@@ -153,11 +153,15 @@ const FRAMES: readonly string[][] = [...questionWords.frames]
  * states X. ("Is it true?" alone keeps it.)
  */
 function withoutFrame(words: string[]): string[] {
+  const kept = words.filter((w) => !FILLER.has(w))
   for (const frame of FRAMES) {
-    if (words.length > frame.length && frame.every((w, i) => words[i] === w)) return words.slice(frame.length)
+    if (kept.length > frame.length && frame.every((w, i) => kept[i] === w)) return kept.slice(frame.length)
   }
-  return words
+  return kept
 }
+
+/** Words a question says nothing with ("Is it basically a trial?"): dropped before it is searched. */
+const FILLER: ReadonlySet<string> = new Set(questionWords.filler)
 
 function findPhrase(words: string[], i: number, lexicon: Lexicon): { key: string; length: number } | null {
   for (let n = MAX_PHRASE; n >= 2; n--) {
