@@ -1,5 +1,6 @@
 import type { CorpusContext } from './context.js'
 import { candidates, termIndex } from './quotations.js'
+import { similarEnough } from './similar-enough.js'
 import type { ClaimRecord, SentenceRecord } from './types.js'
 
 /** Similarity at which two sentences state the same claim. */
@@ -56,7 +57,8 @@ export function clusterClaims(
       const other = ctx.passageOf(c)
       if ((own.voice === 'comment') !== (other.voice === 'comment')) continue
       if (own.voice === 'comment' && own.sourceId !== other.sourceId) continue
-      const sim = ctx.sentenceSimilarity(s, c)
+      // Exact where it counts (at least SAME_CLAIM); clause pairs that cannot get there are skipped.
+      const sim = similarEnough(ctx, s, c, SAME_CLAIM)
       if (sim >= SAME_CLAIM && samePolarity(ctx, s, c)) {
         near.push({ s: c, sim })
         if (sim >= 1) full += 1

@@ -138,13 +138,23 @@ export function normalizeWord(raw: string): string {
   return w.replace(/\.$/, '')
 }
 
+/** Words whose stems are kept: the stemmer is the build's busiest function, and words repeat. */
+const MAX_KEPT_STEMS = 400_000
+const stems = new Map<string, string>()
+
 /** The search term for a normalized word: its Porter stem, or '' for a stop word. */
 export function termOf(word: string): string {
-  if (word === '' || STOP_WORDS.has(word)) return ''
+  let term = stems.get(word)
+  if (term !== undefined) return term
+  if (word === '' || STOP_WORDS.has(word)) term = ''
   // Numbers, years and scores stay as written: "2020" and "350" are strong evidence.
-  if (/^\d/.test(word)) return word
-  if (word.length > 40 || word.length < 2) return ''
-  return stemmer(word)
+  else if (/^\d/.test(word)) term = word
+  else if (word.length > 40 || word.length < 2) term = ''
+  else term = stemmer(word)
+  // A bounded cache: a long-running bot reads endless new words in questions.
+  if (stems.size >= MAX_KEPT_STEMS) stems.clear()
+  stems.set(word, term)
+  return term
 }
 
 /**
