@@ -9,7 +9,7 @@ import { packSearch } from '../search/packed-search.js'
 import { buildSearchIndex } from '../search/search-index.js'
 import { tagsOf } from '../search/tags.js'
 import { termOf, tokenize } from '../search/text.js'
-import { dictionaryStems, readWordNet } from '../search/wordnet.js'
+import { dictionaryStems, readWordNet, type WordNet } from '../search/wordnet.js'
 import { countTerms, type IndexData } from './index-data.js'
 import { currentManifest } from './manifest.js'
 
@@ -78,10 +78,14 @@ export function buildIndex(
   const manifest = currentManifest(seedsDir)
   const corpus = readCorpus(seedsDir, onFile ? { onFile } : {})
   onStep('read seeds')
-  const wordnet = readWordNet()
+  // WordNet is some 300 MB of objects: only the lexicon and the dictionary are kept of it, and
+  // it is let go before claims are built (the build's peak).
+  let wordnet: WordNet | null = readWordNet()
   onStep('read WordNet')
   const { vocab, proper, names, namesByPassage } = vocabularyOf(corpus.documents)
   const lexicon = buildLexicon(wordnet, vocab, proper, names.values())
+  const dictionary = dictionaryStems(wordnet, termOf)
+  wordnet = null
   onStep('build lexicon')
   const graph = buildClaimGraph(corpus.documents, lexicon)
   // A sentence's names are search terms of it, but not words that make two sentences alike
@@ -119,7 +123,7 @@ export function buildIndex(
     lexicon,
     vocabulary: countTerms(graph.sentences),
     search: packSearch(search.toJSON()),
-    dictionary: dictionaryStems(wordnet, termOf),
+    dictionary,
     extracted: Object.fromEntries(
       corpus.documents.filter((d) => isExtracted(d.source.file)).map((d) => [d.source.file, d.text]),
     ),
