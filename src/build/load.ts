@@ -22,7 +22,7 @@ export interface LoadOptions {
   /** Called as each build step finishes (step number from 1, of `total`). */
   onStep?: (step: BuildStep, done: number, total: number) => void
   /** Called as each seed file is read during a rebuild (files done, of `total`). */
-  onFile?: (file: string, done: number, total: number) => void
+  onFile?: (file: string, done: number, total: number, passages: number) => void
 }
 
 /** The loaded knowledge, and whether the index had to be rebuilt to get it. */

@@ -21,7 +21,7 @@ if (commandLine(SPEC) !== null) {
   const { data, corpus } = buildIndex(
     'seeds',
     (step) => bar.step(step),
-    (file, done, total) => bar.file(file, done, total),
+    (file, done, total, passages) => bar.file(file, done, total, passages),
   )
   bar.finish()
   writeIndex('index', data)

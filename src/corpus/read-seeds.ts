@@ -29,8 +29,8 @@ export function listSeedFiles(dir: string): string[] {
 
 /** Where `readCorpus` reports each file as it is read (for a progress bar). */
 export interface ReadCorpusOptions {
-  /** Called after each file, read or skipped: its name, how many files are done and of how many. */
-  onFile?: (file: string, done: number, total: number) => void
+  /** Called after each file, read or skipped: its name, how many files are done and of how many, and the passages read so far. */
+  onFile?: (file: string, done: number, total: number, passages: number) => void
 }
 
 /**
@@ -47,11 +47,15 @@ export function readCorpus(dir: string, options: ReadCorpusOptions = {}): Corpus
   const isExport = (file: string) => formatOf(file) === 'disqus'
   const exports = new CommentExports()
   let done = 0
+  let passages = 0
   for (const file of [...files.filter(isExport), ...files.filter((f) => !isExport(f))]) {
     const read = readFile(dir, file, sidecar.get(file) ?? {}, exports)
     if ('error' in read) errors.push(read.error)
-    else if ('document' in read) documents.push(read.document)
-    options.onFile?.(file, ++done, files.length)
+    else if ('document' in read) {
+      documents.push(read.document)
+      passages += read.document.passages.length
+    }
+    options.onFile?.(file, ++done, files.length, passages)
   }
   errors.push(...exports.unmatched())
   inheritTopics(documents)
