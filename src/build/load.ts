@@ -76,11 +76,18 @@ export function loadKnowledge(options: Partial<LoadOptions> = {}): Loaded {
       saveError = `could not save the rebuilt index in ${indexDir}/ (${(cause as Error).message}); it will be rebuilt at the next start.`
     }
   }
-  // Quotes are cut from the seed's text, or, for HTML, PDF and Word, from the text extracted from it.
+  return { knowledge: knowledgeOf(data, seedsDir), changes, damage, errors, saveError }
+}
+
+/**
+ * The knowledge of a built or read index, with the texts its quotes are cut from: each seed's
+ * text, or, for HTML, PDF and Word, the text extracted from it (kept in the index).
+ */
+export function knowledgeOf(data: IndexData | StoredIndex, seedsDir: string): Knowledge {
   const texts = new Map<string, string>()
   for (const s of data.sources) {
     const text = isExtracted(s.file) ? data.extracted[s.file] : readFileSync(join(seedsDir, s.file), 'utf8')
     if (text !== undefined) texts.set(s.file, text)
   }
-  return { knowledge: new Knowledge(data, texts), changes, damage, errors, saveError }
+  return new Knowledge(data, texts)
 }

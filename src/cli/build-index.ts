@@ -1,5 +1,7 @@
+import { watch } from 'node:fs'
 import { buildIndex } from '../build/build-index.js'
 import { writeIndex } from '../build/index-files.js'
+import { currentManifest, manifestChanges } from '../build/manifest.js'
 import { countByFormat } from '../corpus/format-counts.js'
 import { type CommandSpec, commandLine } from './args.js'
 import { formatReport } from './format-report.js'
@@ -7,15 +9,22 @@ import { fileProgress } from './progress.js'
 
 const SPEC: CommandSpec = {
   name: 'index',
-  usage: '',
+  usage: '[--watch]',
   description:
-    'Builds index/ from the documents in seeds/ (.txt, .md, .html, .pdf, .docx and Disqus .xml exports: passages, sentences, claims, disputes, caveats, the search index and the texts extracted from HTML, PDF and Word files), and reports what it read of each format. Commit index/ afterwards.',
-  flags: {},
+    'Builds index/ from the documents in seeds/ (.txt, .md, .adoc, .rst, .html, .pdf, .docx and Disqus .xml exports: passages, sentences, claims, disputes, caveats, the search index and the texts extracted from HTML, PDF and Word files), and reports what it read of each format. A running bot swaps the new index in without a restart. Commit index/ afterwards.',
+  flags: {
+    watch: {
+      type: 'boolean',
+      short: 'w',
+      description:
+        'Keep running: build again whenever a file in seeds/ is added, changed or removed (Ctrl-C stops).',
+    },
+  },
+  examples: ['npm run index', 'npm run index -- --watch'],
 }
 
-// `npm run index`: builds index/ from seeds/. The bar counts the seed files as they are read,
-// then names the build's later steps.
-if (commandLine(SPEC) !== null) {
+/** Builds index/ from seeds/ and reports it. The bar counts the seed files as they are read, then names the later steps. */
+function build(): void {
   const started = Date.now()
   const bar = fileProgress(process.stderr)
   const { data, corpus } = buildIndex(
@@ -32,4 +41,33 @@ if (commandLine(SPEC) !== null) {
       `${data.claims.length} claims (${data.claims.filter((c) => c.disputes.length > 0).length} contested), ` +
       `${data.caveats.length} caveats, in ${Date.now() - started} ms.`,
   )
+}
+
+/** Quiet time after the last change in seeds/ before building (an editor saves in several writes). */
+const SETTLE_MS = 500
+
+// `npm run index [-- --watch]`.
+const args = commandLine(SPEC)
+if (args !== null) {
+  build()
+  if (args.values.watch === true) {
+    let built = currentManifest('seeds')
+    let timer: NodeJS.Timeout | null = null
+    console.log('Watching seeds/ for changes (Ctrl-C stops)…')
+    watch('seeds', () => {
+      if (timer) clearTimeout(timer)
+      timer = setTimeout(() => {
+        const now = currentManifest('seeds')
+        const changes = manifestChanges(built, now)
+        if (changes.length === 0) return
+        console.log(`seeds/ changed (${changes.join('; ')}); building index/ again…`)
+        try {
+          build()
+          built = now
+        } catch (error) {
+          console.error(`index: the build failed (${(error as Error).message}); index/ is as it was.`)
+        }
+      }, SETTLE_MS)
+    })
+  }
 }
