@@ -108,7 +108,8 @@ export function clusterClaims(
       const key = a.id < b.id ? `${a.id} ${b.id}` : `${b.id} ${a.id}`
       let v = pairs.get(key)
       if (v === undefined) {
-        v = ctx.sentenceSimilarity(a, b)
+        // With a floor of 0 the similarity is exact (clause pairs that cannot beat the best are skipped).
+        v = similarEnough(ctx, a, b, 0)
         pairs.set(key, v)
       }
       return v
