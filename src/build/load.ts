@@ -5,7 +5,7 @@ import { isExtracted } from '../corpus/formats.js'
 import type { ReadError } from '../corpus/types.js'
 import { BUILD_STEPS, type BuildStep, buildIndex } from './build-index.js'
 import type { IndexData, StoredIndex } from './index-data.js'
-import { IndexDamagedError, readIndex, readManifest, writeIndex } from './index-files.js'
+import { IndexDamagedError, readIndex, readManifest, readReusable, writeIndex } from './index-files.js'
 import { currentManifest, manifestChanges } from './manifest.js'
 
 /** Where the index and the seeds are, and who hears about a rebuild. */
@@ -67,6 +67,7 @@ export function loadKnowledge(options: Partial<LoadOptions> = {}): Loaded {
       seedsDir,
       (step) => options.onStep?.(step, ++done, BUILD_STEPS.length),
       options.onFile,
+      readReusable(indexDir),
     )
     data = built.data
     errors = built.corpus.errors

@@ -1,6 +1,6 @@
 import { watch } from 'node:fs'
 import { buildIndex } from '../build/build-index.js'
-import { writeIndex } from '../build/index-files.js'
+import { readReusable, writeIndex } from '../build/index-files.js'
 import { currentManifest, manifestChanges } from '../build/manifest.js'
 import { countByFormat } from '../corpus/format-counts.js'
 import { type CommandSpec, commandLine } from './args.js'
@@ -31,6 +31,8 @@ function build(): void {
     'seeds',
     (step) => bar.step(step),
     (file, done, total, passages) => bar.file(file, done, total, passages),
+    // What the index built before can lend (its lexicon, when the corpus's words are the same).
+    readReusable('index'),
   )
   bar.finish()
   writeIndex('index', data)
