@@ -22,6 +22,12 @@ const MONTH = new RegExp(
   'i',
 )
 const NUMERIC_DATE = /\b\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\b/
+// A month alone ("in July") is a date too, but for the months that are also common words ("may",
+// "march"), which need a word of time before them.
+const MONTH_ALONE = new RegExp(
+  `\\b(?:${words(cues.month.filter((m) => m.length > 3 && m !== 'march' && m !== 'sept'))})\\b|\\b(?:in|by|from|until|since|early|late|mid)[\\s-]+(?:may|march)\\b`,
+  'i',
+)
 const TIME_WORD = anyOf(cues.time)
 const DIGITS = /\d/
 const NUMBER_WORD = anyOf(cues.number)
@@ -43,7 +49,7 @@ const ORGANIZATION =
   /\b\p{Lu}{2,}\b|\b\p{Lu}\p{L}+\s+(?:Inc|Corp|Group|Agency|Administration|Bank|Party|University|Foundation|Media|News)\b/u
 
 const PATTERNS: Record<AnswerType, readonly RegExp[]> = {
-  date: [YEAR, MONTH, NUMERIC_DATE, TIME_WORD],
+  date: [YEAR, MONTH, MONTH_ALONE, NUMERIC_DATE, TIME_WORD],
   number: [DIGITS, NUMBER_WORD, MONEY],
   money: [MONEY],
   duration: [DURATION],

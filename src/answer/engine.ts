@@ -1,10 +1,11 @@
 import type { CaveatRecord, DisputeRecord } from '../claims/types.js'
 import type { Voice } from '../corpus/types.js'
 import { planQuery, type QueryPlan } from '../search/query.js'
-import { tokenize } from '../search/text.js'
+import { termOf, tokenize } from '../search/text.js'
 import { answersIn, holdsAnswer } from './answer-types.js'
 import { cite } from './citations.js'
 import { type Candidate, candidatesFor, FEATURES } from './features.js'
+import { independenceOf } from './independence.js'
 import { cleanQuestion } from './input.js'
 import type { Knowledge } from './knowledge.js'
 import { type AnswerSignals, answers, defaultModel, linear, type RankingModel } from './model.js'
@@ -12,7 +13,7 @@ import { caveatNote, claimNote } from './notes.js'
 import { analyzeQuestion, type QuestionAnalysis } from './question.js'
 import { type RankedClaim, rankClaims } from './rank.js'
 import { summarize } from './summary.js'
-import type { Answer, Caveat, Claim } from './types.js'
+import type { Answer, Caveat, Citation, Claim } from './types.js'
 
 /** How the engine answers. */
 export interface EngineOptions {
@@ -119,15 +120,19 @@ export class Engine {
     const scores = candidates.map((c) => linear(model.weights, c.features))
     const ranked = rankClaims(this.kb, candidates, scores, model)
     const best = ranked[0]
+    // Twice as many as are shown, so that a claim that repeats an earlier one leaves room for the next.
     const chosen = best
-      ? ranked.filter((r) => r.score >= best.score - model.claims.cutoff).slice(0, model.claims.maxClaims)
+      ? ranked.filter((r) => r.score >= best.score - model.claims.cutoff).slice(0, 2 * model.claims.maxClaims)
       : []
     const signals = best ? this.signals(found, best, chosen) : null
     const trace: Trace = { ...found, scores, ranked, signals }
     if (!best || !signals || !answers(model, signals))
       return { answer: refuse(question, NOT_ANSWERED), trace }
     const relevance = new Map(candidates.map((c, i) => [c.sentence.id, scores[i] ?? 0]))
-    const claims = distinct(chosen.map((r) => this.claimOf(r, plan, relevance, model.claims.cutoff)))
+    const claims = distinct(chosen.map((r) => this.claimOf(r, plan, relevance, model.claims.cutoff))).slice(
+      0,
+      model.claims.maxClaims,
+    )
     const caveats = this.caveatsOf(claims)
     const answer: Answer = { question, answered: true, claims, caveats }
     const type = found.analysis.expects
@@ -145,7 +150,7 @@ export class Engine {
   /** What decides whether the question is answered, from the best claim found. */
   private signals(found: Found, best: RankedClaim, chosen: readonly RankedClaim[]): AnswerSignals {
     const { analysis, plan } = found
-    const named = (word: string) => analysis.names.has(word) || analysis.pos.get(word) === 'name'
+    const named = (word: string) => analysis.names.has(word)
     // A reason is often given without a word that marks it ("I post opinions that…"): only the
     // kinds of answer that show in a sentence's words count here, in any claim answered.
     const typeFound =
@@ -156,9 +161,13 @@ export class Engine {
       focus: best.evidence.focus,
       // A name the corpus lacks, or has only by correcting it into a common word ("lakers" →
       // "later"; "Tiananmen" → "Tienanmen" is the same name spelt another way).
+      // An English word written with a capital ("Shiny" in a headline) is no name the
+      // corpus lacks, unless the NLP library knows it as a person or a place.
       unknownName: plan.concepts.some((c) => {
         const own = c.alternatives[0]
-        return named(c.word) && (!own?.known || (own.relation === 'typo' && this.kb.isWord(own.term)))
+        const lacking = !own?.known || (own.relation === 'typo' && this.kb.isWord(own.term))
+        const proper = analysis.places.has(c.word) || !this.kb.isWord(termOf(c.word))
+        return named(c.word) && lacking && proper
       }),
       typeFound,
     }
@@ -191,15 +200,18 @@ export class Engine {
       citation: cite(kb, spanOf(kb, d), focus, `${d.cue}: ${d.detail}`),
     }))
     const leader = kb.sentences.get(r.claim.leader)
+    const { independent, lines } = independenceOf(kb, r.claim, support)
     return {
       id: r.claim.id,
       statement: leader
         ? kb.slice(kb.passageOf(leader).sourceId, leader.start, leader.end)
         : (support[0]?.quote ?? ''),
       contested: disputes.length > 0,
-      note: claimNote(kb, disputes, support),
+      note: claimNote(kb, disputes, support, lines),
       support,
       disputes: disputes.map((d) => d.citation),
+      independent,
+      lines,
     }
   }
 
@@ -232,14 +244,20 @@ export class Engine {
   }
 }
 
-/** The claims without one whose statement an earlier claim already quotes ("no claim twice"). */
+/** The claims without one that repeats what an earlier claim quotes ("no claim twice"). */
 function distinct(claims: readonly Claim[]): Claim[] {
   const out: Claim[] = []
   const quoted = new Set<string>()
   const key = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase()
   for (const c of claims) {
+    // A claim whose statement an earlier claim already quotes says nothing new; one whose first
+    // quote (what the reader sees first) is already shown leads with its next quote instead.
     if (quoted.has(key(c.statement))) continue
-    out.push(c)
+    const fresh = c.support.findIndex((s) => !quoted.has(key(s.quote)))
+    if (fresh < 0) continue
+    const support =
+      fresh === 0 ? c.support : [c.support[fresh] as Citation, ...c.support.filter((_, i) => i !== fresh)]
+    out.push({ ...c, support })
     for (const q of [c.statement, ...c.support.map((s) => s.quote)]) quoted.add(key(q))
   }
   return out

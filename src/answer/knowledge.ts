@@ -1,6 +1,8 @@
 import type MiniSearch from 'minisearch'
 import type { IndexData, StoredIndex } from '../build/index-data.js'
 import { packClaims } from '../build/packed-claims.js'
+import { Lineage } from '../claims/lineage/lines.js'
+import type { SourceGraph } from '../claims/lineage/types.js'
 import type { CaveatRecord, ClaimRecord, SentenceRecord } from '../claims/types.js'
 import type { Passage, Source } from '../corpus/types.js'
 import type { Lexicon } from '../search/lexicon.js'
@@ -32,6 +34,10 @@ export class Knowledge implements QueryContext {
   /** Sentence id → the claims it disputes. */
   readonly disputesBy: SentenceLinks<ClaimRecord>
   readonly caveatsBySource = new Map<string, CaveatRecord[]>()
+  /** Which sources draw on which (see src/claims/lineage). */
+  readonly sourceGraph: SourceGraph
+  /** The links of `sourceGraph` that count, for the independent lines behind a claim. */
+  readonly lineage: Lineage
   readonly vocabulary: Map<string, number>
   /** Passage id → the terms of what is known about it besides its words (see meta.ts). */
   readonly meta = new Map<string, Set<string>>()
@@ -108,6 +114,8 @@ export class Knowledge implements QueryContext {
       (claim) => claims.record(claim),
     )
     for (const cv of data.caveats) push(this.caveatsBySource, cv.sourceId, cv)
+    this.sourceGraph = data.sourceGraph
+    this.lineage = new Lineage(data.sourceGraph)
     this.sentenceCount = data.sentences.length
     this.lexicon = data.lexicon
     this.search = loadSearchIndex(data.search)

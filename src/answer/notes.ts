@@ -1,7 +1,7 @@
 import type { DisputeRecord } from '../claims/types.js'
 import type { Knowledge } from './knowledge.js'
 import { placeName, sourceName, writerName } from './names.js'
-import type { Citation } from './types.js'
+import type { Citation, SourceLine } from './types.js'
 
 /** Longest excerpt of a disputing quote in a note, in characters. */
 const SNIPPET = 90
@@ -38,17 +38,59 @@ const VERB: Record<DisputeRecord['cue'], string> = {
   'author-update': 'says',
 }
 
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
+
+/** A date for a sentence: "3 Oct 2015". */
+export function dayName(date: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date)
+  return m ? `${Number(m[3])} ${MONTHS[Number(m[2]) - 1] ?? ''} ${m[1]}` : date
+}
+
 /**
- * The note on a claim, one sentence a person reads: who contests it and how, or that no source
- * disputes it and how many state it.
+ * How many sources state a claim and how many independent lines they trace back to, for a note: "4 sources,
+ * which trace back to 2 independent ones: Falkvinge’s post of 3 Oct 2015 (the ACLU post follows it; the Daily
+ * Caller News Foundation post retells the ACLU post) and the Atlantic article", or "3 sources, all independent
+ * (none draws on another)". Null for one source.
+ */
+export function linesPhrase(kb: Knowledge, lines: readonly SourceLine[]): string | null {
+  const total = lines.reduce((n, l) => n + 1 + l.followers.length, 0)
+  if (total < 2) return null
+  if (lines.length === total) return `${total} sources, all independent (none draws on another)`
+  const name = (id: string) => {
+    const s = kb.sources.get(id)
+    return s ? sourceName(s) : id
+  }
+  const described = lines.map((l) => {
+    const root = `${name(l.root.sourceId)}${l.root.date ? ` of ${dayName(l.root.date)}` : ''}`
+    if (l.followers.length === 0) return root
+    const chain = l.followers.map(
+      (f) =>
+        `${name(f.sourceId)} ${f.how} ${f.follows === l.root.sourceId ? 'it' : name(f.follows)}${
+          f.through.length > 0 ? ` by way of ${f.through.map(name).join(' and ')}` : ''
+        }`,
+    )
+    return `${root} (${chain.join('; ')})`
+  })
+  if (lines.length === 1) return `${total} sources, which all trace back to ${described[0]}`
+  const list = `${described.slice(0, -1).join(', ')} and ${described[described.length - 1]}`
+  return `${total} sources, which trace back to ${lines.length} independent ones: ${list}`
+}
+
+/**
+ * The note on a claim, a sentence or two a person reads: who contests it and how, or that no source
+ * disputes it; and, when several sources state it, how many independent lines they trace back to (`lines`).
  */
 export function claimNote(
   kb: Knowledge,
   disputes: readonly { record: DisputeRecord; citation: Citation }[],
   support: readonly Citation[],
+  lines: readonly SourceLine[] = [],
 ): string {
   const first = disputes[0]
+  const stated = linesPhrase(kb, lines)
   if (!first) {
+    if (stated)
+      return `Not disputed in the sources; stated by ${stated.replace(/^(\d+) sources/, '$1 of them')}.`
     const sources = new Set(support.map((c) => c.sourceId))
     if (sources.size > 1) return `Not disputed in the sources; stated by ${sources.size} of them.`
     const first = support[0]
@@ -75,7 +117,8 @@ export function claimNote(
       ? `${who}, ${where}, lists it among misconceptions and says`
       : `${who}, ${where}, ${VERB[record.cue]}`
   const more = disputes.length > 1 ? ` (and ${disputes.length - 1} more)` : ''
-  return `Contested: ${lead} “${snippet(citation.quote, pivot(record))}”${more}.`
+  const contested = `Contested: ${lead} “${snippet(citation.quote, pivot(record))}”${more}.`
+  return stated ? `${contested} Stated by ${stated}.` : contested
 }
 
 /** The note on a caveat: who doubts a whole source, and in what words (the whole quote). */

@@ -35,8 +35,10 @@ export interface QuestionAnalysis {
   doubt: boolean
   /** Each lower-case word's part of speech. */
   pos: ReadonlyMap<string, Pos>
-  /** The lower-case words the question writes capitalised, not at its start ("Jupiter", "Tokyo"). */
+  /** The lower-case words the question writes as names (see `namesOf`: "Jupiter", "Tokyo"). */
   names: ReadonlySet<string>
+  /** The lower-case words the NLP library knows as people or places ("Tokyo", "Australia"). */
+  places: ReadonlySet<string>
 }
 
 const CHAT: ReadonlyMap<string, string> = new Map(
@@ -116,10 +118,10 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
   const voice = VOICE_WORDS.find(([, set]) => words.some((w) => set.has(w)))?.[0] ?? null
   const doubt = words.some((w) => DOUBT_WORDS.has(w))
   const expects = expectsOf(wh === 'yesno' && whNoun ? 'which' : wh, words[at + 1] ?? '', whNoun, terms)
-  const names = new Set(
-    terms.filter((t, i) => i > 0 && /^\p{Lu}/u.test(t.text) && t.text !== 'I').map((t) => clean(t.text)),
+  const places = new Set(
+    terms.filter((t) => t.tags.includes('Person') || t.tags.includes('Place')).map((t) => clean(t.text)),
   )
-  return { text, wh, expects, whNoun, voice, doubt, pos, names }
+  return { text, wh, expects, whNoun, voice, doubt, pos, names: namesOf(terms), places }
 }
 
 function questionWordOf(terms: readonly Term[], words: readonly string[]): { wh: WhWord; at: number } {
@@ -144,6 +146,28 @@ function questionWordOf(terms: readonly Term[], words: readonly string[]): { wh:
   if (wh) return { wh, at: i }
   return { wh: YES_NO.test(words[0] ?? '') ? 'yesno' : 'none', at: 0 }
 }
+
+/**
+ * The words a question writes as names: capitalised, not at its start. In a question written in
+ * title case ("Vogue’s Shiny New Office Has a Big Rat Problem") capitals tell nothing, and only
+ * the words the NLP library knows as people, places or organisations are names.
+ */
+function namesOf(terms: readonly Term[]): Set<string> {
+  const words = terms.filter((t) => /\p{L}/u.test(t.text))
+  const capital = (t: Term) => /^\p{Lu}/u.test(t.text) && t.text !== 'I'
+  const titleCase = words.length >= 4 && words.filter(capital).length >= TITLE_CASE_SHARE * words.length
+  const known = (t: Term) =>
+    t.tags.includes('Person') || t.tags.includes('Place') || t.tags.includes('Organization')
+  // A name written in lower case ("the lakers game") is one when the library knows it.
+  return new Set(
+    terms
+      .filter((t, i) => (i > 0 && capital(t) && (!titleCase || known(t))) || (!capital(t) && known(t)))
+      .map((t) => clean(t.text)),
+  )
+}
+
+/** Share of a question's words written with a capital from which it is written in title case. */
+const TITLE_CASE_SHARE = 0.6
 
 /** The noun after "any" or "another" in a yes/no question ("Has any other country…?" → country): a class whose instances answer. */
 function kindAsked(terms: readonly Term[]): string | null {

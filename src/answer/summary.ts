@@ -2,7 +2,7 @@ import { tagsOf } from '../search/tags.js'
 import { tokenize } from '../search/text.js'
 import type { Knowledge } from './knowledge.js'
 import { sourceName, writerName } from './names.js'
-import type { Caveat, Citation, Claim } from './types.js'
+import type { Caveat, Citation, Claim, SourceLine } from './types.js'
 
 /**
  * The bottom line of an answer: one sentence made from its first claim by templates, with no
@@ -10,8 +10,8 @@ import type { Caveat, Citation, Claim } from './types.js'
  * that alone does), the part of its quote that answers, and whether anyone disputes it or its
  * author later doubted the source:
  *
- *   Four sources say “it will be mandatory by 2020”; Edward Lin, a reader, disputes it, and
- *   Jay Stanley later doubted the source.
+ *   Four sources, two of them independent, say “it will be mandatory by 2020”; Edward Lin, a
+ *   reader, disputes it, and Jay Stanley later questioned the source.
  */
 export function summarize(
   kb: Knowledge,
@@ -30,7 +30,7 @@ export function summarize(
   const aboutClaim = sharedShare(claim.statement, first.quote) >= ABOUT_CLAIM
   const stating = aboutClaim ? claim.support : [first]
   const words = `“${aboutClaim ? clauseOf(claim.statement, terms, answers) : clause}”`
-  const parts = [`${whoSays(kb, stating)} ${words}`]
+  const parts = [`${whoSays(kb, stating, aboutClaim ? claim.lines : undefined)} ${words}`]
   // A dispute or a doubt is of the claim: it is said only when the quote says what the claim does.
   const dispute = aboutClaim ? claim.disputes[0] : undefined
   if (!aboutClaim) return `${parts[0]}.`
@@ -51,11 +51,23 @@ export function summarize(
 
 const NUMBERS = ['No', 'One', 'Two', 'Three', 'Four', 'Five', 'Six', 'Seven', 'Eight', 'Nine', 'Ten']
 
-/** "Four sources say", "The Atlantic article says", "Edward Lin, a reader of Falkvinge’s post, says". */
-function whoSays(kb: Knowledge, stating: readonly Citation[]): string {
+/**
+ * "Four sources, two of them independent, say", "Three sources, all independent, say", "Three sources,
+ * all tracing back to Falkvinge’s post, say" (from the claim's independent `lines`, when known), "The
+ * Atlantic article says", "Edward Lin, a reader of Falkvinge’s post, says".
+ */
+function whoSays(kb: Knowledge, stating: readonly Citation[], lines?: readonly SourceLine[]): string {
   const sources = new Set(stating.map((c) => c.sourceId))
   const one = stating[0] as Citation
   const source = kb.sources.get(one.sourceId)
+  const total = lines?.reduce((n, l) => n + 1 + l.followers.length, 0) ?? 0
+  if (lines && total > 1) {
+    const count = NUMBERS[total] ?? String(total)
+    const root = kb.sources.get(lines[0]?.root.sourceId ?? '')
+    if (lines.length === total) return `${count} sources, all independent, say`
+    if (lines.length === 1 && root) return `${count} sources, all tracing back to ${sourceName(root)}, say`
+    return `${count} sources, ${(NUMBERS[lines.length] ?? String(lines.length)).toLowerCase()} of them independent, say`
+  }
   if (sources.size > 1) return `${NUMBERS[sources.size] ?? sources.size} sources say`
   if (!source) return 'A source says'
   if (one.voice === 'comment')

@@ -1,4 +1,7 @@
+import type { LinkEvidence } from '../claims/lineage/types.js'
 import type { Voice } from '../corpus/types.js'
+
+export type { LinkEvidence } from '../claims/lineage/types.js'
 
 /** A verbatim quote from a source, with who said it. */
 export interface Citation {
@@ -47,6 +50,44 @@ export interface Claim {
   support: Citation[]
   /** Passages that dispute the claim, best first. */
   disputes: Citation[]
+  /**
+   * How many independent lines of sources state it: sources that draw on another source stating it (by
+   * naming it, an unnamed link, or repeating its claims; see `lines`) are not counted again.
+   */
+  independent?: number
+  /** The independent lines, the longest first: each line's root source and the sources that follow it. */
+  lines?: SourceLine[]
+}
+
+/** A source of a line, as a person names it. */
+export interface LineSource {
+  sourceId: string
+  title: string
+  /** The source's author, or null when unknown. */
+  author: string | null
+  /** The source's date (`YYYY-MM-DD`), or null when unknown. */
+  date: string | null
+}
+
+/** A source that draws on another source of its line. */
+export interface LineFollower extends LineSource {
+  /** The source of the line it draws on: the root, or another follower. */
+  follows: string
+  /** `retells` when it names that source; `follows` when only an unnamed link or repeated claims show it. */
+  how: 'retells' | 'follows'
+  /** How sure the link is, 0–1 (at least 0.5, or it would be a line of its own). */
+  confidence: number
+  /** Sources between it and the one it follows that do not state the claim (usually none). */
+  through: string[]
+  /** The evidence of its link, strongest first, each quoted verbatim from its file. */
+  evidence: LinkEvidence[]
+}
+
+/** One independent line behind a claim: a source that draws on no other source stating it, and its followers. */
+export interface SourceLine {
+  root: LineSource
+  /** Each after the one it follows. */
+  followers: LineFollower[]
 }
 
 /** A doubt about a whole source (not about one claim), shown when the answer cites that source. */

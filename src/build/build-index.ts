@@ -1,4 +1,5 @@
 import { buildClaimGraph } from '../claims/graph.js'
+import { buildSourceGraph } from '../claims/lineage/build-graph.js'
 import { isExtracted } from '../corpus/formats.js'
 import { type ReadCorpusOptions, readCorpus } from '../corpus/read-seeds.js'
 import type { Corpus, Document } from '../corpus/types.js'
@@ -141,6 +142,7 @@ export function buildIndex(
     sentences: graph.sentences,
     claims: graph.claims,
     caveats: graph.caveats,
+    sourceGraph: buildSourceGraph(corpus.documents, graph.sentences, graph.claims),
     lexicon,
     vocabulary: countTerms(graph.sentences),
     search: packSearch(search.toJSON()),

@@ -1,3 +1,4 @@
+import type { SourceGraph } from '../claims/lineage/types.js'
 import type { CaveatRecord, ClaimRecord, SentenceRecord } from '../claims/types.js'
 import type { Passage, Source } from '../corpus/types.js'
 import type { Lexicon } from '../search/lexicon.js'
@@ -5,7 +6,7 @@ import type { PackedSearch } from '../search/packed-search.js'
 import type { PackedClaims } from './packed-claims.js'
 
 /** Bumped when the index's layout or the way it is built changes, so that an old index is rebuilt. */
-export const INDEX_FORMAT = 3
+export const INDEX_FORMAT = 4
 
 /** What `index/manifest.json` records: which seeds the index was built from, and the files it wrote. */
 export interface Manifest {
@@ -45,6 +46,8 @@ export interface IndexData {
   sentences: SentenceRecord[]
   claims: ClaimRecord[]
   caveats: CaveatRecord[]
+  /** Which sources draw on which, and on what outside works, with the evidence (`source-graph.json`). */
+  sourceGraph: SourceGraph
   lexicon: Lexicon
   /** Term → number of sentences holding it, in the order the sentences first hold them. */
   vocabulary: Map<string, number>

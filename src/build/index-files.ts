@@ -12,6 +12,7 @@ const FILES = {
   manifest: 'manifest.json',
   corpus: 'corpus.json',
   claims: 'claims.json',
+  sourceGraph: 'source-graph.json',
   lexicon: 'lexicon.json',
   search: 'search.json',
   postings: 'search.bin',
@@ -126,6 +127,7 @@ export function writeIndex(dir: string, data: IndexData): void {
     [FILES.sentenceTerms, bytesOf(sentenceTerms(data))],
     [FILES.claims, `${JSON.stringify(claims)}\n`],
     [FILES.claimRows, bytesOf(rows)],
+    [FILES.sourceGraph, `${JSON.stringify(data.sourceGraph)}\n`],
     [FILES.similarity, bytesOf(similarity)],
     [FILES.lexicon, `${JSON.stringify(data.lexicon)}\n`],
     [FILES.search, `${JSON.stringify(data.search.info)}\n`],
@@ -303,6 +305,7 @@ export function readIndex(dir: string): StoredIndex {
     sentences,
     claims,
     caveats,
+    sourceGraph: parsed<IndexData['sourceGraph']>(FILES.sourceGraph),
     lexicon: parsed<IndexData['lexicon']>(FILES.lexicon),
     vocabulary,
     search: {

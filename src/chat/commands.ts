@@ -3,7 +3,11 @@ import { typedText } from './typed-text.js'
 /** What a person asked for, whatever the platform. */
 export type Command =
   | { kind: 'ask'; question: string }
-  | { kind: 'sources' }
+  | {
+      kind: 'sources'
+      /** `/sources map`: the console also writes the map of the sources to a file. */
+      map?: boolean
+    }
   | { kind: 'help' }
   | { kind: 'digest'; args: string }
   | { kind: 'usage'; command: string; message: string }
@@ -11,7 +15,11 @@ export type Command =
 /** The commands people can use, in every chat, with what each does. */
 export const COMMANDS: readonly { name: string; usage: string; description: string }[] = [
   { name: 'ask', usage: '/ask <question>', description: 'Ask about the sources; the answer quotes them.' },
-  { name: 'sources', usage: '/sources', description: 'List the source documents I quote from.' },
+  {
+    name: 'sources',
+    usage: '/sources',
+    description: 'List the source documents I quote from, what each draws on, and a map of them.',
+  },
   {
     name: 'digest',
     usage: '/digest subscribe [HH:MM] [time zone] | unsubscribe | status | now',
@@ -50,7 +58,7 @@ export function parseCommand(text: string, slash?: string): Command {
           }
         : { kind: 'ask', question: rest }
     case 'sources':
-      return { kind: 'sources' }
+      return /^map$/i.test(rest) ? { kind: 'sources', map: true } : { kind: 'sources' }
     case 'help':
       return { kind: 'help' }
     case 'digest':

@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto'
 import type { Engine } from '../answer/engine.js'
 import type { Answer } from '../answer/types.js'
 import type { Digest } from '../digest/types.js'
+import type { SourceMapData } from '../render/source-map-svg.js'
 import type { FeedbackResult, Platform, Store, Vote } from '../store/index.js'
 import { COMMANDS, type Command } from './commands.js'
 import type { ConversationMemory, Remembered } from './conversations.js'
@@ -11,7 +12,7 @@ import { readFollowUp } from './follow-up-cues.js'
 import { type IntroFacts, introText, notEnglishText, smallTalkText } from './intro.js'
 import { guessLanguage, mostlyNonLatin } from './language.js'
 import { readSmallTalk } from './small-talk.js'
-import { type SourceSummary, summarizeSources } from './sources.js'
+import { type SourceSummary, sourceMapOf, summarizeSources } from './sources.js'
 import { typedText } from './typed-text.js'
 
 /** The conversation a message belongs to, so that a follow-up ("who disputes that?") knows what came before. */
@@ -43,7 +44,14 @@ export type Reply =
       /** The conversation turn that remembers this answer (see {@link ChatService.posted}). */
       turn?: number
     }
-  | { kind: 'sources'; sources: SourceSummary[] }
+  | {
+      kind: 'sources'
+      sources: SourceSummary[]
+      /** What the map of the sources shows (each adapter draws it: an upload, an attachment, a file). */
+      map?: SourceMapData
+      /** Set for `/sources map`. */
+      mapAsked?: boolean
+    }
   | { kind: 'help'; commands: typeof COMMANDS }
   | {
       kind: 'text'
@@ -88,8 +96,14 @@ export class ChatService {
     switch (command.kind) {
       case 'ask':
         return this.reply(command.question, ctx)
-      case 'sources':
-        return { kind: 'sources', sources: this.sources() }
+      case 'sources': {
+        const reply: Reply = {
+          kind: 'sources',
+          sources: this.sources(),
+          map: sourceMapOf(this.deps.engine.kb),
+        }
+        return command.map ? { ...reply, mapAsked: true } : reply
+      }
       case 'help':
         return { kind: 'help', commands: COMMANDS }
       case 'usage':

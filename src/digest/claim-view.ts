@@ -1,5 +1,6 @@
 import { cite } from '../answer/citations.js'
 import { ENGINE_DEFAULTS } from '../answer/engine.js'
+import { independenceOf } from '../answer/independence.js'
 import type { Knowledge } from '../answer/knowledge.js'
 import { claimNote } from '../answer/notes.js'
 import type { Claim } from '../answer/types.js'
@@ -35,14 +36,17 @@ export function claimView(kb: Knowledge, claimId: string, options: ClaimViewOpti
     return [{ record: d, citation: cite(kb, span, NO_FOCUS, `${d.cue}: ${d.detail}`) }]
   })
   const leader = kb.sentences.get(record.leader)
+  const { independent, lines } = independenceOf(kb, record, support)
   return {
     id: record.id,
     statement: leader
       ? kb.slice(kb.passageOf(leader).sourceId, leader.start, leader.end)
       : (support[0]?.quote ?? ''),
     contested: disputes.length > 0,
-    note: claimNote(kb, disputes, support),
+    note: claimNote(kb, disputes, support, lines),
     support,
     disputes: disputes.map((d) => d.citation),
+    independent,
+    lines,
   }
 }

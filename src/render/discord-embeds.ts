@@ -1,7 +1,7 @@
 import type { APIEmbed, APIEmbedField } from 'discord.js'
 import type { COMMANDS } from '../chat/commands.js'
 import type { Reply } from '../chat/service.js'
-import type { SourceSummary } from '../chat/sources.js'
+import { linkLines, type SourceSummary } from '../chat/sources.js'
 import { type DiscordRenderOptions, renderAnswer } from './discord-answer.js'
 import { renderDigest } from './discord-digest.js'
 import { escapeText, fitText, linkUrl, neutralizeMentions } from './discord-escape.js'
@@ -30,6 +30,7 @@ function sourceField(s: SourceSummary, n: number, limits: DiscordLimits): APIEmb
   ]
   const href = linkUrl(s.url)
   if (href) lines.push(`[Read the original](${href})`)
+  lines.push(...linkLines(s).map(escapeText))
   return {
     name: fitText(`${n}. ${s.title}`, limits.fieldName),
     value: fitText(lines.join('\n'), limits.fieldValue, (x) => x),

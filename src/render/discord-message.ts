@@ -22,6 +22,8 @@ export interface DiscordMessage {
   components: APIActionRowComponent<APIButtonComponent>[]
   /** Always `{ parse: [] }`: nothing the bot sends pings anyone. */
   allowedMentions: NoMentions
+  /** Files sent with it (multipart), e.g. the map of the sources; set by the adapter, never by a renderer. */
+  files?: { attachment: Buffer; name: string; description?: string }[]
 }
 
 /** A fresh `{ parse: [] }` (a new object each time, so no caller can change another's). */

@@ -121,7 +121,9 @@ export function renderReplyText(reply: Reply): string {
         ? renderAnswerText(reply.answer)
         : `${reply.lead}\n\n${renderAnswerText(reply.answer)}`
     case 'sources':
-      return renderSourcesText(reply.sources)
+      return reply.mapAsked || reply.sources.length === 0
+        ? renderSourcesText(reply.sources)
+        : `${renderSourcesText(reply.sources)}\n/sources map draws them as a picture (a PNG file).`
     case 'help':
       return [
         'Ask me anything about the sources, or use a command:',

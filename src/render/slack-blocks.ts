@@ -1,5 +1,5 @@
 import type { Reply } from '../chat/service.js'
-import type { SourceSummary } from '../chat/sources.js'
+import { independenceLine, linkLines, type SourceSummary } from '../chat/sources.js'
 import { SLACK_LIMITS } from './limits.js'
 import { renderAnswerBlocks, type SlackAnswerOptions } from './slack-answer.js'
 import { renderDigestBlocks } from './slack-digest.js'
@@ -16,7 +16,8 @@ function sourceEntry(s: SourceSummary, i: number): string {
   const by = [s.author, s.publisher, s.date].filter((x): x is string => typeof x === 'string' && x !== '')
   const counts = `${s.passages.article} article, ${s.passages.update} update, ${s.passages.comment} comment passages`
   const byline = by.length > 0 ? ` — ${fitText(squash(by.join(', ')), 200)}` : ''
-  return `*${i + 1}.* ${slackLink(s.title, s.url)}${byline}\n      \`${escapeSlack(s.file)}\` · ${counts} · ${plural(s.claims, 'claim')}`
+  const links = linkLines(s).map((line) => `\n      ${escapeSlack(fitText(line, 600))}`)
+  return `*${i + 1}.* ${slackLink(s.title, s.url)}${byline}\n      \`${escapeSlack(s.file)}\` · ${counts} · ${plural(s.claims, 'claim')}${links.join('')}`
 }
 
 /** The source list (`/sources`): one entry per source, title linked, by whom, passages and claims. */
@@ -36,6 +37,8 @@ export function renderSourcesBlocks(
   })
   const blocks = packed.texts.map(section)
   if (packed.dropped > 0) blocks.push(context(`_${plural(packed.dropped, 'more source')} left out._`))
+  if (list.length > 1 && blocks.length < limits.blocks)
+    blocks.push(context(escapeSlack(independenceLine(list))))
   return { text: `I quote from ${plural(list.length, 'source')}.`, blocks }
 }
 

@@ -84,7 +84,9 @@ describe('honest refusals', () => {
 describe('a bottom line first, then only what answers', () => {
   it('says in one sentence who states the claim, in its words, and who disputes it', () => {
     const a = engine.ask('is it mandatory?')
-    expect(a.summary).toMatch(/^Four sources say “[^”]*mandatory by 2020”; Edward Lin, a reader, disputes it/)
+    expect(a.summary).toMatch(
+      /^Four sources, two of them independent, say “[^”]*mandatory by 2020”; Edward Lin, a reader, disputes it/,
+    )
     const toll = harbor.ask('Is the bridge toll mandatory?')
     expect(toll.summary).toMatch(/“[^”]*mandatory[^”]*”; Jo Reader, a reader, disputes it/)
   })

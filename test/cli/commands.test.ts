@@ -35,5 +35,20 @@ describe('the command line', () => {
     const falkvinge = list.find((s: { file: string }) => s.file.startsWith('001'))
     expect(falkvinge.passages.update).toBe(1)
     expect(falkvinge.passages.comment).toBeGreaterThan(30)
+    const byId = (id: RegExp) => list.find((s: { id: string }) => id.test(s.id))
+    const drawn = (s: { drawsOn: { id: string; evidence: { quote: string }[] }[] }) =>
+      s.drawsOn.map((l) => l.id)
+    expect(drawn(byId(/daily-caller/))).toContain('aclu-nightmarish-citizen-scores')
+    expect(drawn(byId(/aclu/))).toEqual(['falkvinge-credit-score-political-opinions'])
+    expect(drawn(byId(/si410/))).toEqual(
+      expect.arrayContaining(['aclu-nightmarish-citizen-scores', 'outside:wired']),
+    )
+    expect(byId(/atlantic/).drawsOn.every((l: { kind: string }) => l.kind === 'outside')).toBe(true)
+    expect(
+      byId(/aclu/)
+        .drawnOnBy.map((l: { id: string }) => l.id)
+        .sort(),
+    ).toEqual(['daily-caller-chinese-credit-scoring', 'si410-social-credit-system'])
+    expect(byId(/aclu/).drawsOn[0].evidence[0].quote.length).toBeGreaterThan(10)
   })
 }, 120_000)

@@ -23,6 +23,8 @@ export interface RecordedFile {
   name: string
   size: number
   contentType: string
+  /** The file's bytes. */
+  bytes: Buffer
 }
 
 /** A REST request as the route handlers see it. */

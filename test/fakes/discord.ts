@@ -806,7 +806,8 @@ async function parseBody(
         if (field === 'payload_json') payload = JSON.parse(value)
         else fields[field] = value
       } else {
-        files.push({ field, name: value.name, size: value.size, contentType: value.type })
+        const bytes = Buffer.from(await value.arrayBuffer())
+        files.push({ field, name: value.name, size: value.size, contentType: value.type, bytes })
       }
     }
     return { body: payload ?? fields, files }

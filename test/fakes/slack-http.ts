@@ -1,10 +1,15 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 
-/** Reads a whole request body as UTF-8 text. */
-export async function readBody(req: IncomingMessage): Promise<string> {
+/** Reads a whole request body as bytes. */
+export async function readBytes(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = []
   for await (const chunk of req) chunks.push(chunk as Buffer)
-  return Buffer.concat(chunks).toString('utf8')
+  return Buffer.concat(chunks)
+}
+
+/** Reads a whole request body as UTF-8 text. */
+export async function readBody(req: IncomingMessage): Promise<string> {
+  return (await readBytes(req)).toString('utf8')
 }
 
 /**

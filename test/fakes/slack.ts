@@ -1,7 +1,8 @@
 import { EventEmitter } from 'node:events'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { parseBody, readBody, sendJson } from './slack-http.js'
+import { FakeFiles } from './slack-files.js'
+import { parseBody, readBytes, sendJson } from './slack-http.js'
 import { FAKE_IDS } from './slack-payloads.js'
 import {
   type EnvelopeAck,
@@ -11,6 +12,7 @@ import {
 } from './slack-socket.js'
 import { defaultHandlers, type FakeCall, type MethodHandler } from './slack-web-api.js'
 
+export type { FakeFile } from './slack-files.js'
 export * from './slack-logger.js'
 export * from './slack-payloads.js'
 export * from './slack-signing.js'
@@ -57,6 +59,8 @@ export class FakeSlack {
   readonly responses: FakeResponse[] = []
   /** The Socket Mode server (acks received, connection count, disconnect). */
   readonly socket = new SocketModeServer(FAKE_IDS.appId)
+  /** Files uploaded through `files.getUploadURLExternal` → the upload URL → `files.completeUploadExternal`. */
+  readonly uploads = new FakeFiles(() => this.baseUrl)
   private readonly failures = new Map<string, Failure[]>()
   private readonly handlers = new Map<string, MethodHandler>(Object.entries(defaultHandlers))
   private readonly recorded = new EventEmitter()
@@ -68,6 +72,8 @@ export class FakeSlack {
     server: Server,
   ) {
     this.server = server
+    this.handlers.set('files.getUploadURLExternal', this.uploads.getUploadUrl)
+    this.handlers.set('files.completeUploadExternal', this.uploads.complete)
   }
 
   /** Starts a fake on an OS-assigned port. Prefer {@link startFakeSlack}. */
@@ -177,7 +183,15 @@ export class FakeSlack {
 
   private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', this.baseUrl)
-    const body = parseBody(await readBody(req), req.headers['content-type'], url.searchParams)
+    const bytes = await readBytes(req)
+    const upload = /^\/upload\/(\w+)$/.exec(url.pathname)?.[1]
+    if (upload !== undefined && req.method === 'POST') {
+      const answer = this.uploads.receive(upload, await uploadedBytes(bytes, req.headers['content-type']))
+      res.writeHead(answer.status, { 'content-type': 'text/plain' })
+      res.end(answer.text)
+      return
+    }
+    const body = parseBody(bytes.toString('utf8'), req.headers['content-type'], url.searchParams)
     const api = /^\/api\/([\w.]+)$/.exec(url.pathname)?.[1]
     const response = /^\/response\/([\w-]+)$/.exec(url.pathname)?.[1]
     if (api !== undefined) return this.answerApi(api, body, req, res)
@@ -258,6 +272,22 @@ export class FakeSlack {
     else this.responses.push(entry)
     this.recorded.emit('entry', entry)
   }
+}
+
+/**
+ * The file's bytes of a POST to an upload URL: the body itself, or, when it is multipart (the web-api client
+ * sends `multipart/form-data`), its one file part.
+ */
+async function uploadedBytes(body: Buffer, contentType: string | undefined): Promise<Buffer> {
+  if (!contentType?.includes('multipart/form-data')) return body
+  const form = await new Request('http://fake/upload', {
+    method: 'POST',
+    headers: { 'content-type': contentType },
+    body: new Uint8Array(body),
+  }).formData()
+  for (const value of form.values())
+    if (typeof value !== 'string') return Buffer.from(await value.arrayBuffer())
+  return Buffer.alloc(0)
 }
 
 /** Starts a {@link FakeSlack} on 127.0.0.1 with an OS-assigned port. */

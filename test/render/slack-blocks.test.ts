@@ -93,8 +93,10 @@ describe('an answer in Block Kit', () => {
     expect(mentionTokens(text)).toEqual([])
     // The notification is the bottom line, which the message opens with too.
     expect(m.text).toBe(real.summary)
-    expect(m.text).toMatch(/^Four sources say “.*mandatory by 2020”; Edward Lin, a reader, disputes it/)
-    expect(JSON.stringify(m.blocks[0])).toContain('Four sources say')
+    expect(m.text).toMatch(
+      /^Four sources, two of them independent, say “.*mandatory by 2020”; Edward Lin, a reader, disputes it/,
+    )
+    expect(JSON.stringify(m.blocks[0])).toContain('Four sources, two of them independent, say')
   })
 
   it('puts 👍/👎 under the answer, carrying the answer key and the question', () => {

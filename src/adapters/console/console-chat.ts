@@ -3,6 +3,7 @@ import { createInterface } from 'node:readline'
 import { parseCommand } from '../../chat/commands.js'
 import type { ChatService } from '../../chat/service.js'
 import { renderReplyText } from '../../render/plain-text.js'
+import { writeSourceMap } from './source-map-file.js'
 
 /** Where the console chat reads and writes. */
 export interface ConsoleOptions {
@@ -17,6 +18,8 @@ export interface ConsoleOptions {
   greeting?: string
   /** How many earlier lines ↑ reaches. Default 200. */
   historySize?: number
+  /** Where `/sources map` writes the map of the sources (`sources-map.png` and `.svg`). Default: the system's temporary folder. */
+  mapDir?: string
 }
 
 /** The prompt on a terminal. */
@@ -60,7 +63,10 @@ export async function runConsole(service: ChatService, options: ConsoleOptions):
     }
     if (/^\/(quit|exit)$/i.test(text)) break
     const reply = await service.handle(parseCommand(text), ctx)
-    write(interactive ? `\n${renderReplyText(reply)}\n` : `${renderReplyText(reply)}\n`)
+    let shown = renderReplyText(reply)
+    if (reply.kind === 'sources' && reply.mapAsked && reply.map)
+      shown += `\n${writeSourceMap(reply.map, options.mapDir)}`
+    write(interactive ? `\n${shown}\n` : `${shown}\n`)
     if (interactive) rl.prompt()
   }
   rl.close()

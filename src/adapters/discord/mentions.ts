@@ -4,6 +4,7 @@ import type { ConversationRef, Reply } from '../../chat/service.js'
 import { renderText } from '../../render/discord-embeds.js'
 import type { HandlerDeps } from './deps.js'
 import { questionFromDiscord } from './discord-text.js'
+import { withSourceMap } from './source-map.js'
 
 /**
  * Whether a message is for the bot: it mentions the bot, or it is a reply to one of the bot's messages that
@@ -35,7 +36,7 @@ export async function handleMessage(message: Message, deps: HandlerDeps): Promis
     command.kind === 'digest'
       ? { kind: 'text', text: 'Use the /digest command to subscribe this channel or see its digest.' }
       : await deps.service.handle(command, ctx)
-  const sent = await message.reply({ ...deps.render(reply), failIfNotExists: false })
+  const sent = await message.reply({ ...withSourceMap(deps.render(reply), reply), failIfNotExists: false })
   // A reply to this answer is then a follow-up of it.
   await deps.service.posted(reply, sent.id, ctx)
 }

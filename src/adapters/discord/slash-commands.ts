@@ -6,6 +6,7 @@ import { digestArgs, MANAGE_SUBCOMMANDS } from './commands.js'
 import type { HandlerDeps } from './deps.js'
 import { questionFromDiscord } from './discord-text.js'
 import { respond, send } from './respond.js'
+import { withSourceMap } from './source-map.js'
 
 /**
  * Answers a slash command: `/ask` in the channel (deferred at once, as answering blocks), `/sources` privately,
@@ -33,7 +34,10 @@ export async function handleSlashCommand(i: ChatInputCommandInteraction, deps: H
     case 'sources':
       return respond(
         i,
-        async () => ({ message: render(await service.handle({ kind: 'sources' }, ctx)), private: true }),
+        async () => {
+          const reply = await service.handle({ kind: 'sources' }, ctx)
+          return { message: withSourceMap(render(reply), reply), private: true }
+        },
         { deferAfterMs: deps.deferAfterMs, privateIfLate: true },
       )
     case 'digest':

@@ -10,6 +10,7 @@ import { askAnswerKey } from './answer-keys.js'
 import type { SlackDeps } from './deps.js'
 import { respondOrApologize } from './post.js'
 import { commandFromSlash } from './slack-text.js'
+import { mapImageBlock, uploadSourceMap } from './source-map.js'
 
 /**
  * The slash commands, all answered privately through the response_url after an immediate ack: `/ask` (the
@@ -38,6 +39,12 @@ export function registerCommands(app: App, deps: SlackDeps): void {
       } else {
         message = renderReplyBlocks(reply)
         if (reply.kind === 'digest') visibility = 'in_channel'
+        // The list is private: the map is uploaded privately and shown in it as an image block.
+        if (reply.kind === 'sources' && reply.map) {
+          const id = await uploadSourceMap(deps, client, reply.map, null)
+          if (id !== null && message.blocks.length < 50)
+            message = { ...message, blocks: [...message.blocks, mapImageBlock(id)] }
+        }
       }
     } catch (error) {
       deps.log.error({ err: error, channel: command.channel_id, command: command.command }, 'command failed')

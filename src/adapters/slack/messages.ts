@@ -1,11 +1,13 @@
 import type { App, webApi } from '@slack/bolt'
 import type { ChatContext } from '../../chat/service.js'
 import { renderReplyBlocks, renderTextBlocks, type SlackMessage } from '../../render/slack-blocks.js'
+import type { SourceMapData } from '../../render/source-map-svg.js'
 import { messageAnswerKey } from './answer-keys.js'
 import { firstClaim } from './dedupe.js'
 import type { SlackDeps } from './deps.js'
 import { postOrApologize } from './post.js'
 import { commandFromMessage, mentionsBot, questionFromSlack } from './slack-text.js'
+import { uploadSourceMap } from './source-map.js'
 
 /** A question message, whatever event brought it. */
 interface Question {
@@ -66,18 +68,17 @@ async function answer(deps: SlackDeps, client: webApi.WebClient, q: Question): P
   const conversation = { key: q.threadTs === undefined ? q.channel : threadKey(q.channel, q.threadTs) }
   const ctx: ChatContext = { platform: 'slack', channelId: q.channel, conversation }
   let message: SlackMessage
+  let map: SourceMapData | undefined
   try {
     const reply = await deps.service.handle(commandFromMessage(question), ctx)
     message = renderReplyBlocks(reply, { ref: { key: messageAnswerKey(q.channel, q.ts), question } })
+    if (reply.kind === 'sources') map = reply.map
   } catch (error) {
     deps.log.error({ err: error, channel: q.channel }, 'could not answer a question')
     message = renderTextBlocks('Sorry, something went wrong while I looked that up. Please try again.')
   }
-  await postOrApologize(
-    deps,
-    client,
-    { channel: q.channel, threadTs: q.threadTs },
-    message,
-    'post the answer',
-  )
+  const place = { channel: q.channel, threadTs: q.threadTs }
+  const posted = await postOrApologize(deps, client, place, message, 'post the answer')
+  // The map of the sources follows the list, in the same thread or DM.
+  if (posted && map) await uploadSourceMap(deps, client, map, place)
 }

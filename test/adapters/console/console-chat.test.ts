@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { PassThrough } from 'node:stream'
 import { describe, expect, it } from 'vitest'
 import { runConsole } from '../../../src/adapters/console/console-chat.js'
@@ -5,8 +8,9 @@ import { memoryConversations } from '../../../src/chat/conversations.js'
 import { ChatService } from '../../../src/chat/service.js'
 import { openStore } from '../../../src/store/index.js'
 import { seedEngine } from '../../helpers/built.js'
+import { pngSize } from '../../helpers/png.js'
 
-const chat = async (lines: string[], interactive = false) => {
+const chat = async (lines: string[], interactive = false, mapDir?: string) => {
   const store = await openStore(':memory:')
   const service = new ChatService({ engine: seedEngine(), store, conversations: memoryConversations() })
   const input = new PassThrough()
@@ -15,7 +19,7 @@ const chat = async (lines: string[], interactive = false) => {
   output.on('data', (d) => {
     text += String(d)
   })
-  const done = runConsole(service, { input, output, interactive })
+  const done = runConsole(service, { input, output, interactive, ...(mapDir ? { mapDir } : {}) })
   input.end(`${lines.join('\n')}\n`)
   await done
   return { text, store }
@@ -34,6 +38,17 @@ describe('the console chat', () => {
     expect(text).toContain('/ask <question>')
     expect(text).toContain('Usage: /ask <question>')
     expect(text).toContain('I don’t know /frobnicate')
+  })
+
+  it('writes the map of the sources to a PNG file for /sources map, and prints its path', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'citebot-map-'))
+    const { text } = await chat(['/sources map'], false, dir)
+    const path = join(dir, 'sources-map.png')
+    expect(text).toContain(`Map of the sources: ${path} (`)
+    const size = pngSize(readFileSync(path))
+    expect(text).toContain(`(${size.width}×${size.height} PNG`)
+    expect(readFileSync(join(dir, 'sources-map.svg'), 'utf8')).toContain('Falkvinge’s post')
+    expect(text).toContain('draws on: ')
   })
 
   it('logs questions without any user id', async () => {

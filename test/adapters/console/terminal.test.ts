@@ -69,7 +69,7 @@ describe('the console chat on a terminal', () => {
     await t.waitFor((s) => /mandatory by 2020[\s\S]*you> $/.test(s), 'answer and second prompt')
     // The typed line is shown after the prompt, then the answer under it.
     expect(t.screen()).toMatch(
-      /you> is it mandatory\?\n\nFour sources say “While the system is voluntary for now/,
+      /you> is it mandatory\?\n\nFour sources, two of them independent, say “While the system is voluntary for now/,
     )
 
     const before = prompts(t.screen())

@@ -88,6 +88,8 @@ describe('the Slack app manifests', () => {
       ...events.map((e) => SCOPE_OF_EVENT[e]),
       'chat:write',
       'chat:write.public',
+      // files.getUploadURLExternal and files.completeUploadExternal: the map of the sources.
+      'files:write',
       'commands',
     ])
     expect(new Set(socket.oauth_config.scopes.bot)).toEqual(needed)
