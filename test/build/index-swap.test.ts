@@ -1,28 +1,16 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync, truncateSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { Engine } from '../../src/answer/engine.js'
 import type { Knowledge } from '../../src/answer/knowledge.js'
 import { buildIndex } from '../../src/build/build-index.js'
 import { writeIndex } from '../../src/build/index-files.js'
 import { watchIndex } from '../../src/build/index-watch.js'
 import { loadKnowledge } from '../../src/build/load.js'
-import { ROOT } from '../helpers/built.js'
-
-const dirs: string[] = []
-afterAll(() => {
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true })
-})
+import { indexCopies } from '../helpers/index-copy.js'
 
 /** The committed index and the seeds, copied to a folder of their own. */
-function copy(): { index: string; seeds: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'citebot-swap-'))
-  dirs.push(dir)
-  cpSync(join(ROOT, 'index'), join(dir, 'index'), { recursive: true })
-  cpSync(join(ROOT, 'seeds'), join(dir, 'seeds'), { recursive: true })
-  return { index: join(dir, 'index'), seeds: join(dir, 'seeds') }
-}
+const copy = indexCopies('citebot-swap-')
 
 const ADDED = `Rongcheng tram timetable
 
