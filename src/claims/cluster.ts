@@ -108,8 +108,11 @@ export function clusterClaims(
       const key = a.id < b.id ? `${a.id} ${b.id}` : `${b.id} ${a.id}`
       let v = pairs.get(key)
       if (v === undefined) {
-        // With a floor of 0 the similarity is exact (clause pairs that cannot beat the best are skipped).
-        v = similarEnough(ctx, a, b, 0)
+        // Known from the neighbours found above (exact there), or worked out: with a floor of 0
+        // the similarity is exact (clause pairs that cannot beat the best are skipped).
+        const known = (x: SentenceRecord, y: SentenceRecord) =>
+          neighbours.get(x.id)?.find((n) => n.s === y)?.sim
+        v = known(a, b) ?? known(b, a) ?? similarEnough(ctx, a, b, 0)
         pairs.set(key, v)
       }
       return v

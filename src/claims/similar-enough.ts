@@ -39,7 +39,13 @@ export function similarEnough(
   if (Math.max(whole, floor) / CLAUSE_DISCOUNT > 1) return whole
   const ca = clausesOf(ctx, a)
   const cb = clausesOf(ctx, b)
-  if (ca.places.length * cb.places.length <= 1) return ctx.sentenceSimilarity(a, b)
+  const xa = ctx.clausesOf(a)
+  const xb = ctx.clausesOf(b)
+  // One clause each: one comparison (the whole sentences' is made already).
+  if (ca.places.length * cb.places.length <= 1) {
+    const [x, y] = [xa[0], xb[0]]
+    return x && y ? Math.max(whole, CLAUSE_DISCOUNT * ctx.similarity(x, y)) : whole
+  }
   // One probe of a's terms tells how well b holds each of them, and how well a holds each of b's.
   const probe = ctx.probe(ca.list)
   probe.measure(cb.ids)
@@ -51,8 +57,6 @@ export function similarEnough(
   for (let j = 0; j < cb.list.length; j++) fa[offset + j] = probe.reachOf(cb.ids[j] as number)
   const ba = ca.places.map((p) => bound(ctx, ca.ids, p, fa, 0))
   const bb = cb.places.map((p) => bound(ctx, cb.ids, p, fa, offset))
-  const xa = ctx.clausesOf(a)
-  const xb = ctx.clausesOf(b)
   let best = whole
   for (let i = 0; i < ba.length; i++) {
     const x = ba[i] as Bound
