@@ -29,6 +29,12 @@ const Port = z
   })
   .transform(Number)
 
+/** The folders of the documents and of their built index (see `CorpusPaths`). */
+const CorpusEnv = z.object({
+  SEEDS_DIR: z.string().min(1).default('seeds'),
+  INDEX_DIR: z.string().min(1).default('index'),
+})
+
 const Env = z.object({
   SLACK_BOT_TOKEN: z
     .string()
@@ -74,6 +80,7 @@ const Env = z.object({
     )
     .optional(),
   LOG_LEVEL: LogLevel.default('info'),
+  ...CorpusEnv.shape,
 })
 
 /** The settings citebot reads. */
@@ -124,7 +131,14 @@ export interface Config {
   examples: string[]
   /** Variables named like citebot's that it does not read (misspellings), one warning each, to log once. */
   warnings: string[]
+  /** The folder of the source documents (`SEEDS_DIR`). Default `seeds`. */
+  seedsDir: string
+  /** The folder of the built index (`INDEX_DIR`). Default `index`. */
+  indexDir: string
 }
+
+/** Where the documents and their built index are: all that `npm run index` and `npm run ask` need. */
+export type CorpusPaths = Pick<Config, 'seedsDir' | 'indexDir'>
 
 /** A configuration problem: one line that says what is wrong and how to fix it. */
 export class ConfigError extends Error {
@@ -213,5 +227,33 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, dotenv = '.env'
       .map((q) => q.trim())
       .filter((q) => q !== ''),
     warnings: unknownNameWarnings(where, SETTING_NAMES),
+    seedsDir: e.SEEDS_DIR,
+    indexDir: e.INDEX_DIR,
   }
+}
+
+/**
+ * Reads only `SEEDS_DIR` and `INDEX_DIR` (from the environment, then `dotenv` as `loadConfig`
+ * does): the command-line tools need the folders, not the platform tokens, so a token set for the
+ * bot does not stop them.
+ */
+export function loadCorpusPaths(env: NodeJS.ProcessEnv = process.env, dotenv = '.env'): CorpusPaths {
+  let merged: Record<string, string | undefined> = env
+  if (dotenv && existsSync(dotenv)) {
+    try {
+      merged = { ...readEnvFile(dotenv), ...env }
+    } catch (error) {
+      if (error instanceof EnvFileError) throw new ConfigError(error.message)
+      throw new ConfigError(`Could not read ${dotenv}: ${(error as Error).message}.`)
+    }
+  }
+  const blank = Object.fromEntries(
+    Object.entries(merged).filter(([, v]) => v !== undefined && v.trim() !== ''),
+  )
+  const parsed = CorpusEnv.safeParse(blank)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    throw new ConfigError(`${String(issue?.path[0] ?? 'environment')} ${issue?.message ?? 'is invalid'}.`)
+  }
+  return { seedsDir: parsed.data.SEEDS_DIR, indexDir: parsed.data.INDEX_DIR }
 }

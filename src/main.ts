@@ -27,12 +27,18 @@ async function main(): Promise<void> {
   // The store first: a bad DATABASE_PATH or DATABASE_URL stops start-up before the index is loaded or rebuilt.
   const { database } = config
   const store = await openStore(database.kind === 'postgres' ? database.url : database.path)
-  const loaded = loadKnowledge(loadNotices(process.stderr))
+  const loaded = loadKnowledge({
+    ...loadNotices(process.stderr),
+    seedsDir: config.seedsDir,
+    indexDir: config.indexDir,
+  })
   for (const e of loaded.errors) log.warn({ file: e.file, code: e.code }, e.message)
   if (loaded.saveError) log.warn(loaded.saveError)
   const engine = new Engine(loaded.knowledge)
   // A rebuilt index (`npm run index`, or its --watch) is swapped in without a restart.
   const watcher = watchIndex({
+    seedsDir: config.seedsDir,
+    indexDir: config.indexDir,
     onSwap: (kb) => {
       engine.use(kb)
       log.info(

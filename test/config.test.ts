@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { ConfigError, loadConfig } from '../src/config.js'
+import { ConfigError, loadConfig, loadCorpusPaths } from '../src/config.js'
 import { useTempDir } from './store/temp-dir.js'
 
 const load = (env: Record<string, string>) => loadConfig(env, '')
@@ -16,6 +16,20 @@ describe('configuration', () => {
       secret: null,
       examples: [],
       warnings: [],
+      seedsDir: 'seeds',
+      indexDir: 'index',
+    })
+  })
+
+  it('reads the documents from SEEDS_DIR and keeps their index in INDEX_DIR', () => {
+    expect(load({ SEEDS_DIR: '/srv/docs', INDEX_DIR: '/var/cache/citebot' })).toMatchObject({
+      seedsDir: '/srv/docs',
+      indexDir: '/var/cache/citebot',
+    })
+    // The command-line tools read only the folders: a half-set Slack token does not stop them.
+    expect(loadCorpusPaths({ SEEDS_DIR: 'docs', SLACK_BOT_TOKEN: 'oops' }, '')).toEqual({
+      seedsDir: 'docs',
+      indexDir: 'index',
     })
   })
 

@@ -9,7 +9,7 @@ import { independenceOf } from './independence.js'
 import { cleanQuestion } from './input.js'
 import type { Knowledge } from './knowledge.js'
 import { type AnswerSignals, answers, defaultModel, linear, type RankingModel } from './model.js'
-import { caveatNote, claimNote } from './notes.js'
+import { caveatNote, claimNote, reportedBy } from './notes.js'
 import { analyzeQuestion, type QuestionAnalysis } from './question.js'
 import { type RankedClaim, rankClaims } from './rank.js'
 import { summarize } from './summary.js'
@@ -201,7 +201,9 @@ export class Engine {
     }))
     const leader = kb.sentences.get(r.claim.leader)
     const { independent, lines } = independenceOf(kb, r.claim, support)
+    const reported = disputes.length === 0 && reportedBy(support) !== null
     return {
+      ...(reported ? { reported: true as const } : {}),
       id: r.claim.id,
       statement: leader
         ? kb.slice(kb.passageOf(leader).sourceId, leader.start, leader.end)
@@ -244,7 +246,7 @@ export class Engine {
   }
 }
 
-/** The claims without one that repeats what an earlier claim quotes ("no claim twice"). */
+/** The claims without one that repeats what an earlier claim quotes, as support or dispute ("no claim twice"). */
 function distinct(claims: readonly Claim[]): Claim[] {
   const out: Claim[] = []
   const quoted = new Set<string>()
@@ -258,7 +260,9 @@ function distinct(claims: readonly Claim[]): Claim[] {
     const support =
       fresh === 0 ? c.support : [c.support[fresh] as Citation, ...c.support.filter((_, i) => i !== fresh)]
     out.push({ ...c, support })
-    for (const q of [c.statement, ...c.support.map((s) => s.quote)]) quoted.add(key(q))
+    // Its disputes too: the reader's claim that a claim above quotes as its dispute is shown already.
+    for (const q of [c.statement, ...c.support.map((s) => s.quote), ...c.disputes.map((d) => d.quote)])
+      quoted.add(key(q))
   }
   return out
 }

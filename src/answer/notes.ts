@@ -1,3 +1,4 @@
+import { reportedPhrase } from '../claims/cues.js'
 import type { DisputeRecord } from '../claims/types.js'
 import type { Knowledge } from './knowledge.js'
 import { placeName, sourceName, writerName } from './names.js'
@@ -25,7 +26,7 @@ export function snippet(quote: string, around: string | null): string {
 /** The word a dispute turns on, to centre the excerpt: the antonym, the dispute phrase. */
 function pivot(d: DisputeRecord): string | null {
   if (d.cue === 'antonym') return d.detail.split(' vs ')[0] ?? null
-  if (d.cue === 'correction-section') return null
+  if (d.cue === 'correction-section' || d.cue === 'counter') return null
   return d.detail
 }
 
@@ -35,7 +36,8 @@ const VERB: Record<DisputeRecord['cue'], string> = {
   'dispute-language': 'says',
   'quote-answer': 'quotes it and answers',
   'correction-section': 'says',
-  'author-update': 'says',
+  'author-update': 'corrects it',
+  counter: 'says otherwise',
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
@@ -77,8 +79,44 @@ export function linesPhrase(kb: Knowledge, lines: readonly SourceLine[]): string
 }
 
 /**
- * The note on a claim, a sentence or two a person reads: who contests it and how, or that no source
- * disputes it; and, when several sources state it, how many independent lines they trace back to (`lines`).
+ * The words by which the quotes only report a claim ("reportedly", "according to"), one per
+ * source, when every quote does; null when some quote states it outright.
+ */
+export function reportedBy(support: readonly Citation[]): string[] | null {
+  if (support.length === 0) return null
+  const words = new Map<string, string>()
+  for (const c of support) {
+    const word = reportedPhrase(c.quote)
+    if (word === null) return null
+    if (!words.has(c.sourceId)) words.set(c.sourceId, word.toLowerCase())
+  }
+  return [...words.values()]
+}
+
+/** Who a dispute answers, when it crosses voices: a reader against the article, an article against a reader. */
+function against(kb: Knowledge, disputer: Citation, support: readonly Citation[]): string {
+  const comments = support.filter((c) => c.voice === 'comment')
+  if (disputer.voice === 'comment' && comments.length < support.length) {
+    const sources = new Set(support.filter((c) => c.voice !== 'comment').map((c) => c.sourceId))
+    return sources.size > 1 ? `, against the ${sources.size} sources that state it` : ', against the article'
+  }
+  if (disputer.voice !== 'comment' && support.length > 0 && comments.length === support.length) {
+    const authors = new Set(comments.map((c) => c.author))
+    const only = comments[0]
+    const source = kb.sources.get(only?.sourceId ?? '')
+    if (authors.size === 1 && only && source)
+      return `, against ${writerName(only.author, 'comment', source)}’s comment`
+    return ', against the readers who state it'
+  }
+  return ''
+}
+
+/**
+ * The note on a claim, a sentence or two a person reads: who contests it, how and against whom (a
+ * reader against the article, an article against a reader); or that no source disputes it and
+ * how many state it; or, when every quote only reports it ("reportedly", "according to"), that
+ * it is reported as unconfirmed and by whom; and, when several sources state it, how many
+ * independent lines they trace back to (`lines`).
  */
 export function claimNote(
   kb: Knowledge,
@@ -88,6 +126,12 @@ export function claimNote(
 ): string {
   const first = disputes[0]
   const stated = linesPhrase(kb, lines)
+  const reported = first ? null : reportedBy(support)
+  if (reported) {
+    const only = kb.sources.get(support[0]?.sourceId ?? '')
+    const by = reported.length > 1 ? `${reported.length} sources` : only ? sourceName(only) : 'one source'
+    return `Not disputed in the sources, but reported as unconfirmed by ${by} (${[...new Set(reported)].map((w) => `“${w}”`).join(', ')}).`
+  }
   if (!first) {
     if (stated)
       return `Not disputed in the sources; stated by ${stated.replace(/^(\d+) sources/, '$1 of them')}.`
@@ -111,13 +155,20 @@ export function claimNote(
   if (!source) return 'Contested in the sources.'
   const passage = kb.passages.get(citation.passageId)
   const who = writerName(citation.author, citation.voice, source)
-  const where = placeName(citation.voice, source, passage?.section ?? null)
+  // An article with no author (or whose author is its publisher) is named once: "The Daily article
+  // says", not "The Daily, in the Daily article, says".
+  const bare = (x: string | null) => (x ?? '').replace(/^the\s+/i, '').toLowerCase()
+  const named =
+    citation.voice === 'article' &&
+    passage?.section == null &&
+    (citation.author === null || bare(citation.author) === bare(source.publisher))
+  const at = named ? who : `${who}, ${placeName(citation.voice, source, passage?.section ?? null)},`
   const lead =
     record.cue === 'correction-section'
-      ? `${who}, ${where}, lists it among misconceptions and says`
-      : `${who}, ${where}, ${VERB[record.cue]}`
+      ? `${at} lists it among misconceptions and says`
+      : `${at} ${VERB[record.cue]}${record.cue === 'counter' || record.cue === 'author-update' ? ':' : ''}`
   const more = disputes.length > 1 ? ` (and ${disputes.length - 1} more)` : ''
-  const contested = `Contested: ${lead} “${snippet(citation.quote, pivot(record))}”${more}.`
+  const contested = `Contested: ${lead} “${snippet(citation.quote, pivot(record))}”${against(kb, citation, support)}${more}.`
   return stated ? `${contested} Stated by ${stated}.` : contested
 }
 

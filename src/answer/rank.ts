@@ -115,9 +115,10 @@ export function rankClaims(
       offer(m.claim, score - model.claims.memberMargin * (1 - like), c, false, like)
     }
     // A sentence that states no claim of the index (too short, a question, a fragment of a
-    // reply: "I am not on LinkedIn. Why?") still answers as itself.
-    if (stated.length === 0) offer(sentenceClaim(c.sentence.id), score, c, false)
+    // reply: "I am not on LinkedIn. Why?") still answers as itself, unless it disputes claims: a
+    // denial that restates a claim ("Reports that … are false") answers as that claim's dispute.
     const disputed = kb.disputesBy.get(c.sentence.id) ?? []
+    if (stated.length === 0 && disputed.length === 0) offer(sentenceClaim(c.sentence.id), score, c, false)
     for (let k = 0; k < Math.min(disputed.length, MAX_OFFERS); k++) {
       const claim = disputed[k]
       if (claim) offer(claim, score - model.claims.disputeMargin, c, true, 0)

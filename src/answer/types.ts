@@ -51,6 +51,11 @@ export interface Claim {
   /** Passages that dispute the claim, best first. */
   disputes: Citation[]
   /**
+   * Set (true) when no passage disputes the claim and every quote stating it only reports it
+   * ("reportedly", "according to", "rumors"): reported as unconfirmed, not contested.
+   */
+  reported?: true
+  /**
    * How many independent lines of sources state it: sources that draw on another source stating it (by
    * naming it, an unnamed link, or repeating its claims; see `lines`) are not counted again.
    */

@@ -1,8 +1,9 @@
+import { tagWords } from '../corpus/sentences.js'
 import type { Document, Passage, Source } from '../corpus/types.js'
 import type { Lexicon } from '../search/lexicon.js'
 import { terms, tokenize } from '../search/text.js'
 import { termWeight } from '../search/weights.js'
-import { negatedTerms, predicatedTerms } from './cues.js'
+import { negatedLemmas, negatedPredicates, negatedTerms, predicatedTerms, withoutIdioms } from './cues.js'
 import { type Probe, TermTable } from './term-table.js'
 import type { SentenceRecord } from './types.js'
 
@@ -39,7 +40,7 @@ export class CorpusContext {
     (t) => this.related.get(t),
     SPECIFIC_WEIGHT,
   )
-  private readonly cues = new Map<string, { negated: ReadonlySet<string>; predicated: ReadonlySet<string> }>()
+  private readonly cues = new Map<string, SentenceCues>()
 
   constructor(
     documents: readonly Document[],
@@ -129,14 +130,21 @@ export class CorpusContext {
   }
 
   /** The terms a sentence negates ("was not unanimous") and those it predicates ("is optional"); see cues.ts. */
-  cuesOf(s: SentenceRecord): { negated: ReadonlySet<string>; predicated: ReadonlySet<string> } {
+  cuesOf(s: SentenceRecord): SentenceCues {
     let found = this.cues.get(s.id)
     if (!found) {
-      const tokens = tokenize(this.textOf(s))
-      const negated = negatedTerms(tokens)
+      const text = this.textOf(s)
+      // Idioms ("not the first time") negate nothing; what a copula predicates is read as written.
+      const plain = withoutIdioms(text)
+      const tokens = tokenize(text)
+      const negatable = plain === text ? tokens : tokenize(plain)
+      const negated = negatedTerms(negatable)
+      const denied = negated.size > 0 ? negatedPredicates(negatable) : EMPTY
+      if (negated.size > 0) for (const t of negatedLemmas(tagWords(plain))) (denied as Set<string>).add(t)
       const predicated = predicatedTerms(tokens)
       found = {
         negated: negated.size > 0 ? negated : EMPTY,
+        denied: denied.size > 0 ? denied : EMPTY,
         predicated: predicated.size > 0 ? predicated : EMPTY,
       }
       this.cues.set(s.id, found)
@@ -239,6 +247,16 @@ export class CorpusContext {
 }
 
 const EMPTY: ReadonlySet<string> = new Set()
+
+/** What a sentence negates and predicates (see cues.ts). */
+export interface SentenceCues {
+  /** Terms a negation stands just before ("was not unanimous"). */
+  negated: ReadonlySet<string>
+  /** Terms a negation negates as a predicate: the first content words after it, and their lemmas' terms. */
+  denied: ReadonlySet<string>
+  /** Terms a copula predicates ("is optional"). */
+  predicated: ReadonlySet<string>
+}
 
 function cachedKeys(
   cache: Map<string, ReadonlySet<string>>,

@@ -1,40 +1,117 @@
-import { type Token, tokenize } from '../search/text.js'
+import DENIAL_WORDS from '../data/denial-words.json' with { type: 'json' }
+import HEDGE_WORDS from '../data/hedge-words.json' with { type: 'json' }
+import { type Token, termOf, tokenize } from '../search/text.js'
 
 /**
- * The words by which a passage shows that it disputes something. Each list is general English,
- * not tied to any one corpus; a match is reported with the words that matched, for the note.
+ * The words by which a passage shows that it disputes something, or only reports it. The word
+ * lists are data (src/data/denial-words.json, src/data/hedge-words.json), general English, not
+ * tied to any one corpus; a match is reported with the words that matched, for the note.
  */
 
-/** Language that calls a statement false or unfounded. */
-export const DISPUTE_LANGUAGE: readonly RegExp[] = [
-  /\bnonsense\b/i,
-  /\brumou?rs?\b/i,
-  /\binaccura(te|cy|cies)\b/i,
-  /\bmisconceptions?\b/i,
-  /\bmyths?\b/i,
-  /\bfalse (information|claims?|reports?|news|narrative)\b/i,
-  /\b(is|are|was|were|that'?s|it'?s) (not|n't) true\b/i,
-  /\buntrue\b/i,
-  /\bfake news\b/i,
-  /\bdramati[sz]ation\b/i,
-  /\bexaggerat(ed|ion|ing)\b/i,
-  /\bmisleading\b/i,
-  /\bdebunk(ed|s)?\b/i,
-  /\bfact[- ]?check\b/i,
-  /\bridiculous\b/i,
-  /\b(a|is|was) joke\b/i,
-  /\bbullshits?\b/i,
-  /\bsource[- ]free\b/i,
-  /\bno (evidence|sources?|proof)\b/i,
-  /\bbaseless\b/i,
-  /\bbut in fact\b/i,
-  /\bcredulous\b/i,
-  /\bpartially true\b/i,
-  /\b(is|are|was) (wrong|incorrect|false)\b/i,
-  /\bnot (accurate|correct)\b/i,
-  /\b(accuracy|reliability) of (the|my|his|her|this) (source|report|reporting|information)\b/i,
-  /\bquestions? (raised|about the accuracy)\b/i,
-]
+/**
+ * A phrase of the word lists as a pattern: whole words, case aside; `*` ends a word with any
+ * letters, `a/b` is either word at that place, an apostrophe is either apostrophe.
+ */
+export function phrasePattern(phrase: string): string {
+  const word = (w: string) =>
+    w
+      .split('/')
+      .map((alt) =>
+        alt
+          .split(/(\*{2,})/)
+          .map((piece) =>
+            // A run of asterisks is itself ("bull****"); one stands for any letters.
+            /^\*{2,}$/.test(piece)
+              ? `\\*{${piece.length}}`
+              : piece
+                  .replace(/[.+?^${}()|[\]\\]/g, '\\$&')
+                  .replace(/['’]/g, "['’]")
+                  .replace(/\*/g, '\\p{L}*'),
+          )
+          .join(''),
+      )
+      .join('|')
+  const words = phrase
+    .trim()
+    .split(/\s+/)
+    .map((w) => `(?:${word(w)})`)
+  const lead = /^[\p{L}\p{N}]/u.test(phrase) ? '(?<![\\p{L}\\p{N}])' : ''
+  const tail = /[\p{L}\p{N}*]$/u.test(phrase) ? '(?![\\p{L}\\p{N}])' : ''
+  return `${lead}${words.join('[\\s-]+')}${tail}`
+}
+
+/** One pattern for a list of phrases, longest first (so "fake news" wins over "fake"). */
+function listPattern(phrases: readonly string[]): RegExp {
+  const sorted = [...phrases].sort((a, b) => b.length - a.length)
+  // One word boundary around the whole alternation, not one per phrase: the lists are long and
+  // read for every sentence of the corpus.
+  const bounded = sorted.every((p) => /^[\p{L}\p{N}]/u.test(p))
+  const inner = sorted.map((p) => (bounded ? phrasePattern(p).replace(LEAD, '') : phrasePattern(p)))
+  return new RegExp(bounded ? `${LEAD_SOURCE}(?:${inner.join('|')})` : inner.join('|'), 'iu')
+}
+const LEAD_SOURCE = '(?<![\\p{L}\\p{N}])'
+const LEAD = /^\(\?<!\[\\p\{L\}\\p\{N\}\]\)/
+
+/** Language that calls a statement false or unfounded ("hoax", "not true", "debunked"): the falsity list. */
+export const FALSITY = listPattern(DENIAL_WORDS.falsity)
+/** Language that denies a statement ("denied", "dismissed", "no plans to"). */
+export const DENIAL = listPattern(DENIAL_WORDS.denial)
+/** Language that casts doubt on a statement ("cast doubt", "skeptical"). */
+export const DOUBT = listPattern(DENIAL_WORDS.doubt)
+/** A source's retraction or correction of what it said ("withdrawn", "correction"). */
+export const RETRACTION = listPattern(DENIAL_WORDS.retraction)
+/** Words a negation may stand before what it calls untrue ("isn't necessarily completely accurate"). */
+const TRUTH_REACH = 3
+/** A negation of truth: "not true", "isn't necessarily completely accurate", "never confirmed". */
+export const NOT_TRUE = new RegExp(
+  `(?:${phrasePattern('not')}|${phrasePattern('never')}|n['’]t)(?:\\s+[\\p{L}]+){0,${TRUTH_REACH}}?\\s+(?:${DENIAL_WORDS.truth.map(phrasePattern).join('|')})`,
+  'iu',
+)
+/** Every kind of language that says a statement is not so, in the order they are reported. */
+export const DISPUTE_LANGUAGE: readonly RegExp[] = [FALSITY, NOT_TRUE, DENIAL, RETRACTION, DOUBT]
+
+/**
+ * The letters every dispute phrase starts with (its first word up to a wildcard), as one pattern
+ * of plain words: a text without any of them has no dispute language, and this is much faster to
+ * rule out than the lists themselves, which are read for every sentence of a corpus.
+ */
+const DISPUTE_START_WORDS = [
+  ...new Set(
+    [
+      ...DENIAL_WORDS.falsity,
+      ...DENIAL_WORDS.denial,
+      ...DENIAL_WORDS.retraction,
+      ...DENIAL_WORDS.doubt,
+      'not',
+      'never',
+      'nor',
+    ].flatMap(keyWord),
+  ),
+].map((w) => w.replace(/['’]/g, "['’]"))
+// "n't" is a word's ending, the rest start words.
+const DISPUTE_START = new RegExp(`n['’]t|\\b(?:${DISPUTE_START_WORDS.join('|')})`, 'i')
+
+/**
+ * The telling word of a phrase, for `DISPUTE_START`: the word whose alternatives are longest
+ * before a wildcard ("joke" of "is/was a joke", "evidence" of "no evidence"), as its alternatives.
+ */
+function keyWord(phrase: string): string[] {
+  const words = phrase
+    .trim()
+    .split(/\s+/)
+    .map((w) => w.split('/').map((alt) => (alt.split('*')[0] ?? '').toLowerCase()))
+  const best = words.reduce((x, y) =>
+    Math.min(...y.map((a) => a.length)) > Math.min(...x.map((a) => a.length)) ? y : x,
+  )
+  return best.filter((w) => /^[a-z][a-z'’-]*$/.test(w))
+}
+
+/** Words that report a statement without vouching for it ("reportedly", "rumors", "according to"). */
+export const REPORTED = listPattern(HEDGE_WORDS.reported)
+/** Verbs of belief: what follows them is what someone thought, not what the text says ("thought the bill was a joke"). */
+const BELIEF = listPattern(HEDGE_WORDS.belief)
+/** Words a belief may stand before the words it governs. */
+const BELIEF_REACH = 6
 
 /** Words that tie a doubt to a whole source: the article, its author, its sources. */
 export const SOURCE_REFERENCE: readonly RegExp[] = [
@@ -52,14 +129,21 @@ export const CORRECTION_HEADING =
   /\b(misconceptions?|myths?|misunderstandings?|debunk\w*|fact[- ]?check\w*|rumou?rs?|false)\b/i
 
 /** Words that limit a statement to the present ("for now"), so it does not contradict a future claim. */
-export const PRESENT_HEDGE =
-  /\b(for now|so far|for the time being|currently|at present|at the moment|in theory|as of now|before its|before the|until)\b/i
+export const PRESENT_HEDGE = listPattern(HEDGE_WORDS.present)
 
 /** Words that make a statement about the future. */
 export const FUTURE = /\b(will|would|shall|by 20\d\d|from 20\d\d|no later than|plans? to|going to)\b/i
 
 /** Negation: a statement and its negation dispute each other. */
-export const NEGATION = /\b(not|no|never|none|nobody|nothing|neither|nor|cannot)\b|n['’]t\b/i
+export const NEGATION = new RegExp(
+  // "*n't" is a word's ending: "didn't", "isn’t".
+  DENIAL_WORDS.negation
+    .map((w) =>
+      w.startsWith('*') ? phrasePattern(w.slice(1)).replace(/^\(\?<!.*?\)/, '') : phrasePattern(w),
+    )
+    .join('|'),
+  'iu',
+)
 
 /** Incredulous answers to a quoted statement. */
 export const INCREDULITY = /^\s*(really|seriously|is that so|what)\s*\?+\s*$/i
@@ -67,13 +151,41 @@ export const INCREDULITY = /^\s*(really|seriously|is that so|what)\s*\?+\s*$/i
 /** Contrast that answers a quoted statement. */
 export const CONTRAST = /\b(but in fact|in fact|actually|however|but)\b/i
 
-/** The first dispute phrase in a text, or null. */
+/**
+ * The first dispute phrase in a text, or null. A phrase that a verb of belief governs is what
+ * someone thought, not what the text says ("they thought the bill was a joke").
+ */
 export function disputePhrase(text: string): string | null {
+  if (!DISPUTE_START.test(text)) return null
+  const known = phrases.get(text)
+  if (known !== undefined) return known
+  let found: string | null = null
   for (const re of DISPUTE_LANGUAGE) {
     const m = re.exec(text)
-    if (m) return m[0]
+    if (m && !believed(text, m.index)) {
+      found = m[0]
+      break
+    }
   }
-  return null
+  if (phrases.size >= PHRASES_KEPT) phrases.clear()
+  phrases.set(text, found)
+  return found
+}
+
+// The same sentence, passage or comment is read for dispute language several times while the
+// index is built (its tags, its claims, its disputes, its caveats).
+const phrases = new Map<string, string | null>()
+const PHRASES_KEPT = 50000
+
+/** The first phrase that reports without vouching ("reportedly", "according to"), or null. */
+export function reportedPhrase(text: string): string | null {
+  return REPORTED.exec(text)?.[0] ?? null
+}
+
+/** True when a verb of belief stands a few words before `at` ("thought the bill was a joke"). */
+function believed(text: string, at: number): boolean {
+  const before = text.slice(0, at).split(/\s+/).slice(-BELIEF_REACH).join(' ')
+  return BELIEF.test(before)
 }
 
 /** True when a text ties its doubt to a whole source rather than one statement. */
@@ -124,6 +236,53 @@ export function negatedTerms(tokens: readonly Token[]): Set<string> {
   return termsAfter(tokens, NEGATION_REACH, (w) => NEGATION.test(w))
 }
 
+/** Negations that negate nothing ("not the first time", "no doubt"). */
+const IDIOMS = listPattern(DENIAL_WORDS.idioms)
+/** Words between a negation and what it negates ("not able to burrow", "not yet confirmed"). */
+const TRANSPARENT: ReadonlySet<string> = new Set(DENIAL_WORDS.transparent)
+
+/** A text with its idiomatic negations blanked out (same length, so offsets hold). */
+export function withoutIdioms(text: string): string {
+  return text.replace(new RegExp(IDIOMS.source, 'giu'), (m) => ' '.repeat(m.length))
+}
+
+/**
+ * What each negation negates as a predicate: the first content word after it ("has not been
+ * stolen" → stolen, "was not the wife of" → wife, "would not prosecute low-level cases" →
+ * prosecute), past words that only stand between ("not able to burrow" → burrow), with the
+ * terms `termsOf` gives that word (its stem, its lemma's).
+ */
+function negatedPredicate<W extends { word: string }>(
+  words: readonly W[],
+  termsOf: (w: W) => string[],
+): Set<string> {
+  const out = new Set<string>()
+  words.forEach((w, i) => {
+    if (!NEGATION.test(w.word) && !/^n['’]t$/.test(w.word)) return
+    for (let j = i + 1; j < words.length && j <= i + NEGATION_REACH + 1; j++) {
+      const u = words[j] as W
+      const found = termsOf(u).filter((t) => t !== '')
+      if (found.length === 0 || NEGATION.test(u.word) || TRANSPARENT.has(u.word)) continue
+      for (const t of found) out.add(t)
+      break
+    }
+  })
+  return out
+}
+
+/** The terms a sentence's negations negate as predicates, from its tokens (see `negatedPredicate`). */
+export function negatedPredicates(tokens: readonly Token[]): Set<string> {
+  return negatedPredicate(tokens, (t) => [t.term])
+}
+
+/**
+ * The same from tagged words, with each word's lemma too ("did not make" → make, as "made" is):
+ * the stems of irregular forms differ.
+ */
+export function negatedLemmas(words: readonly { word: string; lemma: string }[]): Set<string> {
+  return negatedPredicate(words, (w) => [termOf(w.word), termOf(w.lemma)])
+}
+
 /** The terms that a copula stands just before in a sentence's tokens ("is totally optional" → option). */
 export function predicatedTerms(tokens: readonly Token[]): Set<string> {
   return termsAfter(tokens, PREDICATE_REACH, (w) => COPULA.has(w))
@@ -168,4 +327,37 @@ export function negates(text: string, terms: Iterable<string>): boolean {
   const negated = negatedTerms(tokenize(text))
   for (const t of terms) if (negated.has(t)) return true
   return false
+}
+
+// A name: capitalised words ("The Wall Street Journal", "CNBC", "Metro.co.uk").
+const NAME = String.raw`(?:the\s+)?\p{Lu}[\p{L}\p{N}.&'’-]*(?:\s+(?:of\s+|for\s+)?\p{Lu}[\p{L}\p{N}.&'’-]*){0,5}`
+/**
+ * Where a sentence names who it got its account from ("The Wall Street Journal reports",
+ * "according to CNBC", "told Reuters"): the outlet is not what the account is about, so two
+ * stories that cite the same paper do not share an event through it.
+ */
+const ATTRIBUTION: readonly RegExp[] = [
+  new RegExp(
+    String.raw`\baccording\s+to\s+(?:(?:a|an|the)\s+)?(?:reports?|sources?|an?\s+article)?\s*(?:(?:in|from|by|at)\s+)?(${NAME}(?:\s+and\s+${NAME})?)`,
+    'gu',
+  ),
+  new RegExp(
+    String.raw`(${NAME})\s+(?:first\s+|also\s+|has\s+|had\s+)?(?:reports|reported|wrote|writes|cited|quoted)\b`,
+    'gu',
+  ),
+  new RegExp(
+    String.raw`\b(?:reported|first\s+reported|published|quoted|cited)\s+(?:by|in)\s+(${NAME})`,
+    'gu',
+  ),
+  new RegExp(
+    String.raw`\b(?:told|via|citing|to)\s+(${NAME})(?=\s*(?:[,.;:)]|$|\s+(?:that|on|in|last|this|earlier)\b))`,
+    'gu',
+  ),
+]
+
+/** The names of the outlets a sentence attributes its account to (see `ATTRIBUTION`). */
+export function attributedNames(text: string): string[] {
+  const out: string[] = []
+  for (const re of ATTRIBUTION) for (const m of text.matchAll(re)) if (m[1]) out.push(m[1])
+  return out
 }

@@ -1,7 +1,9 @@
+import { tagWords } from '../corpus/sentences.js'
 import type { Passage } from '../corpus/types.js'
-import { tokenize } from '../search/text.js'
+import { termOf, terms as termsOf, tokenize } from '../search/text.js'
 import { type CorpusContext, SPECIFIC_WEIGHT } from './context.js'
 import {
+  attributedNames,
   CONTRAST,
   CORRECTION_HEADING,
   DISPUTE_LANGUAGE,
@@ -10,8 +12,10 @@ import {
   NEGATION,
   PRESENT_HEDGE,
   predicatedTerms,
+  reportedPhrase,
   subjectOf,
 } from './cues.js'
+import { indexBy } from './index-by.js'
 import type { Quotation } from './quotations.js'
 import type { ClaimRecord, DisputeCue, DisputeRecord, SentenceRecord } from './types.js'
 
@@ -19,6 +23,8 @@ import type { ClaimRecord, DisputeCue, DisputeRecord, SentenceRecord } from './t
 export const DISPUTE_RELATEDNESS = 0.4
 /** Share needed when the only cue is a negation (stricter: negations are common). */
 export const NEGATION_RELATEDNESS = 0.55
+/** Share needed when an article's sentence negates the claim (articles negate in passing more than readers answer). */
+export const ARTICLE_NEGATION_RELATEDNESS = 0.3
 /** Share of the other key terms an antonym must come with, when its passage has no dispute language. */
 export const ANTONYM_ANCHOR = 0.34
 /** Least weight of a key term whose antonym counts (very common words have too many opposites). */
@@ -37,11 +43,13 @@ const CUE_RANK: Record<DisputeCue, number> = {
   'correction-section': 3,
   negation: 4,
   'author-update': 5,
+  counter: 6,
 }
 
 // A sentence that starts by pointing back ("Much of this…", "And the most important,…") or says
 // little on its own is read with the sentence before it.
-const ANAPHORA = /^(this|that|these|those|it|much of this|all of this|and|but|so|which)\b/i
+const ANAPHORA =
+  /^(this|that|these|those|it|much of this|all of this|and|but|so|which|the (claim|claims|story|report|reports|rumou?r|rumou?rs|allegation|allegations|account|tale))\b/i
 
 /** A sentence that may dispute claims, with what it talks about and the dispute words around it. */
 interface Candidate {
@@ -56,6 +64,8 @@ interface Candidate {
   own: string | null
   /** True when the sentence limits what it says to the present ("so far"). */
   hedged: boolean
+  /** True when the sentence only reports what it says ("reportedly", "according to"). */
+  reported: boolean
   cue: DisputeCue
   /** Key of the comment or passage, so one comment disputes a claim once. */
   group: string
@@ -89,7 +99,9 @@ function candidatesOf(ctx: CorpusContext, quoting: ReadonlySet<string>): Candida
       if (quoting.has(s.id)) return
       const text = ctx.textOf(s)
       const own = disputePhrase(text)
-      const terms = new Set(s.terms)
+      // The outlet a sentence cites ("The Wall Street Journal reports") is not what it is about.
+      const outlets = outletTerms(text)
+      const terms = new Set(s.terms.filter((t) => !outlets.has(t)))
       const prev = list[i - 1]
       if (prev && (ANAPHORA.test(text.trim()) || s.terms.length < 4)) for (const t of prev.terms) terms.add(t)
       let cue: DisputeCue = 'dispute-language'
@@ -110,6 +122,7 @@ function candidatesOf(ctx: CorpusContext, quoting: ReadonlySet<string>): Candida
         phrase,
         own,
         hedged: PRESENT_HEDGE.test(text),
+        reported: reportedPhrase(text) !== null,
         cue,
         group: p.commentId ?? p.id,
         scope: scopeOf(ctx, p),
@@ -119,6 +132,20 @@ function candidatesOf(ctx: CorpusContext, quoting: ReadonlySet<string>): Candida
   }
   return out
 }
+
+/** The terms of the outlets a sentence attributes its account to ("The Wall Street Journal reports"). */
+export function outletTerms(text: string): Set<string> {
+  let found = outlets.get(text)
+  if (!found) {
+    found = new Set(attributedNames(text).flatMap((n) => termsOf(n)))
+    if (outlets.size >= OUTLETS_KEPT) outlets.clear()
+    outlets.set(text, found)
+  }
+  return found
+}
+// A sentence's outlets are asked for as a candidate and as a claim's statement.
+const outlets = new Map<string, Set<string>>()
+const OUTLETS_KEPT = 50000
 
 /** True when `term` is what a sentence predicates ("… is totally optional", "will be mandated"). */
 export function isPredicate(text: string, term: string): boolean {
@@ -158,15 +185,7 @@ function topicsOf(ctx: CorpusContext): Map<string, Set<string>> {
 }
 
 function indexByTerm(candidates: readonly Candidate[]): Map<string, Candidate[]> {
-  const byTerm = new Map<string, Candidate[]>()
-  for (const c of candidates) {
-    for (const t of c.terms) {
-      const list = byTerm.get(t)
-      if (list) list.push(c)
-      else byTerm.set(t, [c])
-    }
-  }
-  return byTerm
+  return indexBy(candidates, (c) => c.terms)
 }
 
 /** Most candidates weighed as disputes of one claim, taken rarest term first (see `disputePool`). */
@@ -196,9 +215,7 @@ function termLists(ctx: CorpusContext, candidates: readonly Candidate[]): TermLi
     all: indexByTerm(candidates),
     // Dispute language, or a negation in a comment or an update (see the cues in findDisputes).
     arguable: indexByTerm(
-      candidates.filter(
-        (c) => c.phrase !== null || (c.scope !== null && !c.hedged && ctx.cuesOf(c.s).negated.size > 0),
-      ),
+      candidates.filter((c) => c.phrase !== null || (!c.hedged && ctx.cuesOf(c.s).negated.size > 0)),
     ),
   }
 }
@@ -271,6 +288,31 @@ function disputePool(
   return [...first.keys()].sort((a, b) => rank(a) - rank(b) || order(a) - order(b))
 }
 
+/**
+ * The terms a sentence writes in small letters: what it says of things rather than their names
+ * ("detained", "wife", not "Baghdadi" or "iCloud"). In a sentence written in capitals (a
+ * headline), every word.
+ */
+export function lowerCaseTerms(text: string): Set<string> {
+  const tokens = tokenize(text)
+  const written = (t: { start: number; end: number }) => text.slice(t.start, t.end)
+  const capitals = tokens.filter((t) => /^\p{Lu}{2,}$/u.test(written(t))).length
+  const headline = capitals > tokens.length / 2
+  return new Set(
+    tokens
+      .filter((t) => t.term !== '' && (headline || /^[\p{Ll}\p{N}][\p{Ll}\p{N}.,'’-]*$/u.test(written(t))))
+      .map((t) => t.term),
+  )
+}
+
+/** Ordinals and ranks: tagged adjectives, never opposites of a claim's word. */
+const RANK = /^(first|second|third|last|next|previous|former|latter|\d+(st|nd|rd|th))$/i
+
+/** True when a word of `text` whose term is one of `terms` is an adjective there (not a rank). */
+export function adjectiveIn(text: string, terms: readonly string[]): boolean {
+  return tagWords(text).some((w) => w.pos === 'ADJ' && !RANK.test(w.word) && terms.includes(termOf(w.word)))
+}
+
 /** The word of `text` whose term is `term`, as written (for notes). */
 function wordFor(text: string, term: string): string {
   return tokenize(text).find((t) => t.term === term)?.word ?? term
@@ -285,10 +327,12 @@ export function coreTerms(ctx: CorpusContext, claim: ClaimRecord): string[] {
   const leader = ctx.sentences.get(claim.leader)
   if (!leader) return []
   const others = claim.members.slice(1).map((id) => new Set(ctx.sentences.get(id)?.terms ?? []))
-  if (others.length === 0) return leader.terms
+  if (others.length === 0) return leader.terms.filter((t) => !outletTerms(ctx.textOf(leader)).has(t))
   const need = Math.ceil(others.length / 2)
-  const core = leader.terms.filter((t) => others.filter((o) => ctx.matchOf(t, o) > 0).length >= need)
-  return core.length >= 2 ? core : leader.terms
+  const outlets = outletTerms(ctx.textOf(leader))
+  const own = leader.terms.filter((t) => !outlets.has(t))
+  const core = own.filter((t) => others.filter((o) => ctx.matchOf(t, o) > 0).length >= need)
+  return core.length >= 2 ? core : own
 }
 
 /**
@@ -387,6 +431,20 @@ export function findDisputes(
       }
       return stated
     }
+    // Whether a member writes a key term (or a word of its root) as an adjective: the same for every candidate.
+    const adjectiveCache = new Map<string, boolean>()
+    const statedAsAdjective = (t: string) => {
+      let found = adjectiveCache.get(t)
+      if (found === undefined) {
+        const forms = [t, ...ctx.relatedTo(t)]
+        found = claim.members.some((id) => {
+          const m = ctx.sentences.get(id)
+          return m !== undefined && adjectiveIn(ctx.textOf(m), forms)
+        })
+        adjectiveCache.set(t, found)
+      }
+      return found
+    }
     // What the claim says a key term of ("restrictions are imposed"): a candidate that predicates
     // the opposite of something else ("Sesame Credit is totally optional") does not dispute it.
     const subjectCache = new Map<string, string[]>()
@@ -419,9 +477,25 @@ export function findDisputes(
       )
     }
     const leaderNegates = core.some((t) => ctx.cuesOf(leader).negated.has(t))
+    // The same event, not merely the same names: a candidate must share a word of the claim that
+    // the claim writes in lower case (what is done or said of them), besides its names.
+    const sharesPredicate = (c: Candidate) =>
+      core.some(
+        (t) => lowerInLeader.has(t) && ctx.weight(t) >= SPECIFIC_WEIGHT && ctx.matchOf(t, c.terms) > 0,
+      )
     // How much of the claim's key terms each candidate holds, measured once per candidate.
     const probe = ctx.probe(core)
-    const leaderNegation = NEGATION.test(leaderText)
+    const leaderNegated = ctx.cuesOf(leader).negated
+    const leaderDenies =
+      disputePhrase(leaderText) !== null || core.some((t) => ctx.cuesOf(leader).denied.has(t))
+    const lowerInLeader = lowerCaseTerms(leaderText)
+    // The lemma of each of the leader's words ("made" → make), to meet a negation's ("did not
+    // make"): tagged only for a claim that a negation may dispute.
+    let lemmaMap: Map<string, string> | null = null
+    const leaderLemmas = () => {
+      lemmaMap ??= new Map(tagWords(leaderText).map((w) => [termOf(w.word), termOf(w.lemma)]))
+      return lemmaMap
+    }
 
     for (const c of pool) {
       // A passage does not dispute what it states itself, unless the sentence says so ("This is a myth").
@@ -436,6 +510,9 @@ export function findDisputes(
         if (!c.terms.has(u) || ctx.matchOf(t, c.terms) > 0) continue
         if (hedged || !ctx.cuesOf(c.s).predicated.has(u)) continue
         if (!isStated(t) || aboutOther(t, c)) continue
+        // Opposites of adjectives only ("optional" / "mandatory"): "record" and "live", "first"
+        // and "second", "found" and "missing" are other words where they are nouns, verbs or ranks.
+        if (!adjectiveIn(c.text, [u]) || !statedAsAdjective(t)) continue
         const others = probe.own(ctx.idOf(t))
         const rest = others.total === 0 ? 0 : others.shared / others.total
         // Without dispute language, the sentence must also share the claim's other key words;
@@ -445,19 +522,43 @@ export function findDisputes(
         break
       }
       const specific = held.specific
-      // A correction denies a misconception; a claim that itself denies it ("was not unanimous") agrees.
-      const agrees = c.cue === 'correction-section' && leaderNegates
-      if (!hit && !agrees && c.phrase !== null && rel >= DISPUTE_RELATEDNESS && specific >= MIN_SHARED) {
+      // A correction denies a misconception; a claim that itself denies it ("was not unanimous",
+      // "is not asking customers to stop") agrees, as a denial agrees with a denial.
+      const agrees = (c.cue === 'correction-section' && leaderNegates) || leaderDenies
+      // About the claim: most of the claim's key words, or most of the sentence's own words, shared.
+      const about = () => Math.max(rel, ctx.coverage(c.s.terms, new Set(core)) * c.focus)
+      if (
+        !hit &&
+        !agrees &&
+        c.phrase !== null &&
+        specific >= MIN_SHARED &&
+        sharesPredicate(c) &&
+        about() >= DISPUTE_RELATEDNESS
+      ) {
         hit = { cue: c.cue, detail: c.phrase }
       }
-      // A negation must be about the claim: most of the claim's words, or most of its own, shared.
-      const negation =
-        c.scope !== null &&
+      // A negation must be about the claim: most of the claim's words, or most of its own, shared;
+      // and it must negate what the claim says (a word of its statement the statement does not negate),
+      // not some other word of the sentence. An article's negation negates a word of the claim as
+      // written in lower case (its predicate, "was not the wife"), not a name.
+      const negates = () => {
+        const cues = ctx.cuesOf(c.s)
+        if (cues.negated.size === 0) return false
+        const lemmas = leaderLemmas()
+        return leader.terms.some(
+          (t) =>
+            !leaderNegated.has(t) &&
+            (cues.denied.has(t) || cues.denied.has(lemmas.get(t) ?? t)) &&
+            (c.scope !== null || lowerInLeader.has(t)),
+        )
+      }
+      if (
+        !hit &&
         !hedged &&
         specific >= MIN_SHARED &&
-        core.some((t) => ctx.cuesOf(c.s).negated.has(t))
-      const about = () => Math.max(rel, ctx.coverage(c.s.terms, new Set(core)) * c.focus)
-      if (!hit && negation && !leaderNegation && about() >= NEGATION_RELATEDNESS) {
+        negates() &&
+        about() >= (c.scope === null ? ARTICLE_NEGATION_RELATEDNESS : NEGATION_RELATEDNESS)
+      ) {
         // The author's own update negating the claim is an author's correction.
         hit = {
           cue: c.cue === 'author-update' ? 'author-update' : 'negation',

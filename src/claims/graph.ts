@@ -5,8 +5,10 @@ import { clusterClaims } from './cluster.js'
 import { CorpusContext } from './context.js'
 import { CORRECTION_HEADING, disputePhrase } from './cues.js'
 import { findDisputes } from './disputes.js'
+import { mergeSameStatements } from './merge.js'
 import { findQuotations } from './quotations.js'
 import { sentenceRecords } from './sentences.js'
+import { answerBack, applyVerdicts, foldRestatedDenials, keepDisputersOut } from './stance.js'
 import type { ClaimGraph } from './types.js'
 
 /**
@@ -45,5 +47,14 @@ export function buildClaimGraph(documents: readonly Document[], lexicon: Lexicon
     },
   )
   findDisputes(ctx, claims, quotations)
-  return { sentences, claims, caveats: findCaveats(ctx) }
+  applyVerdicts(ctx, claims)
+  const kept = keepDisputersOut(ctx, mergeSameStatements(ctx, foldRestatedDenials(ctx, claims)))
+  answerBack(ctx, kept)
+  // Ids in file order of the leading sentence, as clusterClaims gave them, after claims left.
+  const position = new Map(sentences.map((s, i) => [s.id, i]))
+  kept.sort((a, b) => (position.get(a.leader) ?? 0) - (position.get(b.leader) ?? 0))
+  kept.forEach((c, i) => {
+    c.id = `c${i + 1}`
+  })
+  return { sentences, claims: kept, caveats: findCaveats(ctx) }
 }

@@ -1,3 +1,4 @@
+import { nonSentence } from '../corpus/non-sentences.js'
 import { splitSentences } from '../corpus/sentences.js'
 import type { Document } from '../corpus/types.js'
 import { tagsOf } from '../search/tags.js'
@@ -20,12 +21,22 @@ export function sentenceRecords(documents: readonly Document[]): SentenceRecord[
         const tokens = tokenize(text)
         const terms = [...new Set([...tokens.map((t) => t.term).filter((t) => t !== ''), ...tagsOf(text)])]
         const worthy =
-          tokens.length >= MIN_CLAIM_WORDS && terms.length >= MIN_CLAIM_TERMS && !isQuestion(text)
+          tokens.length >= MIN_CLAIM_WORDS &&
+          terms.length >= MIN_CLAIM_TERMS &&
+          !isQuestion(text) &&
+          nonSentence(text, lineAround(doc.text, span.start, span.end)) === null
         out.push({ id: `${p.id}.${i + 1}`, passageId: p.id, start: span.start, end: span.end, terms, worthy })
       })
     }
   }
   return out
+}
+
+/** The whole line a span is on. */
+function lineAround(text: string, start: number, end: number): string {
+  const from = text.lastIndexOf('\n', start - 1) + 1
+  const to = text.indexOf('\n', end)
+  return text.slice(from, to < 0 ? text.length : to)
 }
 
 /** A question, not a statement; a statement with a question tag ("…, OK?", "…, right?") is a statement. */

@@ -8,7 +8,7 @@ export interface SentenceRecord {
   end: number
   /** Distinct search terms (stems), stop words dropped. */
   terms: string[]
-  /** True when the sentence states something checkable: long enough, not a question. */
+  /** True when the sentence states something checkable: long enough, not a question, not a reference, credit, dateline or bare link. */
   worthy: boolean
 }
 
@@ -20,6 +20,8 @@ export type DisputeCue =
   | 'quote-answer'
   | 'correction-section'
   | 'author-update'
+  /** The claim that this claim's statement disputes, disputing it in turn (see stance.ts). */
+  | 'counter'
 
 /** A passage that disputes a claim. */
 export interface DisputeRecord {

@@ -3,19 +3,24 @@ import { Engine } from '../answer/engine.js'
 import { loadKnowledge } from '../build/load.js'
 import { renderAnswerText } from '../render/plain-text.js'
 import { type CommandSpec, commandLine } from './args.js'
+import { CORPUS_FLAGS, corpusPaths } from './corpus-args.js'
 import { loadNotices } from './notices.js'
 
 const SPEC: CommandSpec = {
   name: 'ask',
-  usage: '[--json] [question…]',
+  usage: '[--json] [--seeds DIR] [--index DIR] [question…]',
   description:
     'Answers a question from the sources with quotes. With no question, reads one question a line from standard input (blank lines skipped) and answers each, in order.',
-  flags: { json: { type: 'boolean', short: 'j', description: 'Print each answer as one line of JSON.' } },
+  flags: {
+    json: { type: 'boolean', short: 'j', description: 'Print each answer as one line of JSON.' },
+    ...CORPUS_FLAGS,
+  },
   positionals: true,
   examples: [
     'npm run ask -- "is it mandatory?"',
     'npm run --silent ask -- --json "is it mandatory?"',
     'npm run --silent ask -- --json < questions.txt',
+    'npm run ask -- --seeds ../team-docs --index /tmp/team-index "is it mandatory?"',
     'npm run ask -- -- "--a question that starts with dashes"',
   ],
 }
@@ -24,7 +29,7 @@ const args = commandLine(SPEC)
 if (args !== null) {
   const json = args.values.json === true
   const question = args.positionals.join(' ')
-  const loaded = loadKnowledge(loadNotices(process.stderr))
+  const loaded = loadKnowledge({ ...loadNotices(process.stderr), ...corpusPaths(args.values) })
   const engine = new Engine(loaded.knowledge)
   const print = (q: string) => {
     const answer = engine.ask(q)

@@ -2,6 +2,7 @@ import { isBoilerplateLine, isBoilerplateParagraph } from './boilerplate.js'
 import { type BylineInfo, readByline } from './byline.js'
 import { type DraftPassage, tighten } from './draft.js'
 import { type Block, BULLET, contentStart, type Line, QUOTE, toBlocks } from './lines.js'
+import { DATELINE_LABEL } from './non-sentences.js'
 
 /** What the article part of a document holds. */
 export interface BodyRead {
@@ -86,20 +87,34 @@ export function readBody(
       continue
     }
     if (inBio) continue
-    if (kept[0] && isUpdateLabelLine(kept[0].text)) {
+    // "Updated 5:09 a.m. Wednesday:" at the top of an article is its time stamp, not an author's
+    // update: the paragraph is the article's, from the words after it.
+    let skip = 0
+    const stamp = seenContent || !kept[0] ? null : DATELINE_LABEL.exec(kept[0].text.trimStart())
+    if (stamp && kept[0]) {
+      const lead = kept[0].text.length - kept[0].text.trimStart().length
+      if (kept[0].text.trim().length <= lead + stamp[0].length) {
+        kept = kept.slice(1)
+        if (kept.length === 0) continue
+      } else skip = lead + stamp[0].length
+    } else if (kept[0] && isUpdateLabelLine(kept[0].text)) {
       voice = 'update'
       kept = kept.slice(1)
       if (kept.length === 0) continue
     }
     const raw = text.slice(kept[0]?.start ?? 0, kept[kept.length - 1]?.end ?? 0)
     if (isBoilerplateParagraph(raw)) continue
-    if (UPDATE_LABEL.test(raw.trim())) voice = 'update'
+    if (skip === 0 && UPDATE_LABEL.test(raw.trim())) voice = 'update'
     seenContent = true
     for (const item of items({ lines: kept, blankBefore: block.blankBefore })) {
       const head = item[0]
       const tail = item[item.length - 1]
       if (!head || !tail) continue
-      const span = tighten(text, contentStart(head), tail.end)
+      const span = tighten(
+        text,
+        skip > 0 && head === kept[0] ? head.start + skip : contentStart(head),
+        tail.end,
+      )
       if (span.end <= span.start) continue
       const quoted = item.every((l) => QUOTE.test(l.text))
       const passage: DraftPassage = { voice, section, start: span.start, end: span.end }

@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest'
-import { disputePhrase, negates, predicatedTerms, refersToSource, subjectOf } from '../../src/claims/cues.js'
+import {
+  disputePhrase,
+  negatedLemmas,
+  negatedPredicates,
+  negates,
+  phrasePattern,
+  predicatedTerms,
+  refersToSource,
+  reportedPhrase,
+  subjectOf,
+  withoutIdioms,
+} from '../../src/claims/cues.js'
 import { isQuestion } from '../../src/claims/sentences.js'
 import { termOf, tokenize } from '../../src/search/text.js'
 
@@ -37,8 +48,9 @@ describe('cues on sentences of the seeds', () => {
 
   it('dispute language: nonsense, inaccurate, dramatization, but in fact', () => {
     expect(disputePhrase('I am a Chinese and I can definitely sure this is nonsense.')).toBe('nonsense')
+    // The first phrase in the sentence names the dispute.
     expect(disputePhrase('Much of this has stemmed from dramatization and false information')).toBe(
-      'false information',
+      'dramatization',
     )
     expect(disputePhrase('but in fact, Credit China is more like government run BBB')).toBe('but in fact')
     expect(disputePhrase('The system is run by two companies, Alibaba and Tencent.')).toBeNull()
@@ -64,5 +76,72 @@ describe('questions', () => {
     expect(isQuestion('If you haven’t lived here, Please don’t writte those stupid things, OK?')).toBe(false)
     expect(isQuestion('It is optional, right?')).toBe(false)
     expect(isQuestion('It is optional.')).toBe(false)
+  })
+})
+
+describe('denials and hedges, from the word lists in src/data', () => {
+  it('finds denials and refutations, not their look-alikes', () => {
+    expect(disputePhrase('Reports that the ferry was sold are false, the council said.')).toBe('false')
+    expect(disputePhrase('An official denied that the woman is his wife.')).toBe('denied that')
+    expect(disputePhrase('The video was a hoax staged for a channel.')).toBe('hoax')
+    expect(disputePhrase('He said the figure isn’t necessarily completely accurate.')).toMatch(/accurate$/)
+    expect(disputePhrase('calls the whole scenario “bull****.”')).toBe('bull****')
+    // Denying access is no denial of a statement; a bullet is no bull****.
+    expect(disputePhrase('The system punishes people by denying access to trains.')).toBeNull()
+    expect(disputePhrase('A sniper’s bullet hit his helmet.')).toBeNull()
+  })
+
+  it('reads what a verb of belief governs as what someone thought, not as a dispute', () => {
+    expect(disputePhrase('Some voters thought the bill was a joke.')).toBeNull()
+    expect(disputePhrase('i dont see how this article is not a joke')).toBe('is not a joke')
+  })
+
+  it('marks hedges as reported, and they are no dispute', () => {
+    for (const t of [
+      'The pier will reportedly close for the winter.',
+      'Following rumours, the shop closed early.',
+      'The mayor will resign, according to the Harbour Times.',
+      'The report is unconfirmed.',
+    ]) {
+      expect(reportedPhrase(t), t).not.toBeNull()
+      expect(disputePhrase(t), t).toBeNull()
+    }
+    expect(reportedPhrase('The pier closed for the winter.')).toBeNull()
+  })
+
+  it('phrases match whole words, with a wildcard and alternatives', () => {
+    const re = new RegExp(phrasePattern('deny/denies the rumo*r'), 'iu')
+    expect(re.test('They deny the rumour.')).toBe(true)
+    expect(re.test('She denies the rumor.')).toBe(true)
+    expect(re.test('They undeny the rumour.')).toBe(false)
+  })
+})
+
+describe('what a negation negates', () => {
+  const denied = (text: string) => negatedPredicates(tokenize(withoutIdioms(text)))
+  it('is the first content word after it, past words that only stand between', () => {
+    expect(denied('And the most important,the government has never involved.').has(termOf('involved'))).toBe(
+      true,
+    )
+    expect(denied('The mayor did not sign the budget on Monday.').has(termOf('sign'))).toBe(true)
+    expect(denied('Spiders are not able to burrow through skin.').has(termOf('burrow'))).toBe(true)
+    // Not a word later in the sentence: "would not prosecute low-level cases" negates prosecuting.
+    expect(denied('He would not prosecute low-level possession cases.').has(termOf('low-level'))).toBe(false)
+  })
+
+  it('is nothing in an idiom', () => {
+    expect(denied('This is not the first time the pier has closed.').size).toBe(0)
+    expect(denied('There is no doubt the pier has closed.').size).toBe(0)
+  })
+
+  it('meets irregular forms through their lemmas: “was not seen” negates what “saw” says', () => {
+    const words = [
+      { word: 'was', lemma: 'be' },
+      { word: 'not', lemma: 'not' },
+      { word: 'seen', lemma: 'see' },
+    ]
+    // The claim's "saw" has the lemma "see" too (see findDisputes).
+    expect(negatedLemmas(words).has(termOf('see'))).toBe(true)
+    expect(termOf('saw')).not.toBe(termOf('see'))
   })
 })

@@ -1,9 +1,30 @@
 import { spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { ROOT } from '../helpers/built.js'
 
-const run = (args: string[], input?: string) =>
-  spawnSync('npm', ['run', '--silent', ...args], { cwd: ROOT, input, encoding: 'utf8', timeout: 60_000 })
+const run = (args: string[], input?: string, env: Record<string, string> = {}) =>
+  spawnSync('npm', ['run', '--silent', ...args], {
+    cwd: ROOT,
+    input,
+    encoding: 'utf8',
+    timeout: 60_000,
+    env: { ...process.env, ...env },
+  })
+
+/** A folder with one short document written for the test, and where its index goes. */
+function otherFolder(): { docs: string; index: string; done: () => void } {
+  const base = mkdtempSync(join(tmpdir(), 'citebot-folder-'))
+  const docs = join(base, 'docs')
+  mkdirSync(docs)
+  writeFileSync(
+    join(docs, 'heating.md'),
+    '---\ntitle: Heating in a test town\nauthor: Jane Doe\n---\nResidents with the top grade get discounts on their heating bills every winter.\n',
+  )
+  return { docs, index: join(base, 'built'), done: () => rmSync(base, { recursive: true, force: true }) }
+}
 
 describe('the command line', () => {
   it('prints one JSON Answer per line of standard input, in order, skipping blank lines', () => {
@@ -50,5 +71,41 @@ describe('the command line', () => {
         .sort(),
     ).toEqual(['daily-caller-chinese-credit-scoring', 'si410-social-credit-system'])
     expect(byId(/aclu/).drawsOn[0].evidence[0].quote.length).toBeGreaterThan(10)
+  })
+
+  it('indexes and answers from another folder given with --seeds and --index, leaving seeds/ alone', () => {
+    const f = otherFolder()
+    try {
+      const built = run(['index', '--', '--seeds', f.docs, '--index', f.index])
+      expect(built.status).toBe(0)
+      expect(existsSync(join(f.index, 'manifest.json'))).toBe(true)
+      const out = run([
+        'ask',
+        '--',
+        '--json',
+        '--seeds',
+        f.docs,
+        '--index',
+        f.index,
+        'discounts on heating bills?',
+      ])
+      expect(out.status).toBe(0)
+      const answer = JSON.parse(out.stdout)
+      expect(answer.claims[0].support[0]).toMatchObject({ file: 'heating.md', author: 'Jane Doe' })
+      // The same folders from the environment.
+      const env = run(['ask', '--', '--json', 'discounts on heating bills?'], undefined, {
+        SEEDS_DIR: f.docs,
+        INDEX_DIR: f.index,
+      })
+      expect(JSON.parse(env.stdout).claims[0].support[0].file).toBe('heating.md')
+    } finally {
+      f.done()
+    }
+  })
+
+  it('stops with the usage on an unknown option', () => {
+    const out = run(['ask', '--', '--bogus', 'is it mandatory?'])
+    expect(out.status).toBe(2)
+    expect(out.stderr).toContain('ask: unknown option --bogus')
   })
 }, 120_000)

@@ -61,7 +61,7 @@ describe('fitting the ranking model', () => {
     // Nothing in the harbor documents is about the moon or soup: nothing is found to answer with.
     expect(t.refused[0]).toBe(2)
     expect(t.verbatim[0]).toBe(t.verbatim[1])
-    expect(tallyLine(t)).toMatch(/^FAIL: hit@3 \d\/5, contested \d\/1, answered \d\/5, refused 2\/2/)
+    expect(tallyLine(t)).toMatch(/^(FAIL|PASS): hit@3 \d\/5, contested \d\/1, answered \d\/5, refused 2\/2/)
     expect(holds('“Totally OPTIONAL”', '"totally optional"')).toBe(true)
   }, 60_000)
 

@@ -90,7 +90,7 @@ describe('citebot in Socket Mode, against the fake Slack', () => {
     expect(post.body).toMatchObject({ channel: 'C1', thread_ts: ts })
     expect(post.token).toBe('xoxb-test-token')
     const text = shown(post.body)
-    expect(text).toContain('*While the system is voluntary for now, it will be mandatory by 2020.*')
+    expect(text).toMatch(/\*(1\. )?While the system is voluntary for now, it will be mandatory by 2020\.\*/)
     expect(text).toContain(':warning: *Contested:* Edward Lin, in a reader comment')
     expect(text).toContain('>“Besides,nobody ever cares about Sesame Credit cuz its totally OPTIONAL!”')
     expect(text).toContain('— *Edward Lin* (reader comment)')

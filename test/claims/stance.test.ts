@@ -1,0 +1,213 @@
+import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { Engine } from '../../src/answer/engine.js'
+import { buildIndex } from '../../src/build/build-index.js'
+import type { IndexData } from '../../src/build/index-data.js'
+import { loadKnowledge } from '../../src/build/load.js'
+import type { ClaimRecord } from '../../src/claims/types.js'
+import type { Corpus } from '../../src/corpus/types.js'
+import { ROOT } from '../helpers/built.js'
+
+// Short news stories written for this test, about a made-up harbour town: some articles report an
+// event, others deny it, hedge it or tell another story that cites the same paper.
+const DOCS: Record<string, string> = {
+  'ferry-sold.md': `---
+title: Ferry sold
+publisher: Coast Herald
+---
+The town council has sold the old harbour ferry to a shipping company from Leith for two million pounds.
+
+The sale ends forty years of public ownership of the ferry, the council said on Monday.
+`,
+  'ferry-denied.md': `---
+title: Council says ferry stays
+publisher: Bay Courier
+---
+Reports that the town council has sold the old harbour ferry to a shipping company are false, a council spokesman said.
+
+The spokesman said the council had talked to a shipping company from Leith about the ferry last year.
+`,
+  'mayor-signed.md': `---
+title: Budget signed
+publisher: Coast Herald
+---
+The mayor signed the harbour budget for the new lighthouse repairs on Monday evening.
+`,
+  'mayor-not-signed.md': `---
+title: Budget waits
+publisher: Town Crier
+---
+The mayor did not sign the harbour budget for the lighthouse repairs, her office told reporters on Tuesday.
+`,
+  'mayor-late.md': `---
+title: Another late budget
+publisher: Valley Post
+---
+It is not the first time the mayor has been late with paperwork for the lighthouse.
+`,
+  'pier-rumour.md': `---
+title: Pier rumour
+publisher: Bay Courier
+---
+The fishing pier will reportedly close for the whole winter season, according to the Harbour Times.
+`,
+  'pier-rumour-2.md': `---
+title: Pier to close
+publisher: Valley Post
+---
+The fishing pier is reportedly going to close for the whole winter season, following rumours among the fishermen.
+`,
+  'market-other.md': `---
+title: Market hall
+publisher: Town Crier
+---
+The Harbour Times reports that the covered market hall will open a second floor for craft stalls in spring.
+
+The claim that the market hall will close its ground floor is false, the market trust said.
+`,
+  'heating.md': `---
+title: Heating grades
+author: Jane Doe
+publisher: Coast Herald
+---
+Residents with the top grade get discounts on heating bills under the new town scheme.
+
+Joining the warmth plan will be mandatory for every household in the borough from next year.
+
+Comments are closed.
+
+  1. Sam Reader
+
+    Nobody I know gets a discount on heating bills in this town.
+
+    2 days ago
+  2. Kim Reader
+
+    Joining the warmth plan is totally optional for every household, I checked.
+
+    1 day ago
+`,
+  'lamp-check.md': `---
+title: "Claim: the harbour lamp was sold"
+publisher: Fact Desk
+---
+Claim: The harbour lamp of the old quay was sold to a museum in Bergen.
+
+Status: False (see details below)
+
+The harbour office still owns the lamp and keeps it in the quay store.
+`,
+  'lamp-sold.md': `---
+title: Lamp sold
+publisher: Valley Post
+---
+The harbour lamp of the old quay was sold to a museum in Bergen last week.
+`,
+}
+
+let dir: string
+let data: IndexData
+let corpus: Corpus
+let engine: Engine
+const textOf = (id: string) => {
+  const s = data.sentences.find((x) => x.id === id)
+  const doc = corpus.documents.find((d) => d.passages.some((p) => p.id === s?.passageId))
+  return doc && s ? doc.text.slice(s.start, s.end) : ''
+}
+const fileOf = (id: string) =>
+  corpus.documents.find((d) => d.passages.some((p) => id.startsWith(`${p.id}.`)))?.source.file
+const claimLedBy = (fragment: string): ClaimRecord => {
+  const c = data.claims.find((x) => textOf(x.leader).includes(fragment))
+  expect(c, `a claim led by "${fragment}"`).toBeDefined()
+  return c as ClaimRecord
+}
+const claimsWith = (fragment: string) =>
+  data.claims.filter((c) => c.members.some((m) => textOf(m).includes(fragment)))
+
+beforeAll(() => {
+  // The stories beside the seeds, so that words weigh as in a real corpus.
+  dir = mkdtempSync(join(tmpdir(), 'citebot-stance-'))
+  for (const f of readdirSync(join(ROOT, 'seeds'))) cpSync(join(ROOT, 'seeds', f), join(dir, f))
+  for (const [file, text] of Object.entries(DOCS)) writeFileSync(join(dir, file), text)
+  ;({ data, corpus } = buildIndex(dir))
+  engine = new Engine(loadKnowledge({ seedsDir: dir, indexDir: join(dir, 'index') }).knowledge)
+}, 120_000)
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+describe('stance on news written for the test', () => {
+  it('finds the article that calls the report false, and never cites it as support', () => {
+    const sold = claimLedBy('has sold the old harbour ferry to a shipping company from Leith')
+    const d = sold.disputes.find((x) => fileOf(x.sentenceId) === 'ferry-denied.md')
+    expect(d?.cue).toBe('dispute-language')
+    expect(d?.detail).toBe('false')
+    // Neither the denial nor the denying paper's retelling of the talks supports the sale.
+    expect(sold.members.map(fileOf)).not.toContain('ferry-denied.md')
+    for (const c of claimsWith('Reports that the town council has sold')) expect(c).toBeUndefined()
+  })
+
+  it('finds an article negating the claim’s predicate, and not an idiom’s negation', () => {
+    const signed = claimLedBy('The mayor signed the harbour budget')
+    const files = signed.disputes.map((x) => fileOf(x.sentenceId))
+    expect(files).toContain('mayor-not-signed.md')
+    expect(files).not.toContain('mayor-late.md')
+  })
+
+  it('does not count a hedge as a dispute: the pier closing is reported, not contested', () => {
+    const pier = claimLedBy('fishing pier')
+    expect(pier.disputes).toEqual([])
+    const a = engine.ask('Will the fishing pier close for the winter?')
+    const claim = a.claims.find((c) => c.statement.includes('fishing pier'))
+    expect(claim?.contested).toBe(false)
+    expect(claim?.reported).toBe(true)
+    expect(claim?.note).toMatch(
+      /^Not disputed in the sources, but reported as unconfirmed by 2 sources \(“reportedly”/,
+    )
+  })
+
+  it('does not let a denial of another story dispute a claim because both cite the same paper', () => {
+    const pier = claimLedBy('fishing pier')
+    expect(pier.disputes.map((x) => fileOf(x.sentenceId))).not.toContain('market-other.md')
+  })
+
+  it('contests the article by the reader who denies it, and keeps that denial out of the claims', () => {
+    const article = claimLedBy('Residents with the top grade get discounts')
+    expect(article.disputes.map((x) => textOf(x.sentenceId))).toContain(
+      'Nobody I know gets a discount on heating bills in this town.',
+    )
+    // The reader restates the claim to deny it: that is its dispute, not a claim of its own.
+    expect(claimsWith('Nobody I know gets a discount')).toEqual([])
+    const a = engine.ask('Do residents with the top grade get discounts on heating bills?')
+    const top = a.claims.find((c) => c.statement.startsWith('Residents with the top grade'))
+    expect(top?.note).toMatch(
+      /^Contested: Sam Reader, in a reader comment on .*, says “Nobody I know.*”, against the article\.$/,
+    )
+  })
+
+  it('runs both ways: the article contests the reader’s claim, as the reader contests the article’s', () => {
+    const article = claimLedBy('will be mandatory for every household')
+    const reader = claimLedBy('totally optional for every household')
+    // One direction is found from the words (an opposite), the other answers it back.
+    const cues = [...article.disputes, ...reader.disputes].map((x) => x.cue).sort()
+    expect(cues).toEqual(['antonym', 'counter'])
+    expect(article.disputes.map((x) => textOf(x.sentenceId))).toContain(
+      'Joining the warmth plan is totally optional for every household, I checked.',
+    )
+    expect(reader.disputes.map((x) => textOf(x.sentenceId))).toContain(
+      'Joining the warmth plan will be mandatory for every household in the borough from next year.',
+    )
+    const a = engine.ask('Is joining the warmth plan optional?')
+    const kim = a.claims.find((c) => c.statement.includes('totally optional'))
+    expect(kim?.note).toMatch(
+      /^Contested: Jane Doe, in .*, says (otherwise: )?“.*mandatory.*”, against Kim Reader’s comment\.$/,
+    )
+  })
+
+  it('reads a fact-check’s verdict as a dispute of the claim it rates, whose “Claim:” line is no support', () => {
+    const sold = claimLedBy('harbour lamp')
+    expect(sold.disputes.map((x) => textOf(x.sentenceId))).toContain('Status: False (see details below)')
+    expect(sold.members.map(fileOf)).not.toContain('lamp-check.md')
+  })
+})
