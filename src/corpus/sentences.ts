@@ -115,7 +115,8 @@ export function splitSentences(text: string, offset = 0): SentenceSpan[] {
     const piece = text.slice(seg.start, seg.end)
     const cuts = [0]
     for (const m of piece.matchAll(GLUED_END)) cuts.push(m.index + 3)
-    for (const m of piece.matchAll(/\r?\n/g)) if (!wrapped(piece, m.index, m.index + m[0].length)) cuts.push(m.index + m[0].length)
+    for (const m of piece.matchAll(/\r?\n/g))
+      if (!wrapped(piece, m.index, m.index + m[0].length)) cuts.push(m.index + m[0].length)
     cuts.push(piece.length)
     cuts.sort((x, y) => x - y)
     for (let i = 0; i + 1 < cuts.length; i++) {
@@ -191,7 +192,9 @@ function continues(text: string, prev: SentenceSpan, next: SentenceSpan): boolea
 function wrapped(text: string, from: number, to: number): boolean {
   const before = text.slice(0, from).trimEnd()
   const after = text.slice(to).trimStart()
-  return /[^.!?:;”"’)\]]$/u.test(before) && /^[\p{Ll}`'(<{\d]/u.test(after) && !/^\s*[-*•]\s/.test(text.slice(to))
+  return (
+    /[^.!?:;”"’)\]]$/u.test(before) && /^[\p{Ll}`'(<{\d]/u.test(after) && !/^\s*[-*•]\s/.test(text.slice(to))
+  )
 }
 
 function tightenSpan(text: string, a: number, b: number): SentenceSpan | null {
