@@ -1,7 +1,8 @@
-import { readdirSync, statSync } from 'node:fs'
+import { appendFileSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { type BuildStep, buildIndex } from '../src/build/build-index.js'
-import { writeIndex } from '../src/build/index-files.js'
+import { readReusable, writeIndex } from '../src/build/index-files.js'
+import { listSeedFiles } from '../src/corpus/read-seeds.js'
 import { loadTimed, timeAsks } from './engine.js'
 import { peakRssMb, round, since } from './stats.js'
 
@@ -53,6 +54,30 @@ export function measureBuild(seedsDir: string, indexDir: string): BuildFigures {
   }
 }
 
+/** What re-indexing after one file changed costs. */
+export interface ReindexFigures {
+  reindexMs: number
+  /** True when the lexicon of the index before was reused (the change added no word). */
+  reused: boolean
+  peakRssMb: number
+}
+
+/**
+ * Changes one file of `seedsDir` (its first paragraph of some length said again at its end: no
+ * new word) and builds `indexDir` again with what the index built before lends.
+ */
+export function measureReindex(seedsDir: string, indexDir: string): ReindexFigures {
+  const file = join(seedsDir, listSeedFiles(seedsDir)[0] ?? '')
+  const paragraph = readFileSync(file, 'utf8')
+    .split(/\n\s*\n/)
+    .find((p) => p.trim().split(/\s+/).length > 12)
+  appendFileSync(file, `\n\n${(paragraph ?? 'One more line of text for the re-index.').trim()}\n`)
+  const start = performance.now()
+  const { data, reused } = buildIndex(seedsDir, () => {}, undefined, readReusable(indexDir))
+  writeIndex(indexDir, data)
+  return { reindexMs: round(since(start), 0), reused, peakRssMb: round(peakRssMb(), 0) }
+}
+
 /** Loads a built index and asks `count` questions made from its corpus, timing each alone. */
 export function measureServe(seedsDir: string, indexDir: string, count: number): ServeFigures {
   const { kb, ms: loadMs } = loadTimed(indexDir, seedsDir)
@@ -67,11 +92,15 @@ export function measureServe(seedsDir: string, indexDir: string, count: number):
   }
 }
 
-// `tsx bench/size.ts build|serve <seedsDir> <indexDir> [questions]`: one measurement in a process
+// `tsx bench/size.ts build|serve|reindex <seedsDir> <indexDir> [questions]`: one measurement in a process
 // of its own (so that its peak RSS is its own), printed as one line of JSON.
 if (import.meta.url === `file://${process.argv[1]}`) {
   const [mode, seedsDir = 'seeds', indexDir = 'index', count = '1000'] = process.argv.slice(2)
   const figures =
-    mode === 'build' ? measureBuild(seedsDir, indexDir) : measureServe(seedsDir, indexDir, Number(count))
+    mode === 'build'
+      ? measureBuild(seedsDir, indexDir)
+      : mode === 'reindex'
+        ? measureReindex(seedsDir, indexDir)
+        : measureServe(seedsDir, indexDir, Number(count))
   process.stdout.write(`${JSON.stringify(figures)}\n`)
 }

@@ -2,6 +2,7 @@ import { runConsole } from './adapters/console/console-chat.js'
 import { createDiscordBot, type DiscordBot } from './adapters/discord/index.js'
 import { createSlackBot, type SlackBot } from './adapters/slack/index.js'
 import { Engine } from './answer/engine.js'
+import { watchIndex } from './build/index-watch.js'
 import { loadKnowledge } from './build/load.js'
 import { memoryConversations, storeConversations } from './chat/conversations.js'
 import { ChatService } from './chat/service.js'
@@ -34,6 +35,19 @@ async function main(): Promise<void> {
   for (const e of loaded.errors) log.warn({ file: e.file, code: e.code }, e.message)
   if (loaded.saveError) log.warn(loaded.saveError)
   const engine = new Engine(loaded.knowledge)
+  // A rebuilt index (`npm run index`, or its --watch) is swapped in without a restart.
+  const watcher = watchIndex({
+    seedsDir: config.seedsDir,
+    indexDir: config.indexDir,
+    onSwap: (kb) => {
+      engine.use(kb)
+      log.info(
+        { code: 'INDEX_SWAPPED', sources: kb.sources.size, claims: kb.claims.size },
+        `index/ changed: now answering from ${kb.sources.size} sources, ${kb.passages.size} passages`,
+      )
+    },
+    onRefused: (message) => log.warn({ code: 'INDEX_REFUSED' }, message),
+  })
 
   // Digests are posted by the bots, which need the chat service, which needs the digest handler:
   // the posters call the bots once they exist.
@@ -53,7 +67,15 @@ async function main(): Promise<void> {
   }
   const console = !config.slack && !config.discord
   if (console) posters.push(consolePoster(process.stdout))
-  const runner = new DigestRunner({ kb: engine.kb, store, posters, log })
+  const runner = new DigestRunner({
+    // Read at each run: the index in use, after any swap.
+    get kb() {
+      return engine.kb
+    },
+    store,
+    posters,
+    log,
+  })
   const scheduler = new DigestScheduler({ store, runner, log })
   const service = new ChatService({
     engine,
@@ -72,6 +94,7 @@ async function main(): Promise<void> {
     const greeting = `${service.introduction()} /quit leaves.`
     await runConsole(service, { input: process.stdin, output: process.stdout, interactive, greeting })
     await scheduler.stop()
+    watcher.stop()
     await store.close()
     return
   }
@@ -92,6 +115,7 @@ async function main(): Promise<void> {
   // The bots stop taking events and let the answers under way finish (3 s at most), then the store closes.
   stopOnSignals(
     async () => {
+      watcher.stop()
       await Promise.allSettled([scheduler.stop(), slack?.stop(3000), discord?.stop(3000)])
       await store.close()
     },

@@ -61,12 +61,24 @@ export interface Trace extends Found {
 /** Answers questions from the loaded index: claims with verbatim, attributed quotes and contested notes. */
 export class Engine {
   private readonly options: EngineOptions
+  private knowledge: Knowledge
 
-  constructor(
-    readonly kb: Knowledge,
-    options: Partial<EngineOptions> = {},
-  ) {
+  constructor(kb: Knowledge, options: Partial<EngineOptions> = {}) {
+    this.knowledge = kb
     this.options = { ...ENGINE_DEFAULTS, model: options.model ?? defaultModel(), ...options }
+  }
+
+  /** The loaded index it answers from (see `use`). */
+  get kb(): Knowledge {
+    return this.knowledge
+  }
+
+  /**
+   * Answers from `kb` from now on: a rebuilt index swapped in without a restart. Answering is
+   * synchronous, so a question being answered finishes on the index it started with.
+   */
+  use(kb: Knowledge): void {
+    this.knowledge = kb
   }
 
   /** The ranking model in use. */

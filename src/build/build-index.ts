@@ -10,8 +10,10 @@ import { packSearch } from '../search/packed-search.js'
 import { buildSearchIndex } from '../search/search-index.js'
 import { tagsOf } from '../search/tags.js'
 import { termOf, tokenize } from '../search/text.js'
-import { dictionaryStems, readWordNet } from '../search/wordnet.js'
+import { dictionaryStems, readWordNet, type WordNet } from '../search/wordnet.js'
 import { countTerms, type IndexData } from './index-data.js'
+import type { ReusableParts } from './index-files.js'
+import { lexiconInputs } from './lexicon-inputs.js'
 import { currentManifest } from './manifest.js'
 
 /** The steps of a build, reported as they finish (for a progress bar). */
@@ -69,20 +71,43 @@ function vocabularyOf(documents: readonly Document[]): {
 /**
  * Builds everything `index/` holds from the seeds folder: passages, the WordNet lexicon for
  * the corpus's words, the claims with their disputes and caveats, and the search index.
- * `onStep` hears of each step as it ends, `onFile` of each seed file as it is read.
+ * `onStep` hears of each step as it ends, `onFile` of each seed file as it is read. With the
+ * parts of the index built before (`previous`), its lexicon and dictionary are reused when the
+ * corpus's words, proper nouns and names are the same as then (editing a page rarely adds a
+ * word): WordNet is not read. The result is the same as a build without them.
  */
 export function buildIndex(
   seedsDir: string,
   onStep: (step: BuildStep) => void = () => {},
   onFile?: ReadCorpusOptions['onFile'],
-): { data: IndexData; corpus: Corpus } {
+  previous: ReusableParts | null = null,
+): { data: IndexData; corpus: Corpus; reused: boolean } {
   const manifest = currentManifest(seedsDir)
   const corpus = readCorpus(seedsDir, onFile ? { onFile } : {})
   onStep('read seeds')
-  const wordnet = readWordNet()
-  onStep('read WordNet')
   const { vocab, proper, names, namesByPassage } = vocabularyOf(corpus.documents)
-  const lexicon = buildLexicon(wordnet, vocab, proper, names.values())
+  manifest.lexicon = lexiconInputs(vocab, proper, names.values())
+  let lexicon: IndexData['lexicon']
+  let dictionary: string[]
+  let reused = false
+  if (
+    previous &&
+    previous.manifest.lexicon === manifest.lexicon &&
+    previous.manifest.format === manifest.format
+  ) {
+    lexicon = previous.lexicon
+    dictionary = previous.dictionary
+    reused = true
+    onStep('read WordNet')
+  } else {
+    // WordNet is some 300 MB of objects: only the lexicon and the dictionary are kept of it, and
+    // it is let go before claims are built (the build's peak).
+    let wordnet: WordNet | null = readWordNet()
+    onStep('read WordNet')
+    lexicon = buildLexicon(wordnet, vocab, proper, names.values())
+    dictionary = dictionaryStems(wordnet, termOf)
+    wordnet = null
+  }
   onStep('build lexicon')
   const graph = buildClaimGraph(corpus.documents, lexicon)
   // A sentence's names are search terms of it, but not words that make two sentences alike
@@ -121,10 +146,10 @@ export function buildIndex(
     lexicon,
     vocabulary: countTerms(graph.sentences),
     search: packSearch(search.toJSON()),
-    dictionary: dictionaryStems(wordnet, termOf),
+    dictionary,
     extracted: Object.fromEntries(
       corpus.documents.filter((d) => isExtracted(d.source.file)).map((d) => [d.source.file, d.text]),
     ),
   }
-  return { data, corpus }
+  return { data, corpus, reused }
 }

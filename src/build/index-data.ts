@@ -15,6 +15,12 @@ export interface Manifest {
   /** Seed file name → SHA-256 of its bytes (the sidecar `sources.json` included). */
   seeds: Record<string, string>
   /**
+   * SHA-256 of what the lexicon was made from (the corpus's terms, proper nouns and names, and the
+   * code and data that make it): a rebuild with the same reuses the lexicon instead of reading
+   * WordNet again. Absent in indexes built before it was recorded.
+   */
+  lexicon?: string
+  /**
    * Index file name (`corpus.json`, `search.bin`…; all but the manifest) → its size in bytes and the SHA-256
    * of its bytes, as written; checked when the index is read. Set by `writeIndex`.
    */

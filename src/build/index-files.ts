@@ -185,6 +185,35 @@ export function readManifest(dir: string): Manifest | null {
   return m as Manifest
 }
 
+/** What a new build can take over from the index in a folder (see `buildIndex`'s `previous`). */
+export interface ReusableParts {
+  manifest: Manifest
+  lexicon: IndexData['lexicon']
+  dictionary: string[]
+}
+
+/**
+ * The parts of the index in `dir` a rebuild may reuse: its manifest, lexicon and dictionary, each
+ * checked as on load; null when there is no index or it is damaged (the build then makes them).
+ */
+export function readReusable(dir: string): ReusableParts | null {
+  try {
+    const manifest = readManifest(dir)
+    if (manifest === null) return null
+    const lexicon = JSON.parse(
+      readChecked(dir, FILES.lexicon, manifest).toString('utf8'),
+    ) as IndexData['lexicon']
+    const dictionary = readChecked(dir, FILES.dictionary, manifest)
+      .toString('utf8')
+      .split('\n')
+      .filter(Boolean)
+    return { manifest, lexicon, dictionary }
+  } catch (error) {
+    if (error instanceof IndexDamagedError || error instanceof SyntaxError) return null
+    throw error
+  }
+}
+
 /** Reads index file `name` in `dir`, checked against the size and SHA-256 the manifest records for it. */
 function readChecked(dir: string, name: string, manifest: Manifest): Buffer {
   const path = join(dir, name)

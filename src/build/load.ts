@@ -5,7 +5,7 @@ import { isExtracted } from '../corpus/formats.js'
 import type { ReadError } from '../corpus/types.js'
 import { BUILD_STEPS, type BuildStep, buildIndex } from './build-index.js'
 import type { IndexData, StoredIndex } from './index-data.js'
-import { IndexDamagedError, readIndex, readManifest, writeIndex } from './index-files.js'
+import { IndexDamagedError, readIndex, readManifest, readReusable, writeIndex } from './index-files.js'
 import { currentManifest, manifestChanges } from './manifest.js'
 
 /** Where the index and the seeds are, and who hears about a rebuild. */
@@ -22,7 +22,7 @@ export interface LoadOptions {
   /** Called as each build step finishes (step number from 1, of `total`). */
   onStep?: (step: BuildStep, done: number, total: number) => void
   /** Called as each seed file is read during a rebuild (files done, of `total`). */
-  onFile?: (file: string, done: number, total: number) => void
+  onFile?: (file: string, done: number, total: number, passages: number) => void
 }
 
 /** The loaded knowledge, and whether the index had to be rebuilt to get it. */
@@ -67,6 +67,7 @@ export function loadKnowledge(options: Partial<LoadOptions> = {}): Loaded {
       seedsDir,
       (step) => options.onStep?.(step, ++done, BUILD_STEPS.length),
       options.onFile,
+      readReusable(indexDir),
     )
     data = built.data
     errors = built.corpus.errors
@@ -76,11 +77,18 @@ export function loadKnowledge(options: Partial<LoadOptions> = {}): Loaded {
       saveError = `could not save the rebuilt index in ${indexDir}/ (${(cause as Error).message}); it will be rebuilt at the next start.`
     }
   }
-  // Quotes are cut from the seed's text, or, for HTML, PDF and Word, from the text extracted from it.
+  return { knowledge: knowledgeOf(data, seedsDir), changes, damage, errors, saveError }
+}
+
+/**
+ * The knowledge of a built or read index, with the texts its quotes are cut from: each seed's
+ * text, or, for HTML, PDF and Word, the text extracted from it (kept in the index).
+ */
+export function knowledgeOf(data: IndexData | StoredIndex, seedsDir: string): Knowledge {
   const texts = new Map<string, string>()
   for (const s of data.sources) {
     const text = isExtracted(s.file) ? data.extracted[s.file] : readFileSync(join(seedsDir, s.file), 'utf8')
     if (text !== undefined) texts.set(s.file, text)
   }
-  return { knowledge: new Knowledge(data, texts), changes, damage, errors, saveError }
+  return new Knowledge(data, texts)
 }

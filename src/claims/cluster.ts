@@ -1,5 +1,6 @@
 import type { CorpusContext } from './context.js'
 import { candidates, termIndex } from './quotations.js'
+import { similarEnough } from './similar-enough.js'
 import type { ClaimRecord, SentenceRecord } from './types.js'
 
 /** Similarity at which two sentences state the same claim. */
@@ -56,7 +57,8 @@ export function clusterClaims(
       const other = ctx.passageOf(c)
       if ((own.voice === 'comment') !== (other.voice === 'comment')) continue
       if (own.voice === 'comment' && own.sourceId !== other.sourceId) continue
-      const sim = ctx.sentenceSimilarity(s, c)
+      // Exact where it counts (at least SAME_CLAIM); clause pairs that cannot get there are skipped.
+      const sim = similarEnough(ctx, s, c, SAME_CLAIM)
       if (sim >= SAME_CLAIM && samePolarity(ctx, s, c)) {
         near.push({ s: c, sim })
         if (sim >= 1) full += 1
@@ -106,7 +108,11 @@ export function clusterClaims(
       const key = a.id < b.id ? `${a.id} ${b.id}` : `${b.id} ${a.id}`
       let v = pairs.get(key)
       if (v === undefined) {
-        v = ctx.sentenceSimilarity(a, b)
+        // Known from the neighbours found above (exact there), or worked out: with a floor of 0
+        // the similarity is exact (clause pairs that cannot beat the best are skipped).
+        const known = (x: SentenceRecord, y: SentenceRecord) =>
+          neighbours.get(x.id)?.find((n) => n.s === y)?.sim
+        v = known(a, b) ?? known(b, a) ?? similarEnough(ctx, a, b, 0)
         pairs.set(key, v)
       }
       return v

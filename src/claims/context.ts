@@ -119,6 +119,11 @@ export class CorpusContext {
     return Array.isArray(terms) ? this.table.encode(terms) : this.table.encodeAll(terms)
   }
 
+  /** The weight of a term by its id (see `idOf`; the same as `weight` of the term). */
+  weightOfId(id: number): number {
+    return this.table.weight(id)
+  }
+
   /** A term's id, for `Probe.own`. */
   idOf(term: string): number {
     return this.table.idOf(term)

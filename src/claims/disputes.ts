@@ -190,6 +190,8 @@ function indexByTerm(candidates: readonly Candidate[]): Map<string, Candidate[]>
 
 /** Most candidates weighed as disputes of one claim, taken rarest term first (see `disputePool`). */
 export const MAX_DISPUTE_CANDIDATES = 128
+/** Most postings looked at to gather a claim's candidate disputes (the seeds and git's manuals look at 174 at most). */
+export const MAX_DISPUTE_POSTINGS = 4096
 
 /** Candidates by term: all of them (for antonyms), and those that can dispute without an antonym. */
 interface TermLists {
@@ -268,8 +270,12 @@ function disputePool(
   }
   lists.sort((a, b) => a.length - b.length)
   const first = new Map<Candidate, number>()
+  // Blocking: at most so many postings are looked at, whatever the corpus's size (a claim's
+  // words may be in the postings of thousands of sentences that hold none of its other words).
+  let looked = 0
   scan: for (const list of lists) {
     for (const c of list) {
+      if (++looked > MAX_DISPUTE_POSTINGS) break scan
       if (first.has(c)) continue
       const at = words.findIndex((t) => c.terms.has(t))
       if (at < 0) continue

@@ -1,5 +1,6 @@
 import { terms as termsOf } from '../search/text.js'
 import { type CorpusContext, SPECIFIC_WEIGHT } from './context.js'
+import { similarEnough } from './similar-enough.js'
 import type { SentenceRecord } from './types.js'
 
 /** A comment's sentence that repeats another passage's sentence, and the words that answer it. */
@@ -125,7 +126,8 @@ export function findQuotations(ctx: CorpusContext): Map<string, Quotation> {
     if (out.has(s.id) || s.terms.length < 4) continue
     // The sentence it is most like, if that is an article's (or an update's) and alike enough;
     // a reader's sentence as alike, and earlier, is the better match (the reader copied a reader).
-    const similar = (c: SentenceRecord) => ctx.sentenceSimilarity(s, c)
+    // Only a copy (COPY_SIMILARITY or more) counts: below that, how alike is of no matter.
+    const similar = (c: SentenceRecord) => similarEnough(ctx, s, c, COPY_SIMILARITY)
     const copy = bestMatch(ctx, articles, s.terms, passage.id, similar, MAX_COPY_CANDIDATES)
     if (!copy || copy.score < COPY_SIMILARITY) continue
     const reader = bestMatch(ctx, readers, s.terms, passage.id, similar, MAX_COPY_CANDIDATES)

@@ -167,6 +167,16 @@ export class Probe {
     return this.own(-1)
   }
 
+  /** How much a term (an id) counts as found in the list: 1 when it is there, a related word's factor, else 0. */
+  reachOf(id: number): number {
+    return this.reach.get(id)?.[0] ?? 0
+  }
+
+  /** How much the list's term at position `k` was found in the list last measured (0–1). */
+  foundAt(k: number): number {
+    return this.best[k] ?? 0
+  }
+
   /** The list's side of the last measure, leaving out the positions holding term `except` (an id; -1: none). */
   own(except: number): Side {
     const specificWeight = this.table.specificWeight

@@ -17,7 +17,7 @@ export function loadNotices(
           : `The seeds changed since index/ was built (${changes.join('; ')}); rebuilding it…\n`,
       )
     },
-    onFile: (file, done, total) => bar.file(file, done, total),
+    onFile: (file, done, total, passages) => bar.file(file, done, total, passages),
     onStep: (step, done, total) => {
       bar.step(step)
       if (done === total) bar.finish()

@@ -12,6 +12,8 @@ export interface DocumentMeta {
   publisher: string | null
   date: string | null
   url: string | null
+  /** What a manual page is about (see `Source.topic`); absent for other documents. */
+  topic?: string | undefined
 }
 
 /**
@@ -36,6 +38,7 @@ export function assembleDocument(
     url: meta.url,
     hash: hash ?? createHash('sha256').update(text).digest('hex'),
   }
+  if (meta.topic) source.topic = meta.topic
   const idOf = (i: number | undefined) => (i === undefined ? null : `${source.id}#${i + 1}`)
   const passages: Passage[] = drafts.map((d, i) => {
     const p: Passage = {

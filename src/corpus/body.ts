@@ -48,7 +48,12 @@ function items(block: Block): Line[][] {
 export function readBody(
   text: string,
   lines: Line[],
-  opts: { quotedAuthor: string | null; authorName: string | null },
+  opts: {
+    quotedAuthor: string | null
+    authorName: string | null
+    /** A line's heading text when the markup marks it as one (Markdown's `## Options`), else null. */
+    heading?: (line: Line) => string | null
+  },
 ): BodyRead {
   const blocks = toBlocks(lines)
   const passages: DraftPassage[] = []
@@ -71,8 +76,9 @@ export function readBody(
     })
     if (kept.length === 0) continue
     const only = kept.length === 1 ? kept[0] : undefined
-    if (only && looksLikeHeading(only.text)) {
-      section = only.text.trim()
+    const marked = only ? (opts.heading?.(only) ?? null) : null
+    if (only && (marked !== null || looksLikeHeading(only.text))) {
+      section = marked ?? only.text.trim()
       const about = /^about\s+(.+)$/i.exec(section)
       // "About <the author>" introduces a bio: page furniture, not the article.
       const author = opts.authorName ?? byline.author

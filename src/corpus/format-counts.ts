@@ -15,8 +15,9 @@ export interface FormatCount {
 /** Files read, passages and files skipped per format, for the formats the seeds hold, in `FORMATS` order. */
 export function countByFormat(corpus: Corpus): FormatCount[] {
   const counts = new Map<DocumentFormat, FormatCount>()
-  const of = (file: string) => {
-    const format = formatOf(file) ?? 'txt'
+  // A `.txt` file read as AsciiDoc (git's manuals) counts as AsciiDoc.
+  const of = (file: string, markup?: DocumentFormat) => {
+    const format = markup ?? formatOf(file) ?? 'txt'
     let c = counts.get(format)
     if (!c) {
       c = { format, files: 0, passages: 0, skipped: 0 }
@@ -25,7 +26,7 @@ export function countByFormat(corpus: Corpus): FormatCount[] {
     return c
   }
   for (const d of corpus.documents) {
-    const c = of(d.source.file)
+    const c = of(d.source.file, d.markup)
     c.files += 1
     c.passages += d.passages.length
   }

@@ -4,12 +4,15 @@ import { extname } from 'node:path'
  * How a seed file is read, by its extension. A `disqus` file (`.xml`, a Disqus comments export) is
  * no document of its own: its comments are read into the saved pages they are about.
  */
-export type DocumentFormat = 'txt' | 'md' | 'html' | 'pdf' | 'docx' | 'disqus'
+export type DocumentFormat = 'txt' | 'md' | 'adoc' | 'rst' | 'html' | 'pdf' | 'docx' | 'disqus'
 
 const BY_EXTENSION: Readonly<Record<string, DocumentFormat>> = {
   '.txt': 'txt',
   '.md': 'md',
   '.markdown': 'md',
+  '.adoc': 'adoc',
+  '.asciidoc': 'adoc',
+  '.rst': 'rst',
   '.html': 'html',
   '.htm': 'html',
   '.pdf': 'pdf',
@@ -21,7 +24,16 @@ const BY_EXTENSION: Readonly<Record<string, DocumentFormat>> = {
 export const DOCUMENT_EXTENSIONS: readonly string[] = Object.keys(BY_EXTENSION)
 
 /** The formats in the order `npm run index` reports them. */
-export const FORMATS: readonly DocumentFormat[] = ['txt', 'md', 'html', 'pdf', 'docx', 'disqus']
+export const FORMATS: readonly DocumentFormat[] = [
+  'txt',
+  'md',
+  'adoc',
+  'rst',
+  'html',
+  'pdf',
+  'docx',
+  'disqus',
+]
 
 /** The format a file is read as, or null when its extension is not a document's. */
 export function formatOf(file: string): DocumentFormat | null {

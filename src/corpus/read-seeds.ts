@@ -7,6 +7,11 @@ import { formatOf } from './formats.js'
 import { CommentExports } from './html/comment-exports.js'
 import { readDisqusExport } from './html/disqus-export.js'
 import { readHtml } from './html/read-html.js'
+import { readAsciiDoc } from './markup/asciidoc.js'
+import { inheritTopics } from './markup/includes.js'
+import { manualDocument } from './markup/manual-document.js'
+import { markupOf } from './markup/markup-of.js'
+import { readRst } from './markup/rst.js'
 import { parseDocument } from './parse-document.js'
 import { partsToDocument } from './parts-document.js'
 import { readPdf } from './pdf/read-pdf.js'
@@ -24,8 +29,8 @@ export function listSeedFiles(dir: string): string[] {
 
 /** Where `readCorpus` reports each file as it is read (for a progress bar). */
 export interface ReadCorpusOptions {
-  /** Called after each file, read or skipped: its name, how many files are done and of how many. */
-  onFile?: (file: string, done: number, total: number) => void
+  /** Called after each file, read or skipped: its name, how many files are done and of how many, and the passages read so far. */
+  onFile?: (file: string, done: number, total: number, passages: number) => void
 }
 
 /**
@@ -42,13 +47,18 @@ export function readCorpus(dir: string, options: ReadCorpusOptions = {}): Corpus
   const isExport = (file: string) => formatOf(file) === 'disqus'
   const exports = new CommentExports()
   let done = 0
+  let passages = 0
   for (const file of [...files.filter(isExport), ...files.filter((f) => !isExport(f))]) {
     const read = readFile(dir, file, sidecar.get(file) ?? {}, exports)
     if ('error' in read) errors.push(read.error)
-    else if ('document' in read) documents.push(read.document)
-    options.onFile?.(file, ++done, files.length)
+    else if ('document' in read) {
+      documents.push(read.document)
+      passages += read.document.passages.length
+    }
+    options.onFile?.(file, ++done, files.length, passages)
   }
   errors.push(...exports.unmatched())
+  inheritTopics(documents)
   return { documents: withUniqueIds(documents), errors, commentExports: exports.uses() }
 }
 
@@ -86,6 +96,12 @@ function readFile(dir: string, file: string, meta: SidecarEntry, exports: Commen
   }
   const decoded = decodeSeed(file, bytes)
   if (!decoded.ok) return { error: decoded.error }
+  // A manual (AsciiDoc, reStructuredText) is read by its markup, not as an article with comments.
+  const markup = markupOf(file, decoded.text)
+  if (markup) {
+    const read = markup === 'adoc' ? readAsciiDoc(decoded.text) : readRst(decoded.text)
+    return { document: manualDocument(file, decoded.text, read, markup, meta, hash) }
+  }
   try {
     return { document: parseDocument(file, decoded.text, meta, hash) }
   } catch (cause) {

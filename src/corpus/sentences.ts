@@ -101,7 +101,8 @@ function detect(text: string): SentenceSpan[] {
 
 /**
  * Splits a passage into sentences (wink-nlp's sentence boundary detection), also at sentence ends
- * written without a space and at line breaks, keeping footnote marks with the sentence they
+ * written without a space and at line breaks (not at one that only wraps a sentence, see
+ * `wrapped`), keeping footnote marks with the sentence they
  * annotate. Sentences are never joined; a fragment (a short piece without a verb, see
  * `isFragment`) goes with the sentence before it. Offsets are relative to the file: `offset` is
  * the passage's start.
@@ -114,7 +115,8 @@ export function splitSentences(text: string, offset = 0): SentenceSpan[] {
     const piece = text.slice(seg.start, seg.end)
     const cuts = [0]
     for (const m of piece.matchAll(GLUED_END)) cuts.push(m.index + 3)
-    for (const m of piece.matchAll(/\r?\n/g)) cuts.push(m.index + m[0].length)
+    for (const m of piece.matchAll(/\r?\n/g))
+      if (!wrapped(piece, m.index, m.index + m[0].length)) cuts.push(m.index + m[0].length)
     cuts.push(piece.length)
     cuts.sort((x, y) => x - y)
     for (let i = 0; i + 1 < cuts.length; i++) {
@@ -179,6 +181,20 @@ function continues(text: string, prev: SentenceSpan, next: SentenceSpan): boolea
   if (/^[—–]/u.test(body) && /[”"’']$/u.test(end)) return true
   // "iCloud", "eBay": a name written with a small first letter starts a sentence all the same.
   return /^\p{Ll}(?!\p{L}*\p{Lu})/u.test(body) && /(?:\.\)?|[.!?,]?[”"’'])$/u.test(end)
+}
+
+/**
+ * True when the line break at `from`–`to` of `text` only wraps a sentence (a manual's lines are
+ * cut at 70 characters): the line before ends without a sentence's closing punctuation and the
+ * next goes on in lower case, or with a code span, a link or a number ("…the revision which" /
+ * "last modified the line.").
+ */
+function wrapped(text: string, from: number, to: number): boolean {
+  const before = text.slice(0, from).trimEnd()
+  const after = text.slice(to).trimStart()
+  return (
+    /[^.!?:;”"’)\]]$/u.test(before) && /^[\p{Ll}`'(<{\d]/u.test(after) && !/^\s*[-*•]\s/.test(text.slice(to))
+  )
 }
 
 function tightenSpan(text: string, a: number, b: number): SentenceSpan | null {

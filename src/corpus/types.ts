@@ -19,6 +19,14 @@ export interface Source {
   url: string | null
   /** SHA-256 of the file's bytes, hex; tells when a seed changed. */
   hash: string
+  /**
+   * What a manual page is about, in a line: its NAME line ("git-blame - Show what revision and
+   * author last modified each line of a file"), else its title; for a file that other pages
+   * include (`include::fetch-options.txt[]`), the topics of the pages including it. Absent for
+   * documents that are no manuals (articles, posts, pages). Searched as what is known about
+   * every passage of the source, with its writer and section.
+   */
+  topic?: string
 }
 
 /** A paragraph-sized, verbatim span of a source, with who wrote it. */
@@ -60,6 +68,10 @@ export interface Document {
    * for HTML, PDF and Word, the plain text citebot extracted (see `isExtracted`).
    */
   text: string
+  /** The markup it was read as, when a markup reader read it (a `.txt` file may be AsciiDoc). */
+  markup?: 'adoc' | 'rst'
+  /** Files it includes (AsciiDoc `include::`, reStructuredText `.. include::`), as written in it. */
+  includes?: string[]
 }
 
 /** A file in `seeds/` that could not be read, with the reason. */

@@ -57,6 +57,9 @@ interface Builder {
   done(): Lexicon
 }
 
+// The same order as `localeCompare`, without making a collator for every comparison.
+const collator = new Intl.Collator()
+
 function builder(vocab: ReadonlySet<string>): Builder {
   const map = new Map<string, Map<string, Expansion>>()
   return {
@@ -73,8 +76,8 @@ function builder(vocab: ReadonlySet<string>): Builder {
     },
     done() {
       const out: Lexicon = {}
-      for (const [key, entry] of [...map].sort(([a], [b]) => a.localeCompare(b))) {
-        out[key] = [...entry.values()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      for (const [key, entry] of [...map].sort(([a], [b]) => collator.compare(a, b))) {
+        out[key] = [...entry.values()].sort((a, b) => b[1] - a[1] || collator.compare(a[0], b[0]))
       }
       return out
     },
@@ -121,9 +124,20 @@ export function buildLexicon(
   const nameList = [...names]
   const synset = (key: string) => wn.synsets.get(key)
   // A lemma of several words reaches the corpus as a name the corpus has ("Soviet Union").
+  const termIn = (word: string) => (word.includes(' ') ? word.replace(/[ -]/g, '_') : termOfLemma(word))
+  // Most synsets hold no word of the corpus: each synset's words in the corpus are worked out
+  // once, not again for every lemma that reaches it (the loop below visits synsets millions of times).
+  const inCorpus = new Map<Synset, string[]>()
+  const corpusWords = (t: Synset) => {
+    let found = inCorpus.get(t)
+    if (!found) {
+      found = t.words.filter((w) => vocab.has(termIn(w)))
+      inCorpus.set(t, found)
+    }
+    return found
+  }
   const add = (key: string, word: string, weight: number, rel: Relation) => {
-    if (word.includes(' ')) b.add(key, word.replace(/[ -]/g, '_'), weight, rel)
-    else b.add(key, termOfLemma(word), weight, rel)
+    b.add(key, termIn(word), weight, rel)
   }
   for (const [lemma, lists] of wn.senses) {
     const key = keyOfLemma(lemma)
@@ -134,13 +148,13 @@ export function buildLexicon(
         if (!s) return
         const self = s.words.indexOf(lemma) + 1
         const synonyms = sense < SYNONYM_SENSES
-        if (synonyms) for (const w of s.words) add(key, w, W.synonym, 'syn')
+        if (synonyms) for (const w of corpusWords(s)) add(key, w, W.synonym, 'syn')
         for (const p of s.pointers) {
           if (p.source !== 0 && p.source !== self) continue
           const t = synset(p.target)
           if (!t) continue
           if (p.symbol === '&' && synonyms) {
-            for (const w of t.words) add(key, w, W.similar, 'syn')
+            for (const w of corpusWords(t)) add(key, w, W.similar, 'syn')
             // A satellite's head carries the antonyms: "mandatory" → "obligatory" ↔ "optional".
             for (const q of t.pointers) {
               const u = q.symbol === '!' ? synset(q.target) : undefined
@@ -154,14 +168,14 @@ export function buildLexicon(
             // The antonym's satellites are antonyms too: "optional" ↔ "compulsory", "mandatory".
             for (const q of t.pointers) {
               const u = q.symbol === '&' ? synset(q.target) : undefined
-              if (u) for (const w of u.words) add(key, w, W.antonym, rel)
+              if (u) for (const w of corpusWords(u)) add(key, w, W.antonym, rel)
             }
           } else if (synonyms && s.pos === 'n' && p.symbol === '~') {
             // Kinds of the thing asked ("list" → "blacklist"), in its most frequent sense only; a
             // verb's or an adjective's are too many and too loose ("change" → "accelerate").
-            for (const w of t.words) add(key, w, W.hyponym, 'hypo')
+            for (const w of corpusWords(t)) add(key, w, W.hyponym, 'hypo')
           } else if (synonyms && s.pos === 'n' && (p.symbol === '@' || p.symbol === '@i')) {
-            for (const w of t.words) add(key, w, W.hypernym, 'hyper')
+            for (const w of corpusWords(t)) add(key, w, W.hypernym, 'hyper')
           } else if (synonyms && (p.symbol === '#m' || p.symbol === '%m' || p.symbol === '\\')) {
             // Members and pertainyms: "American" → "United States" (parts are too loose:
             // "United States" → "North America").

@@ -11,11 +11,20 @@ export const VOICE_WORDS: Readonly<Record<Passage['voice'], string>> = {
 
 /**
  * What is known about a passage besides its words: who wrote it, the source's publisher and
- * author, what kind of passage it is and its section heading. A question can name any of these
- * ("What does the ACLU update say?", "What did Edward Lin say?").
+ * author, what kind of passage it is, its section heading and, for a manual, its page's topic
+ * (the NAME line "git-blame - Show what revision and author last modified each line of a file").
+ * A question can name any of these ("What does the ACLU update say?", "What did Edward Lin
+ * say?", "who last changed each line of a file?").
  */
 export function metaText(passage: Pick<Passage, 'voice' | 'author' | 'section'>, source: Source): string {
-  return [passage.author, source.author, source.publisher, VOICE_WORDS[passage.voice], passage.section]
+  return [
+    passage.author,
+    source.author,
+    source.publisher,
+    VOICE_WORDS[passage.voice],
+    passage.section,
+    source.topic,
+  ]
     .filter((x): x is string => Boolean(x))
     .join(' ')
 }

@@ -1,5 +1,6 @@
 import { stemmer } from 'stemmer'
 import { eng } from 'stopword'
+import { maskMarkup } from './markup.js'
 
 /** A word of a text, where it is, and its search term. */
 export interface Token {
@@ -137,19 +138,32 @@ export function normalizeWord(raw: string): string {
   return w.replace(/\.$/, '')
 }
 
+/** Words whose stems are kept: the stemmer is the build's busiest function, and words repeat. */
+const MAX_KEPT_STEMS = 400_000
+const stems = new Map<string, string>()
+
 /** The search term for a normalized word: its Porter stem, or '' for a stop word. */
 export function termOf(word: string): string {
-  if (word === '' || STOP_WORDS.has(word)) return ''
+  let term = stems.get(word)
+  if (term !== undefined) return term
+  if (word === '' || STOP_WORDS.has(word)) term = ''
   // Numbers, years and scores stay as written: "2020" and "350" are strong evidence.
-  if (/^\d/.test(word)) return word
-  if (word.length > 40 || word.length < 2) return ''
-  return stemmer(word)
+  else if (/^\d/.test(word)) term = word
+  else if (word.length > 40 || word.length < 2) term = ''
+  else term = stemmer(word)
+  // A bounded cache: a long-running bot reads endless new words in questions.
+  if (stems.size >= MAX_KEPT_STEMS) stems.clear()
+  stems.set(word, term)
+  return term
 }
 
-/** Every word of a text with its offsets and search term (stop words keep `term: ''`). */
+/**
+ * Every word of a text with its offsets and search term (stop words keep `term: ''`). Markup
+ * syntax (`linkgit:`, `{litdd}`, roles, link targets; see markup.ts) is no word of it.
+ */
 export function tokenize(text: string): Token[] {
   const out: Token[] = []
-  for (const m of text.matchAll(WORD)) {
+  for (const m of maskMarkup(text).matchAll(WORD)) {
     const parts =
       /[.,]/.test(m[0]) && !/^\d/.test(m[0]) ? splitGlued(m[0], m.index) : [[m[0], m.index] as const]
     for (const [raw, at] of parts) {

@@ -1,24 +1,13 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { INDEX_FILES, IndexDamagedError, readIndex } from '../../src/build/index-files.js'
 import { loadKnowledge } from '../../src/build/load.js'
 import { ROOT } from '../helpers/built.js'
-
-const dirs: string[] = []
-afterAll(() => {
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true })
-})
+import { indexCopies } from '../helpers/index-copy.js'
 
 /** A copy of the committed index and the seeds, in a folder of its own. */
-function copy(): { index: string; seeds: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'citebot-damaged-'))
-  dirs.push(dir)
-  cpSync(join(ROOT, 'index'), join(dir, 'index'), { recursive: true })
-  cpSync(join(ROOT, 'seeds'), join(dir, 'seeds'), { recursive: true })
-  return { index: join(dir, 'index'), seeds: join(dir, 'seeds') }
-}
+const copy = indexCopies('citebot-damaged-')
 
 const half = (path: string) => truncateSync(path, Math.floor(readFileSync(path).byteLength / 2))
 const damageOf = (dir: string) => {

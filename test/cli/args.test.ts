@@ -66,7 +66,7 @@ describe('every command line tool', () => {
   it.each([
     ['ask', 'Usage: npm run ask -- [--json] [--seeds DIR] [--index DIR] [question…]'],
     ['sources', 'Usage: npm run sources -- [--json]'],
-    ['index', 'Usage: npm run index -- [--seeds DIR] [--index DIR]'],
+    ['index', 'Usage: npm run index -- [--seeds DIR] [--index DIR] [--watch]'],
     ['discord:register', 'Usage: npm run discord:register'],
   ])('npm run %s -- --help prints its usage and exits 0', (script, usage) => {
     const out = run(script, ['--help'])

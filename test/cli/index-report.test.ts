@@ -27,11 +27,12 @@ describe('what `npm run index` reports', () => {
       'scan.pdf': '%PDF-1.7 not really',
     })
     const { stream, written } = terminal()
-    const bar = fileProgress(stream)
+    let clock = 0
+    const bar = fileProgress(stream, () => (clock += 100))
     const { corpus } = buildIndex(
       dir,
       (step) => bar.step(step),
-      (file, done, total) => bar.file(file, done, total),
+      (file, done, total, passages) => bar.file(file, done, total, passages),
     )
     bar.finish()
     const counts = countByFormat(corpus)
@@ -48,8 +49,29 @@ describe('what `npm run index` reports', () => {
       '  pdf    1 file, 1 passage (1 skipped)',
     ])
     const frames = written.join('').split('\r').filter(Boolean)
-    expect(frames[0]).toContain('1/8 files · 000_69de7e6420143b03.txt')
-    expect(frames[7]).toContain('8/8 files · scan.pdf')
-    expect(frames[frames.length - 1]).toContain('8/8 files · build search index')
+    // Files and passages done, the time since the start and what is left of the reading, the file.
+    const first = readCorpus(join(ROOT, 'seeds')).documents[0]?.passages.length ?? 0
+    expect(frames[0]).toMatch(
+      new RegExp(`1/8 files · ${first} passages · 0\\.1 s, ~\\d+ s left · 000_69de7e6420143b03\\.txt`),
+    )
+    expect(frames[7]).toContain('8/8 files')
+    expect(frames[7]).toContain('scan.pdf')
+    expect(frames[frames.length - 1]).toMatch(/8\/8 files · [\d,]+ passages · [\d.]+ s · build search index/)
   }, 60_000)
+
+  it('writes one line per build step, with its time, when not on a terminal', () => {
+    const written: string[] = []
+    const stream = { isTTY: false, write: (x: string) => written.push(x) } as unknown as NodeJS.WriteStream
+    let clock = 0
+    const bar = fileProgress(stream, () => (clock += 250))
+    bar.file('a.txt', 1, 2, 3)
+    bar.file('b.txt', 2, 2, 7)
+    bar.step('read seeds')
+    bar.step('find claims')
+    bar.finish()
+    expect(written).toEqual([
+      'index: read seeds in 0.8 s (2 files, 7 passages)\n',
+      'index: find claims in 0.3 s\n',
+    ])
+  })
 })
