@@ -7,6 +7,7 @@ import { holdsAnswer } from './answer-types.js'
 import type { Knowledge } from './knowledge.js'
 import { isFrameWord, type Pos, type QuestionAnalysis } from './question.js'
 import { searchPassages } from './rank.js'
+import { unitsOf } from './sentence-facts.js'
 
 /**
  * The named features a sentence is ranked by for a question. Each is a number, most of them
@@ -96,6 +97,12 @@ function conceptPos(c: Concept, analysis: QuestionAnalysis): Pos {
     tags.find((p) => p === 'verb') ??
     'other'
   )
+}
+
+/** Whether a unit of a sentence ("git cherri pick") is, or holds, one the question asks ("cherri pick"). */
+function holdsUnit(unit: string, asked: ReadonlySet<string>): boolean {
+  for (const a of asked) if (` ${unit} `.includes(` ${a} `)) return true
+  return false
 }
 
 /** Parts of speech of the words a question asks about. */
@@ -226,6 +233,8 @@ export function candidatesFor(kb: Knowledge, plan: QueryPlan, analysis: Question
   const pos = concepts.map((c) => conceptPos(c, analysis))
   const posFeature = pos.map((p) => POS_FEATURE[p])
   const asked = new Set(tokenize(analysis.text).map((t) => t.word))
+  // A word inside a larger unit holds the focus when the question asks that unit ("cherry-pick").
+  const askedUnits = unitsOf(analysis.text)
   const asName = concepts.map((c) => analysis.names.has(c.word) || analysis.pos.get(c.word) === 'name')
   // The focus: the heaviest nouns, names, numbers and verbs (what the question asks about), the
   // noun a "which" asks about, or the heaviest concepts when the question has none of these.
@@ -281,7 +290,12 @@ export function candidatesFor(kb: Knowledge, plan: QueryPlan, analysis: Question
         }
         // A word asked as a name ("What did Pence say?") may well be found inside one.
         const term = found.via[k] ?? null
-        const part = kind !== null && term !== null && !asName[k] && facts.parts.has(term)
+        const units = term !== null ? facts.parts.get(term) : undefined
+        const part =
+          kind !== null &&
+          !asName[k] &&
+          units !== undefined &&
+          ![...units].some((u) => holdsUnit(u, askedUnits))
         if (focus[k] && !part) focusFound += value
         if (kind === 'exact') f[INDEX.exact] = (f[INDEX.exact] ?? 0) + value / weightSum
         else if (kind === null && value > 0) f[INDEX.meta] = (f[INDEX.meta] ?? 0) + value / weightSum
