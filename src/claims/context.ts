@@ -3,7 +3,14 @@ import type { Document, Passage, Source } from '../corpus/types.js'
 import type { Lexicon } from '../search/lexicon.js'
 import { terms, tokenize } from '../search/text.js'
 import { termWeight } from '../search/weights.js'
-import { negatedLemmas, negatedPredicates, negatedTerms, predicatedTerms, withoutIdioms } from './cues.js'
+import {
+  negatedLemmas,
+  negatedPredicates,
+  negatedTerms,
+  predicatedTerms,
+  proseOf,
+  withoutIdioms,
+} from './cues.js'
 import { type Probe, TermTable } from './term-table.js'
 import type { SentenceRecord } from './types.js'
 
@@ -133,7 +140,8 @@ export class CorpusContext {
   cuesOf(s: SentenceRecord): SentenceCues {
     let found = this.cues.get(s.id)
     if (!found) {
-      const text = this.textOf(s)
+      // Literals (code spans, options, settings) negate and predicate nothing.
+      const text = proseOf(this.textOf(s))
       // Idioms ("not the first time") negate nothing; what a copula predicates is read as written.
       const plain = withoutIdioms(text)
       const tokens = tokenize(text)

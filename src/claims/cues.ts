@@ -152,11 +152,27 @@ export const INCREDULITY = /^\s*(really|seriously|is that so|what)\s*\?+\s*$/i
 export const CONTRAST = /\b(but in fact|in fact|actually|however|but)\b/i
 
 /**
- * The first dispute phrase in a text, or null. A phrase that a verb of belief governs is what
- * someone thought, not what the text says ("they thought the bill was a joke").
+ * Literal text inside prose: a code span (`false`, ``git reset --soft``), a command-line option
+ * (--no-verify, -n) or a setting (sslVerify=false). What is written there is a value or a name,
+ * not the writer's words: "set it to `false`" denies nothing, `--no-edit` negates nothing.
  */
-export function disputePhrase(text: string): string | null {
-  if (!DISPUTE_START.test(text)) return null
+const LITERAL =
+  /``[^`\n]+``|`[^`\n]+`|(?<![\p{L}\p{N}])--?[\p{L}\p{N}][\p{L}\p{N}-]*|[\p{L}\p{N}_.]+=[^\s,;)]*/gu
+
+/** The text with its literals (see `LITERAL`) blanked to spaces, so that what stays is prose at the same places. */
+export function proseOf(text: string): string {
+  if (!/[`=-]/.test(text)) return text
+  return text.replace(LITERAL, (m) => ' '.repeat(m.length))
+}
+
+/**
+ * The first dispute phrase in a text, or null. A phrase that a verb of belief governs is what
+ * someone thought, not what the text says ("they thought the bill was a joke"). Literals (code
+ * spans, options, settings) are no phrase.
+ */
+export function disputePhrase(written: string): string | null {
+  if (!DISPUTE_START.test(written)) return null
+  const text = proseOf(written)
   const known = phrases.get(text)
   if (known !== undefined) return known
   let found: string | null = null

@@ -12,6 +12,7 @@ import {
   NEGATION,
   PRESENT_HEDGE,
   predicatedTerms,
+  proseOf,
   reportedPhrase,
   subjectOf,
 } from './cues.js'
@@ -97,7 +98,8 @@ function candidatesOf(ctx: CorpusContext, quoting: ReadonlySet<string>): Candida
     const correction = p.section !== null && CORRECTION_HEADING.test(p.section)
     list.forEach((s, i) => {
       if (quoting.has(s.id)) return
-      const text = ctx.textOf(s)
+      // What it says in prose: its literals (code spans, options, settings) are no cue.
+      const text = proseOf(ctx.textOf(s))
       const own = disputePhrase(text)
       // The outlet a sentence cites ("The Wall Street Journal reports") is not what it is about.
       const outlets = outletTerms(text)
