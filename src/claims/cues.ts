@@ -172,9 +172,9 @@ export function proseOf(text: string): string {
  */
 export function disputePhrase(written: string): string | null {
   if (!DISPUTE_START.test(written)) return null
-  const text = proseOf(written)
-  const known = phrases.get(text)
+  const known = phrases.get(written)
   if (known !== undefined) return known
+  const text = proseOf(written)
   let found: string | null = null
   for (const re of DISPUTE_LANGUAGE) {
     const m = re.exec(text)
@@ -184,7 +184,7 @@ export function disputePhrase(written: string): string | null {
     }
   }
   if (phrases.size >= PHRASES_KEPT) phrases.clear()
-  phrases.set(text, found)
+  phrases.set(written, found)
   return found
 }
 
