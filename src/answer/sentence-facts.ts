@@ -78,12 +78,23 @@ function partOnlyTerms(text: string, tokens: readonly Token[]): Map<string, Set<
   return within
 }
 
-/** The units of several words a text holds (hyphenated words, names of several capitalised words), as `partOnlyTerms` keys them. */
+/**
+ * The units of several words a question may ask, as `partOnlyTerms` keys them: its hyphenated
+ * words and names of several capitalised words, and any run of its words side by side ("git
+ * pull" asks what "git-pull" names), up to `UNIT_WORDS` words.
+ */
 export function unitsOf(text: string): Set<string> {
+  const tokens = tokenize(text)
   const out = new Set<string>()
-  for (const unit of unitRuns(text, tokenize(text))) if (unit.words.length > 1) out.add(unit.words.join(' '))
+  for (const unit of unitRuns(text, tokens)) if (unit.words.length > 1) out.add(unit.words.join(' '))
+  const words = tokens.map((t) => t.term || t.word.toLowerCase())
+  for (let i = 0; i < words.length; i++)
+    for (let n = 2; n <= UNIT_WORDS && i + n <= words.length; n++) out.add(words.slice(i, i + n).join(' '))
   return out
 }
+
+/** Most words of a run of a question's words read as one unit. */
+const UNIT_WORDS = 4
 
 /**
  * The text's words in runs: the words of one hyphenated word or one name of capitalised words
