@@ -37,25 +37,38 @@ interface Example {
   labels: boolean[]
 }
 
-/** What each question finds, read once: the candidates and their features do not depend on the weights. */
+/**
+ * What each question finds, read once: the candidates and their features do not depend on the
+ * weights. Each question is asked of the engine of its own corpus (`route`: the evaluation set's
+ * questions on the seeds, a manuals set's on its manuals), `engine` when no route names it.
+ */
 export class FoundCache {
   private readonly found = new Map<string, ReturnType<Engine['find']>>()
-  constructor(readonly engine: Engine) {}
+  constructor(
+    readonly engine: Engine,
+    private readonly route: ReadonlyMap<string, Engine> = new Map(),
+  ) {}
+
+  /** The engine a question is asked of. */
+  engineFor(question: string): Engine {
+    return this.route.get(question) ?? this.engine
+  }
 
   /** The question's answer under `model`, and its trace (null when it found nothing to weigh). */
   answer(question: string, model: RankingModel): { answer: Answer; trace: Trace | null } {
+    const engine = this.engineFor(question)
     let f = this.found.get(question)
     if (!f) {
-      f = this.engine.find(question)
+      f = engine.find(question)
       this.found.set(question, f)
     }
-    return 'refusal' in f ? { answer: f.refusal, trace: null } : this.engine.decide(f, model)
+    return 'refusal' in f ? { answer: f.refusal, trace: null } : engine.decide(f, model)
   }
 }
 
 function examplesOf(cache: FoundCache, questions: readonly GoldQuestion[], model: RankingModel): Example[] {
-  const engine = cache.engine
   return questions.map((q) => {
+    const engine = cache.engineFor(q.question)
     const { trace } = cache.answer(q.question, model)
     const labels =
       trace?.candidates.map((c) => {
@@ -234,15 +247,28 @@ export function heldOut(
   folds = 5,
   options: Partial<FitOptions> = {},
 ): Tally {
+  return scoreAnswers(gold, gold.questions, heldOutAnswers(cache, gold, base, texts, folds, options), texts)
+    .tally
+}
+
+/** The held-out answers of `heldOut`, in the order of the set's questions. */
+export function heldOutAnswers(
+  cache: FoundCache,
+  gold: GoldSet,
+  base: RankingModel,
+  texts: ReadonlyMap<string, string>,
+  folds = 5,
+  options: Partial<FitOptions> = {},
+): Answer[] {
   const order = shuffled(gold.questions)
-  const answers: Answer[] = new Array(order.length)
+  const answers = new Map<GoldQuestion, Answer>()
   for (let f = 0; f < folds; f++) {
     const test = order.filter((_, i) => i % folds === f)
     const train = order.filter((_, i) => i % folds !== f)
     const model = fitModel(cache, gold, train, base, texts, options)
-    for (const q of test) answers[order.indexOf(q)] = cache.answer(q.question, model).answer
+    for (const q of test) answers.set(q, cache.answer(q.question, model).answer)
   }
-  return scoreAnswers(gold, order, answers, texts).tally
+  return gold.questions.map((q) => answers.get(q) as Answer)
 }
 
 /** A fixed shuffle (a linear congruential generator with a set seed), so that folds are the same every run. */

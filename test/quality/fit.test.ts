@@ -48,7 +48,7 @@ function setup() {
     cpSync(join(ROOT, 'test/fixtures/harbor', f), join(seeds, f), { recursive: true })
   const gold = join(dir, 'gold.json')
   writeFileSync(gold, JSON.stringify(GOLD))
-  return qualitySetup(gold, seeds, join(dir, 'index'))
+  return qualitySetup([{ name: 'harbor', gold, seeds, index: join(dir, 'index') }])
 }
 
 describe('fitting the ranking model', () => {
