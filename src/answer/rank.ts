@@ -1,4 +1,5 @@
-import type { ClaimRecord } from '../claims/types.js'
+import { SAME_CLAIM } from '../claims/cluster.js'
+import type { ClaimRecord, SentenceRecord } from '../claims/types.js'
 import type { QueryPlan } from '../search/query.js'
 import { allowedEdits } from '../search/spelling.js'
 import type { Candidate } from './features.js'
@@ -118,7 +119,13 @@ export function rankClaims(
     // reply: "I am not on LinkedIn. Why?") still answers as itself, unless it disputes claims: a
     // denial that restates a claim ("Reports that … are false") answers as that claim's dispute.
     const disputed = kb.disputesBy.get(c.sentence.id) ?? []
-    if (stated.length === 0 && disputed.length === 0) offer(sentenceClaim(c.sentence.id), score, c, false)
+    if (stated.length === 0 && disputed.length === 0) {
+      // A source that disputes a claim may restate it first ("Priest who died … says he met God",
+      // then "Status: False"): that restatement is part of its dispute, not a statement of its own.
+      const restated = restatedDispute(kb, c.sentence)
+      if (restated) offer(restated, score - model.claims.disputeMargin, c, true, 0)
+      else offer(sentenceClaim(c.sentence.id), score, c, false)
+    }
     for (let k = 0; k < Math.min(disputed.length, MAX_OFFERS); k++) {
       const claim = disputed[k]
       if (claim) offer(claim, score - model.claims.disputeMargin, c, true, 0)
@@ -130,3 +137,54 @@ export function rankClaims(
     (a, b) => b.score - a.score || like(b) - like(a) || a.claim.id.localeCompare(b.claim.id),
   )
 }
+
+/** Per knowledge: source id → the claims its sentences dispute. */
+const disputedBySource = new WeakMap<Knowledge, Map<string, ClaimRecord[]>>()
+
+function claimsDisputedBy(kb: Knowledge, sourceId: string): ClaimRecord[] {
+  let bySource = disputedBySource.get(kb)
+  if (!bySource) {
+    bySource = new Map()
+    disputedBySource.set(kb, bySource)
+  }
+  let claims = bySource.get(sourceId)
+  if (!claims) {
+    const found = new Map<string, ClaimRecord>()
+    for (const p of kb.passages.values()) {
+      if (p.sourceId !== sourceId) continue
+      for (const s of kb.sentencesByPassage.get(p.id) ?? [])
+        for (const claim of kb.disputesBy.get(s.id) ?? []) found.set(claim.id, claim)
+    }
+    claims = [...found.values()]
+    bySource.set(sourceId, claims)
+  }
+  return claims
+}
+
+/**
+ * The claim a sentence restates when its own source disputes that claim: of the claims the
+ * source's sentences dispute, the one whose statement shares the most of the sentence's weight
+ * (each shared term by its idf), if it shares `RESTATED_SHARE` of it. Null when the source disputes
+ * nothing or the sentence restates none of what it disputes.
+ */
+export function restatedDispute(kb: Knowledge, sentence: SentenceRecord): ClaimRecord | null {
+  const passage = kb.passages.get(sentence.passageId)
+  if (!passage) return null
+  const disputed = claimsDisputedBy(kb, passage.sourceId)
+  if (disputed.length === 0) return null
+  const weight = (t: string) => Math.log(1 + kb.sentenceCount / Math.max(1, kb.vocabulary.get(t) ?? 1))
+  const own = new Set(sentence.terms)
+  const whole = [...own].reduce((acc, t) => acc + weight(t), 0)
+  let best: { claim: ClaimRecord; share: number } | null = null
+  for (const claim of disputed) {
+    const leader = kb.sentences.get(claim.leader)
+    if (!leader) continue
+    const shared = new Set(leader.terms.filter((t) => own.has(t)))
+    const share = whole > 0 ? [...shared].reduce((acc, t) => acc + weight(t), 0) / whole : 0
+    if (!best || share > best.share) best = { claim, share }
+  }
+  return best && best.share >= RESTATED_SHARE ? best.claim : null
+}
+
+/** Share of a sentence's weight a disputed claim's statement must share for the sentence to restate it: as alike as two sentences of one claim. */
+export const RESTATED_SHARE = SAME_CLAIM

@@ -210,4 +210,12 @@ describe('stance on news written for the test', () => {
     expect(sold.disputes.map((x) => textOf(x.sentenceId))).toContain('Status: False (see details below)')
     expect(sold.members.map(fileOf)).not.toContain('lamp-check.md')
   })
+
+  it('answers with the rated claim, contested, when the question matches the fact-check’s restatement best', () => {
+    const answer = engine.ask('Claim: the harbour lamp of the old quay was sold to a museum in Bergen?')
+    const [first] = answer.claims
+    expect(first?.contested).toBe(true)
+    expect(first?.support.map((q) => q.file)).not.toContain('lamp-check.md')
+    expect(first?.disputes.map((q) => q.file)).toContain('lamp-check.md')
+  })
 })
