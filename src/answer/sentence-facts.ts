@@ -69,8 +69,8 @@ function partOnlyTerms(text: string, tokens: readonly Token[]): Map<string, Set<
     }
     const key = unit.words.join(' ')
     for (const t of unit.terms) {
-      let units = within.get(t)
-      if (!units) within.set(t, (units = new Set()))
+      const units = within.get(t) ?? new Set<string>()
+      within.set(t, units)
       units.add(key)
     }
   }

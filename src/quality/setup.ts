@@ -98,7 +98,9 @@ export function partTallies(
   answers: readonly Answer[],
 ): { name: string; tally: Tally }[] {
   const at = new Map<GoldQuestion, Answer>()
-  setup.gold.questions.forEach((q, i) => at.set(q, answers[i] as Answer))
+  setup.gold.questions.forEach((q, i) => {
+    at.set(q, answers[i] as Answer)
+  })
   return setup.parts.map((p) => ({
     name: p.name,
     tally: scoreAnswers(
