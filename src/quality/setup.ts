@@ -42,7 +42,7 @@ export interface QualitySetup {
 
 /** The manuals set of `../shared/eval/manuals/` on the corpus its make-corpus.sh makes. */
 export function manualsSet(corpus = defaultManualsCorpus()): CorpusSet {
-  const cache = join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'citebot-eval')
+  const cache = join(join(homedir(), '.cache'), 'citebot-eval')
   return {
     name: 'manuals',
     gold: '../shared/eval/manuals/questions.json',
@@ -53,7 +53,7 @@ export function manualsSet(corpus = defaultManualsCorpus()): CorpusSet {
 
 /** Where make-corpus.sh puts git's manuals. */
 export function defaultManualsCorpus(): string {
-  return join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'citebot-eval', 'manuals')
+  return join(join(homedir(), '.cache'), 'citebot-eval', 'manuals')
 }
 
 /**
