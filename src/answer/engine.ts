@@ -118,7 +118,7 @@ export class Engine {
   decide(found: Found, model: RankingModel = this.options.model): { answer: Answer; trace: Trace } {
     const { question, plan, candidates } = found
     const scores = candidates.map((c) => linear(model.weights, c.features))
-    const ranked = rankClaims(this.kb, candidates, scores, model)
+    const ranked = rankClaims(this.kb, candidates, scores, model, plan)
     const best = ranked[0]
     // Twice as many as are shown, so that a claim that repeats an earlier one leaves room for the next.
     const chosen = best

@@ -92,6 +92,7 @@ export function rankClaims(
   candidates: readonly Candidate[],
   scores: readonly number[],
   model: RankingModel,
+  plan?: QueryPlan,
 ): RankedClaim[] {
   const best = new Map<string, RankedClaim>()
   // How like its statement the sentence that found each claim is (1 for the statement itself).
@@ -119,23 +120,53 @@ export function rankClaims(
     // reply: "I am not on LinkedIn. Why?") still answers as itself, unless it disputes claims: a
     // denial that restates a claim ("Reports that … are false") answers as that claim's dispute.
     const disputed = kb.disputesBy.get(c.sentence.id) ?? []
-    if (stated.length === 0 && disputed.length === 0) {
+    if (disputed.length === 0) {
       // A source that disputes a claim may restate it first ("Priest who died … says he met God",
       // then "Status: False"): that restatement is part of its dispute, not a statement of its own.
-      const restated = restatedDispute(kb, c.sentence)
+      // A sentence that states claims restates a disputed one only when it is nearer that one.
+      const nearest = Math.max(0, ...stated.map((m) => m.claim.similarity[m.index] ?? 0))
+      const restated = restatedDispute(kb, c.sentence, nearest)
       if (restated) offer(restated, score - model.claims.disputeMargin, c, true, 0)
-      else offer(sentenceClaim(c.sentence.id), score, c, false)
+      else if (stated.length === 0) offer(sentenceClaim(c.sentence.id), score, c, false)
     }
     for (let k = 0; k < Math.min(disputed.length, MAX_OFFERS); k++) {
       const claim = disputed[k]
       if (claim) offer(claim, score - model.claims.disputeMargin, c, true, 0)
     }
   })
-  // Among equal scores, the claims that the sentence found states first.
+  // Among equal scores (one sentence found them all), the claim whose own statement answers the
+  // question best, then the claims that the sentence states most nearly.
   const like = (r: RankedClaim) => likeness.get(r.claim.id) ?? 0
+  const covers = new Map<string, number>()
+  const lead = (r: RankedClaim) => {
+    let c = covers.get(r.claim.id)
+    if (c === undefined) {
+      c = plan ? statementCover(kb, plan, r.claim) : 0
+      covers.set(r.claim.id, c)
+    }
+    return c
+  }
   return [...best.values()].sort(
-    (a, b) => b.score - a.score || like(b) - like(a) || a.claim.id.localeCompare(b.claim.id),
+    (a, b) =>
+      b.score - a.score || lead(b) - lead(a) || like(b) - like(a) || a.claim.id.localeCompare(b.claim.id),
   )
+}
+
+/**
+ * How much of the question a claim's statement holds: each concept's weight times the closeness
+ * of the nearest of its terms the statement has, over the concepts' whole weight.
+ */
+export function statementCover(kb: Knowledge, plan: QueryPlan, claim: ClaimRecord): number {
+  const leader = kb.sentences.get(claim.leader)
+  if (!leader) return 0
+  const terms = new Set(leader.terms)
+  let held = 0
+  let whole = 0
+  for (const c of plan.concepts) {
+    whole += c.weight
+    held += c.weight * Math.max(0, ...c.alternatives.filter((a) => terms.has(a.term)).map((a) => a.closeness))
+  }
+  return whole > 0 ? held / whole : 0
 }
 
 /** Per knowledge: source id → the claims its sentences dispute. */
@@ -164,10 +195,11 @@ function claimsDisputedBy(kb: Knowledge, sourceId: string): ClaimRecord[] {
 /**
  * The claim a sentence restates when its own source disputes that claim: of the claims the
  * source's sentences dispute, the one whose statement shares the most of the sentence's weight
- * (each shared term by its idf), if it shares `RESTATED_SHARE` of it. Null when the source disputes
- * nothing or the sentence restates none of what it disputes.
+ * (each shared term by its idf), if it shares `RESTATED_SHARE` of it and more than `above` (how
+ * like the sentence is to the nearest claim it states). Null when the source disputes nothing or
+ * the sentence restates none of what it disputes.
  */
-export function restatedDispute(kb: Knowledge, sentence: SentenceRecord): ClaimRecord | null {
+export function restatedDispute(kb: Knowledge, sentence: SentenceRecord, above = 0): ClaimRecord | null {
   const passage = kb.passages.get(sentence.passageId)
   if (!passage) return null
   const disputed = claimsDisputedBy(kb, passage.sourceId)
@@ -183,7 +215,7 @@ export function restatedDispute(kb: Knowledge, sentence: SentenceRecord): ClaimR
     const share = whole > 0 ? [...shared].reduce((acc, t) => acc + weight(t), 0) / whole : 0
     if (!best || share > best.share) best = { claim, share }
   }
-  return best && best.share >= RESTATED_SHARE ? best.claim : null
+  return best && best.share >= RESTATED_SHARE && best.share > above ? best.claim : null
 }
 
 /** Share of a sentence's weight a disputed claim's statement must share for the sentence to restate it: as alike as two sentences of one claim. */

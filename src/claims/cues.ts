@@ -174,7 +174,8 @@ export function disputePhrase(written: string): string | null {
   if (!DISPUTE_START.test(written)) return null
   const known = phrases.get(written)
   if (known !== undefined) return known
-  const text = proseOf(written)
+  // Idioms deny nothing ("it was wrong for them to go" judges what happened; it does not deny it).
+  const text = withoutIdioms(proseOf(written))
   let found: string | null = null
   for (const re of DISPUTE_LANGUAGE) {
     const m = re.exec(text)

@@ -56,6 +56,11 @@ describe('cues on sentences of the seeds', () => {
     expect(disputePhrase('The system is run by two companies, Alibaba and Tencent.')).toBeNull()
   })
 
+  it('“was wrong” denies a report, “was wrong for them to” judges an act', () => {
+    expect(disputePhrase('The mayor said the report of the sale was wrong.')).toBe('was wrong')
+    expect(disputePhrase('The mayor said it was wrong for the council to sell the harbour lamp.')).toBeNull()
+  })
+
   it('a doubt about a whole source refers to it', () => {
     expect(refersToSource('I’m a Chinese, I don’t know how this guy got the evidence about this.')).toBe(true)
     expect(refersToSource('questions raised about the accuracy of the source on which I based this')).toBe(

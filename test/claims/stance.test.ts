@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Engine } from '../../src/answer/engine.js'
+import type { Knowledge } from '../../src/answer/knowledge.js'
+import { restatedDispute } from '../../src/answer/rank.js'
 import { buildIndex } from '../../src/build/build-index.js'
 import type { IndexData } from '../../src/build/index-data.js'
 import { loadKnowledge } from '../../src/build/load.js'
@@ -111,6 +113,7 @@ let dir: string
 let data: IndexData
 let corpus: Corpus
 let engine: Engine
+let kb: Knowledge
 const textOf = (id: string) => {
   const s = data.sentences.find((x) => x.id === id)
   const doc = corpus.documents.find((d) => d.passages.some((p) => p.id === s?.passageId))
@@ -132,7 +135,8 @@ beforeAll(() => {
   for (const f of readdirSync(join(ROOT, 'seeds'))) cpSync(join(ROOT, 'seeds', f), join(dir, f))
   for (const [file, text] of Object.entries(DOCS)) writeFileSync(join(dir, file), text)
   ;({ data, corpus } = buildIndex(dir))
-  engine = new Engine(loadKnowledge({ seedsDir: dir, indexDir: join(dir, 'index') }).knowledge)
+  kb = loadKnowledge({ seedsDir: dir, indexDir: join(dir, 'index') }).knowledge
+  engine = new Engine(kb)
 }, 120_000)
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
@@ -217,5 +221,15 @@ describe('stance on news written for the test', () => {
     expect(first?.contested).toBe(true)
     expect(first?.support.map((q) => q.file)).not.toContain('lamp-check.md')
     expect(first?.disputes.map((q) => q.file)).toContain('lamp-check.md')
+  })
+
+  it('takes a retelling in a disputing source as the disputed claim only when it is nearer that claim than any it states', () => {
+    const line = data.sentences.find((s) => textOf(s.id).startsWith('Claim: The harbour lamp'))
+    expect(line).toBeDefined()
+    const s = kb.sentences.get(line?.id ?? '')
+    if (!s) throw new Error('the fact-check’s claim line is no sentence of the knowledge')
+    expect(restatedDispute(kb, s)?.id).toBe(claimLedBy('harbour lamp').id)
+    // As like another claim as can be (it states it outright): that one stands.
+    expect(restatedDispute(kb, s, 1)).toBeNull()
   })
 })
