@@ -30,26 +30,56 @@ export function renderAnswerText(answer: Answer): string {
  */
 function answerClaimLines(claim: Claim, n: number): string[] {
   const shown = n === 1 ? claim.support.slice(0, FIRST_CLAIM_QUOTES) : claim.support.slice(0, 1)
-  const lines = shown.map((c, i) => `${i === 0 ? `${n}. ` : '   '}${quoteLine(c)}`)
+  // The first claim's quotes are shown as cited; a later claim's, up to `LATER_QUOTE_CHARS`.
+  const lines = shown.map(
+    (c, i) => `${i === 0 ? `${n}. ` : '   '}${quoteLine(c, n === 1 ? null : LATER_QUOTE_CHARS)}`,
+  )
   const named = new Set(shown.map((c) => attributionOf(c).who))
   const rest = [...new Set(claim.support.slice(shown.length).map((c) => attributionOf(c).who))].filter(
     (who) => !named.has(who),
   )
   if (rest.length > 0) lines.push(`   (also stated by ${rest.join(', ')})`)
-  lines.push(`   ${claim.contested ? '⚠' : '✓'} ${claim.note}`)
-  // The note quotes the first dispute, cut when it is long: then the whole quote follows.
+  lines.push(`   ${claim.contested ? '⚠' : '✓'} ${noteOf(claim, shown)}`)
+  // The note quotes the first dispute, cut when it is long: then, for the first claim, the whole quote follows.
   const dispute = claim.disputes[0]
-  if (dispute && !claim.note.includes(displayQuote(dispute))) lines.push(`     ${quoteLine(dispute)}`)
+  if (n === 1 && dispute && !claim.note.includes(displayQuote(dispute)))
+    lines.push(`     ${quoteLine(dispute)}`)
   return lines
 }
 
+/**
+ * A claim's note, less what the quote lines above it already say: an undisputed claim that one
+ * writer alone states, in quotes all shown with their name, is just not disputed.
+ */
+function noteOf(claim: Claim, shown: readonly Citation[]): string {
+  const [first] = claim.support
+  const oneWriter =
+    first !== undefined &&
+    shown.length === claim.support.length &&
+    claim.support.every(
+      (c) => c.sourceId === first.sourceId && c.author === first.author && c.voice === first.voice,
+    )
+  return !claim.contested && claim.disputes.length === 0 && oneWriter && claim.note.startsWith(UNDISPUTED)
+    ? `${UNDISPUTED}.`
+    : claim.note
+}
+
 /** One quote and who said it, on one line: “…” — Jay Stanley (article), China’s Nightmarish…, p. 4. */
-function quoteLine(c: Citation): string {
+function quoteLine(c: Citation, most: number | null = null): string {
   const a = attributionOf(c)
+  const whole = displayQuote(c)
+  const cut = most !== null && whole.length > most ? whole.lastIndexOf(' ', most) : -1
+  const quote = cut > 0 ? `${whole.slice(0, cut).replace(/[\s,;:—–-]+$/, '')}…` : whole
   const title =
     a.title.length > TITLE_CHARS ? `${a.title.slice(0, a.title.lastIndexOf(' ', TITLE_CHARS))}…` : a.title
-  return `“${displayQuote(c)}” — ${a.who} (${a.role}), ${title}${a.where ? `, ${a.where}` : ''}`
+  return `“${quote}” — ${a.who} (${a.role}), ${title}${a.where ? `, ${a.where}` : ''}`
 }
+
+/** Longest quote of a claim after the first, in characters (the whole is in `ask --json` and on Slack and Discord). */
+const LATER_QUOTE_CHARS = 200
+
+/** How the note on a claim no source disputes begins (see answer/notes.ts). */
+const UNDISPUTED = 'Not disputed in the sources'
 
 /** Most quotes shown of the first claim of an answer (the others show their best one). */
 const FIRST_CLAIM_QUOTES = 4
