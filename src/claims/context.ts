@@ -147,7 +147,7 @@ export class CorpusContext {
       const tokens = tokenize(text)
       const negatable = plain === text ? tokens : tokenize(plain)
       const negated = negatedTerms(negatable)
-      const denied = negated.size > 0 ? negatedPredicates(negatable) : EMPTY
+      const denied = negated.size > 0 ? negatedPredicates(negatable, plain) : EMPTY
       if (negated.size > 0) for (const t of negatedLemmas(tagWords(plain))) (denied as Set<string>).add(t)
       const predicated = predicatedTerms(tokens)
       found = {

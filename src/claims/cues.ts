@@ -272,11 +272,14 @@ export function withoutIdioms(text: string): string {
 function negatedPredicate<W extends { word: string }>(
   words: readonly W[],
   termsOf: (w: W) => string[],
+  breaksBefore: (j: number) => boolean,
 ): Set<string> {
   const out = new Set<string>()
   words.forEach((w, i) => {
     if (!NEGATION.test(w.word) && !/^n['’]t$/.test(w.word)) return
     for (let j = i + 1; j < words.length && j <= i + NEGATION_REACH + 1; j++) {
+      // A negation's scope ends with its clause ("when I do not even want, everything appears").
+      if (breaksBefore(j)) break
       const u = words[j] as W
       const found = termsOf(u).filter((t) => t !== '')
       if (found.length === 0 || NEGATION.test(u.word) || TRANSPARENT.has(u.word)) continue
@@ -288,16 +291,27 @@ function negatedPredicate<W extends { word: string }>(
 }
 
 /** The terms a sentence's negations negate as predicates, from its tokens (see `negatedPredicate`). */
-export function negatedPredicates(tokens: readonly Token[]): Set<string> {
-  return negatedPredicate(tokens, (t) => [t.term])
+export function negatedPredicates(tokens: readonly Token[], text: string): Set<string> {
+  return negatedPredicate(
+    tokens,
+    (t) => [t.term],
+    (j) => CLAUSE_END.test(text.slice(tokens[j - 1]?.end ?? 0, tokens[j]?.start ?? 0)),
+  )
 }
+
+/** Punctuation that ends a clause. */
+const CLAUSE_END = /[,;:.!?—–()]/
 
 /**
  * The same from tagged words, with each word's lemma too ("did not make" → make, as "made" is):
  * the stems of irregular forms differ.
  */
 export function negatedLemmas(words: readonly { word: string; lemma: string }[]): Set<string> {
-  return negatedPredicate(words, (w) => [termOf(w.word), termOf(w.lemma)])
+  return negatedPredicate(
+    words,
+    (w) => [termOf(w.word), termOf(w.lemma)],
+    (j) => CLAUSE_END.test(words[j]?.word ?? ''),
+  )
 }
 
 /** The terms that a copula stands just before in a sentence's tokens ("is totally optional" → option). */

@@ -12,6 +12,7 @@ import {
   withoutIdioms,
 } from '../../src/claims/cues.js'
 import { isQuestion } from '../../src/claims/sentences.js'
+import { tagWords } from '../../src/corpus/sentences.js'
 import { termOf, tokenize } from '../../src/search/text.js'
 
 const subject = (text: string, word: string) => subjectOf(tokenize(text), termOf(word))
@@ -123,7 +124,10 @@ describe('denials and hedges, from the word lists in src/data', () => {
 })
 
 describe('what a negation negates', () => {
-  const denied = (text: string) => negatedPredicates(tokenize(withoutIdioms(text)))
+  const denied = (text: string) => {
+    const plain = withoutIdioms(text)
+    return negatedPredicates(tokenize(plain), plain)
+  }
   it('is the first content word after it, past words that only stand between', () => {
     expect(denied('And the most important,the government has never involved.').has(termOf('involved'))).toBe(
       true,
@@ -132,6 +136,14 @@ describe('what a negation negates', () => {
     expect(denied('Spiders are not able to burrow through skin.').has(termOf('burrow'))).toBe(true)
     // Not a word later in the sentence: "would not prosecute low-level cases" negates prosecuting.
     expect(denied('He would not prosecute low-level possession cases.').has(termOf('low-level'))).toBe(false)
+  })
+
+  it('ends with its clause', () => {
+    expect(denied('When I do not even want, the lamp appears.').has(termOf('appears'))).toBe(false)
+    expect(denied('When I do not even want it the lamp appears.').has(termOf('lamp'))).toBe(true)
+    expect([...negatedLemmas(tagWords('When I did not even ask, the lamp appeared.'))]).not.toContain(
+      termOf('appear'),
+    )
   })
 
   it('is nothing in an idiom', () => {
