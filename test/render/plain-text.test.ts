@@ -44,7 +44,10 @@ const LONG =
 describe('an answer as plain text', () => {
   it('quotes the first claim whole and cuts a later claim’s long quote at a word, marked “…”', () => {
     const text = renderAnswerText(
-      answer([claim({ support: [citation({ quote: LONG })] }), claim({ support: [citation({ quote: LONG })] })]),
+      answer([
+        claim({ support: [citation({ quote: LONG })] }),
+        claim({ support: [citation({ quote: LONG })] }),
+      ]),
     )
     const [first, second] = text.split('\n\n')
     expect(first).toContain(`“${LONG}”`)
@@ -69,7 +72,11 @@ describe('an answer as plain text', () => {
   it('quotes the first claim’s first dispute whole under a note that cut it, and a later claim’s only in its note', () => {
     const dispute = citation({ sourceId: 's3', author: 'Cy Reader', voice: 'comment', quote: LONG })
     const contested = () =>
-      claim({ contested: true, disputes: [dispute], note: 'Contested: Cy Reader says “The harbour office kept…”.' })
+      claim({
+        contested: true,
+        disputes: [dispute],
+        note: 'Contested: Cy Reader says “The harbour office kept…”.',
+      })
     const text = renderAnswerText(answer([contested(), contested()]))
     const [first, second] = text.split('\n\n')
     expect(first).toContain(`“${LONG}”`)
