@@ -164,8 +164,12 @@ export function termOf(word: string): string {
 export function tokenize(text: string): Token[] {
   const out: Token[] = []
   for (const m of maskMarkup(text).matchAll(WORD)) {
-    const parts =
-      /[.,]/.test(m[0]) && !/^\d/.test(m[0]) ? splitGlued(m[0], m.index) : [[m[0], m.index] as const]
+    const glued = GLUED_MAGNITUDE.exec(m[0])
+    const parts = glued
+      ? [[glued[1] as string, m.index] as const, [glued[2] as string, m.index + (glued[1] as string).length] as const]
+      : /[.,]/.test(m[0]) && !/^\d/.test(m[0])
+        ? splitGlued(m[0], m.index)
+        : [[m[0], m.index] as const]
     for (const [raw, at] of parts) {
       const word = normalizeWord(raw)
       out.push({ word, term: termOf(word), start: at, end: at + raw.length })
@@ -173,6 +177,9 @@ export function tokenize(text: string): Token[] {
   }
   return out
 }
+
+// "1.5million" is the number and its magnitude, as "1.5 million" is.
+const GLUED_MAGNITUDE = /^(\d[\d.,]*)(thousand|million|billion|trillion)$/i
 
 // "nonsense.Sesame" and "exist,but" are two words each, written without a space.
 function splitGlued(raw: string, at: number): (readonly [string, number])[] {
