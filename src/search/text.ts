@@ -166,7 +166,10 @@ export function tokenize(text: string): Token[] {
   for (const m of maskMarkup(text).matchAll(WORD)) {
     const glued = GLUED_MAGNITUDE.exec(m[0])
     const parts = glued
-      ? [[glued[1] as string, m.index] as const, [glued[2] as string, m.index + (glued[1] as string).length] as const]
+      ? [
+          [glued[1] as string, m.index] as const,
+          [glued[2] as string, m.index + (glued[1] as string).length] as const,
+        ]
       : /[.,]/.test(m[0]) && !/^\d/.test(m[0])
         ? splitGlued(m[0], m.index)
         : [[m[0], m.index] as const]
