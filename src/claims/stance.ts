@@ -44,6 +44,29 @@ export function applyVerdicts(ctx: CorpusContext, claims: readonly ClaimRecord[]
     const detail = verdictOf(ctx.textOf(s)) ?? (p.section ? verdictOf(p.section) : null)
     if (detail) verdicts.set(p.sourceId, { s, detail })
   }
+  // A verdict on a line of its own that is neither a sentence nor the heading kept ("PROBABLY
+  // FALSE" straight above another heading), near the top of the page: it rates what follows it.
+  const firstAfter = new Map<string, SentenceRecord[]>()
+  for (const s of ctx.sentenceList) {
+    const p = ctx.passageOf(s)
+    if (p.voice !== 'article' || verdicts.has(p.sourceId)) continue
+    const list = firstAfter.get(p.sourceId) ?? []
+    list.push(s)
+    firstAfter.set(p.sourceId, list)
+  }
+  for (const [sourceId, list] of firstAfter) {
+    const text = ctx.texts.get(sourceId) ?? ''
+    let at = 0
+    for (const line of text.slice(0, VERDICT_REACH).split('\n')) {
+      const detail = verdictOf(line)
+      const s = detail ? list.find((x) => x.start > at) : undefined
+      if (detail && s) {
+        verdicts.set(sourceId, { s, detail })
+        break
+      }
+      at += line.length + 1
+    }
+  }
   if (verdicts.size === 0) return
   for (const c of claims) {
     const rated = new Set(
@@ -64,6 +87,9 @@ export function applyVerdicts(ctx: CorpusContext, claims: readonly ClaimRecord[]
     }
   }
 }
+
+/** How far into a page (characters) a verdict line of its own is looked for. */
+const VERDICT_REACH = 600
 
 /** Similarity at which a disputing sentence restates the claim it disputes ("Reports that X are false"). */
 export const RESTATES = 0.3

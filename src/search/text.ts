@@ -1,5 +1,6 @@
 import { stemmer } from 'stemmer'
 import { eng } from 'stopword'
+import NUMBER_WORDS from '../data/number-words.json' with { type: 'json' }
 import { maskMarkup } from './markup.js'
 
 /** A word of a text, where it is, and its search term. */
@@ -149,6 +150,9 @@ export function termOf(word: string): string {
   if (word === '' || STOP_WORDS.has(word)) term = ''
   // Numbers, years and scores stay as written: "2020" and "350" are strong evidence.
   else if (/^\d/.test(word)) term = word
+  // "eleven" is "11" (data: src/data/number-words.json).
+  else if (Object.hasOwn(NUMBER_WORDS, word) && word !== '_about')
+    term = NUMBER_WORDS[word as keyof typeof NUMBER_WORDS]
   else if (word.length > 40 || word.length < 2) term = ''
   else term = stemmer(word)
   // A bounded cache: a long-running bot reads endless new words in questions.

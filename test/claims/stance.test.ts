@@ -101,6 +101,26 @@ Status: False (see details below)
 
 The harbour office still owns the lamp and keeps it in the quay store.
 `,
+  'kite-check.md': `---
+title: "Claim: a kite lifted a boat"
+publisher: Rumour Desk
+---
+Claim: A giant kite lifted a fishing boat out of the harbour at Nairn.
+
+PROBABLY FALSE
+
+Example: [Collected via email, May 2024]
+
+Origins: In May 2024 some bloggers began to spread stories that a giant kite had lifted a fishing boat out of the harbour at Nairn.
+
+The harbour master says no boat left its mooring that day.
+`,
+  'kite-boat.md': `---
+title: Kite lifts boat
+publisher: Moray Courier
+---
+A giant kite lifted a fishing boat out of the harbour at Nairn on Sunday, witnesses said.
+`,
   'lamp-sold.md': `---
 title: Lamp sold
 publisher: Valley Post
@@ -221,6 +241,13 @@ describe('stance on news written for the test', () => {
     expect(first?.contested).toBe(true)
     expect(first?.support.map((q) => q.file)).not.toContain('lamp-check.md')
     expect(first?.disputes.map((q) => q.file)).toContain('lamp-check.md')
+  })
+
+  it('reads a verdict on a line of its own above a heading (“PROBABLY FALSE”) as the page’s dispute of what it retells', () => {
+    const lifted = claimLedBy('A giant kite lifted a fishing boat out of the harbour at Nairn on Sunday')
+    const verdict = lifted.disputes.find((d) => fileOf(d.sentenceId) === 'kite-check.md')
+    expect(verdict?.detail).toBe('PROBABLY FALSE')
+    expect(lifted.members.map(fileOf)).not.toContain('kite-check.md')
   })
 
   it('takes a retelling in a disputing source as the disputed claim only when it is nearer that claim than any it states', () => {

@@ -10,6 +10,12 @@ describe('tokenize', () => {
     for (const t of tokenize(text)) expect(text.slice(t.start, t.end).toLowerCase()).toBe(t.word)
   })
 
+  it('reads a number word as its digits', () => {
+    expect(terms('Eleven boats and seven lamps')).toEqual(terms('11 boats and 7 lamps'))
+    // "one" is more often a pronoun than a count.
+    expect(terms('one of the boats')).not.toContain('1')
+  })
+
   it('leaves other words with digits whole', () => {
     expect(terms('the K5 robot')).toContain('k5')
   })
