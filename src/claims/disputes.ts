@@ -52,6 +52,10 @@ const CUE_RANK: Record<DisputeCue, number> = {
 const ANAPHORA =
   /^(this|that|these|those|it|much of this|all of this|and|but|so|which|the (claim|claims|story|report|reports|rumou?r|rumou?rs|allegation|allegations|account|tale))\b/i
 
+// A sentence that names what it disputes only as a report ("This rumour is ridiculous").
+const CATAPHORA =
+  /^(this|these|the) (claim|claims|story|stories|report|reports|rumou?r|rumou?rs|allegation|allegations|account|tale)\b/i
+
 /** A sentence that may dispute claims, with what it talks about and the dispute words around it. */
 interface Candidate {
   s: SentenceRecord
@@ -77,6 +81,11 @@ interface Candidate {
   scope: ((passageId: string) => boolean) | null
   /** Weight for a long sentence, which touches many claims in passing (1 for a focused one). */
   focus: number
+  /**
+   * The terms of the sentence after it, when it points ahead to what it disputes ("This rumour is
+   * ridiculous." before the rumour): a claim it disputes must share enough of its statement with them.
+   */
+  ahead?: ReadonlySet<string>
 }
 
 function candidatesOf(ctx: CorpusContext, quoting: ReadonlySet<string>): Candidate[] {
@@ -106,6 +115,11 @@ function candidatesOf(ctx: CorpusContext, quoting: ReadonlySet<string>): Candida
       const terms = new Set(s.terms.filter((t) => !outlets.has(t)))
       const prev = list[i - 1]
       if (prev && (ANAPHORA.test(text.trim()) || s.terms.length < 4)) for (const t of prev.terms) terms.add(t)
+      // Opening its passage, "This rumour is ridiculous" points ahead, to the rumour told next.
+      const next = list[i + 1]
+      const ahead =
+        !prev && next && own !== null && CATAPHORA.test(text.trim()) ? new Set(next.terms) : undefined
+      if (ahead) for (const t of ahead) terms.add(t)
       let cue: DisputeCue = 'dispute-language'
       let phrase = own ?? scopePhrase
       if (p.voice === 'update') {
@@ -129,6 +143,7 @@ function candidatesOf(ctx: CorpusContext, quoting: ReadonlySet<string>): Candida
         group: p.commentId ?? p.id,
         scope: scopeOf(ctx, p),
         focus: focusOf(s),
+        ...(ahead ? { ahead } : {}),
       })
     })
   }
@@ -567,6 +582,11 @@ export function findDisputes(
           detail: NEGATION.exec(c.text)?.[0] ?? 'not',
         }
       }
+      const ahead = c.ahead
+      // Pointing ahead, it disputes what the next sentence tells: a claim that shares as much of its
+      // statement with that sentence as a dispute must share with the claim.
+      const told = ahead ? leader.terms.filter((t) => ahead.has(t)).length : 0
+      if (hit && ahead && (told < MIN_SHARED || told < DISPUTE_RELATEDNESS * leader.terms.length)) hit = null
       if (hit) found.push({ sentenceId: c.s.id, start: c.s.start, end: c.s.end, ...hit, rel, group: c.group })
     }
 

@@ -121,6 +121,18 @@ publisher: Moray Courier
 ---
 A giant kite lifted a fishing boat out of the harbour at Nairn on Sunday, witnesses said.
 `,
+  'heron-rumour.md': `---
+title: Heron rumour
+publisher: Bird Gossip
+---
+This rumour is ridiculous, but it is fun to read. According to the Dunbar Echo, a grey heron stole the brass bell from the chapel at Dunbar on Friday.
+`,
+  'heron-bell.md': `---
+title: Heron takes bell
+publisher: Dunbar Echo
+---
+A grey heron stole the brass bell from the chapel at Dunbar on Friday, the warden said.
+`,
   'lamp-sold.md': `---
 title: Lamp sold
 publisher: Valley Post
@@ -248,6 +260,15 @@ describe('stance on news written for the test', () => {
     const verdict = lifted.disputes.find((d) => fileOf(d.sentenceId) === 'kite-check.md')
     expect(verdict?.detail).toBe('PROBABLY FALSE')
     expect(lifted.members.map(fileOf)).not.toContain('kite-check.md')
+  })
+
+  it('reads “This rumour is ridiculous” at the top of a passage as a dispute of the rumour told next', () => {
+    const stole = claimLedBy(
+      'A grey heron stole the brass bell from the chapel at Dunbar on Friday, the warden said',
+    )
+    const d = stole.disputes.find((x) => fileOf(x.sentenceId) === 'heron-rumour.md')
+    expect(d?.detail).toBe('ridiculous')
+    expect(textOf(d?.sentenceId ?? '')).toMatch(/^This rumour is ridiculous/)
   })
 
   it('takes a retelling in a disputing source as the disputed claim only when it is nearer that claim than any it states', () => {
