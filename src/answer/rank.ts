@@ -200,6 +200,27 @@ function claimsDisputedBy(kb: Knowledge, sourceId: string): ClaimRecord[] {
  * the sentence restates none of what it disputes.
  */
 export function restatedDispute(kb: Knowledge, sentence: SentenceRecord, above = 0): ClaimRecord | null {
+  // The same for every question: worked out once a sentence.
+  let cache = restatedCache.get(kb)
+  if (!cache) {
+    cache = new Map()
+    restatedCache.set(kb, cache)
+  }
+  let best = cache.get(sentence.id)
+  if (best === undefined) {
+    best = nearestDisputed(kb, sentence)
+    cache.set(sentence.id, best)
+  }
+  return best && best.share >= RESTATED_SHARE && best.share > above ? best.claim : null
+}
+
+const restatedCache = new WeakMap<Knowledge, Map<string, { claim: ClaimRecord; share: number } | null>>()
+
+/** Of the claims a sentence's source disputes, the one whose statement shares the most of its weight, with that share. */
+function nearestDisputed(
+  kb: Knowledge,
+  sentence: SentenceRecord,
+): { claim: ClaimRecord; share: number } | null {
   const passage = kb.passages.get(sentence.passageId)
   if (!passage) return null
   const disputed = claimsDisputedBy(kb, passage.sourceId)
@@ -215,7 +236,7 @@ export function restatedDispute(kb: Knowledge, sentence: SentenceRecord, above =
     const share = whole > 0 ? [...shared].reduce((acc, t) => acc + weight(t), 0) / whole : 0
     if (!best || share > best.share) best = { claim, share }
   }
-  return best && best.share >= RESTATED_SHARE && best.share > above ? best.claim : null
+  return best
 }
 
 /** Share of a sentence's weight a disputed claim's statement must share for the sentence to restate it: as alike as two sentences of one claim. */
