@@ -129,10 +129,11 @@ export class Engine {
     if (!best || !signals || !answers(model, signals))
       return { answer: refuse(question, NOT_ANSWERED), trace }
     const relevance = new Map(candidates.map((c, i) => [c.sentence.id, scores[i] ?? 0]))
-    const claims = distinct(chosen.map((r) => this.claimOf(r, plan, relevance, model.claims.cutoff))).slice(
-      0,
-      model.claims.maxClaims,
-    )
+    // The story is what the question found: the claims near the top, shown or not.
+    const debunkers = this.debunkersOf(ranked.slice(0, 2 * model.claims.maxClaims))
+    const claims = distinct(
+      chosen.map((r) => this.claimOf(r, plan, relevance, model.claims.cutoff, debunkers)),
+    ).slice(0, model.claims.maxClaims)
     const caveats = this.caveatsOf(claims)
     const answer: Answer = { question, answered: true, claims, caveats }
     const type = found.analysis.expects
@@ -173,11 +174,44 @@ export class Engine {
     }
   }
 
+  /**
+   * The articles that dispute another article's claim that an answer may show, in their own words
+   * ("not true", "a hoax"; not a negation, an author's later update, a correction section or a
+   * claim answering back): what else they
+   * say of the story is told to debunk it, so it supports none of the answer's claims.
+   */
+  private debunkersOf(chosen: readonly RankedClaim[]): Set<string> {
+    const out = new Set<string>()
+    const kb = this.kb
+    const passageOf = (id: string) => {
+      const s = kb.sentences.get(id)
+      return s ? kb.passages.get(s.passageId) : undefined
+    }
+    for (const r of chosen) {
+      // Articles that state the claim: one that disputes another article's story debunks it (one
+      // that answers a reader's claim does not).
+      const tellers = new Set(
+        r.claim.members.flatMap((id) => {
+          const p = passageOf(id)
+          return p?.voice === 'article' ? [p.sourceId] : []
+        }),
+      )
+      for (const d of r.claim.disputes) {
+        // Only words that call it untrue ("not true", "a hoax"): a negation in passing is too common.
+        if (d.cue !== 'dispute-language') continue
+        const p = passageOf(d.sentenceId)
+        if (p?.voice === 'article' && [...tellers].some((t) => t !== p.sourceId)) out.add(p.sourceId)
+      }
+    }
+    return out
+  }
+
   private claimOf(
     r: RankedClaim,
     plan: QueryPlan,
     scores: ReadonlyMap<string, number>,
     margin: number,
+    debunkers: ReadonlySet<string> = new Set(),
   ): Claim {
     const kb = this.kb
     const focus = new Set(plan.terms.keys())
@@ -185,9 +219,15 @@ export class Engine {
     const top = Math.max(...r.claim.members.map(relevance))
     const lead = (m: { id: string; i: number }) =>
       m.i === 0 && relevance(m.id) >= top - margin ? Number.POSITIVE_INFINITY : relevance(m.id)
-    const members = r.claim.members
+    const all = r.claim.members
       .map((id, i) => ({ id, i, s: kb.sentences.get(id) }))
       .filter((m) => m.s !== undefined)
+    const told = (m: (typeof all)[number]) => {
+      const p = m.s ? kb.passages.get(m.s.passageId) : undefined
+      return p?.voice !== 'article' || !debunkers.has(p.sourceId)
+    }
+    // A debunking article's retelling supports nothing, unless nobody else states the claim.
+    const members = (all.some(told) ? all.filter(told) : all)
       // The most relevant first (the sentence that answers the question); the statement leads
       // while it is as near the best as a claim must be to be shown at all.
       .sort((a, b) => lead(b) - lead(a) || a.i - b.i)

@@ -179,7 +179,7 @@ export function disputePhrase(written: string): string | null {
   let found: string | null = null
   for (const re of DISPUTE_LANGUAGE) {
     const m = re.exec(text)
-    if (m && !believed(text, m.index)) {
+    if (m && !believed(text, m.index) && !negatedBefore(text, m.index)) {
       found = m[0]
       break
     }
@@ -198,6 +198,19 @@ const PHRASES_KEPT = 50000
 export function reportedPhrase(text: string): string | null {
   return REPORTED.exec(text)?.[0] ?? null
 }
+
+/** True when a negation stands just before `at` ("not entirely falsely so", "did not deny"): it says the opposite. */
+function negatedBefore(text: string, at: number): boolean {
+  return text
+    .slice(0, at)
+    .split(/\s+/)
+    .filter((w) => w !== '')
+    .slice(-NEGATED_REACH)
+    .some((w) => NEGATION.test(w.toLowerCase().replace(/[^\p{L}'’]/gu, '')))
+}
+
+/** Words before a dispute phrase in which a negation turns it round. */
+const NEGATED_REACH = 2
 
 /** True when a verb of belief stands a few words before `at` ("thought the bill was a joke"). */
 function believed(text: string, at: number): boolean {

@@ -57,6 +57,12 @@ describe('cues on sentences of the seeds', () => {
     expect(disputePhrase('The system is run by two companies, Alibaba and Tencent.')).toBeNull()
   })
 
+  it('a negation just before a falsity word turns it round: “not entirely falsely so” disputes nothing', () => {
+    expect(disputePhrase('The lamp became a kind of badge – and not entirely falsely so.')).toBeNull()
+    expect(disputePhrase('The harbour office did not deny the reports.')).toBeNull()
+    expect(disputePhrase('The story of the lamp was a hoax.')).toBe('hoax')
+  })
+
   it('“was wrong” denies a report, “was wrong for them to” judges an act', () => {
     expect(disputePhrase('The mayor said the report of the sale was wrong.')).toBe('was wrong')
     expect(disputePhrase('The mayor said it was wrong for the council to sell the harbour lamp.')).toBeNull()

@@ -133,6 +133,22 @@ publisher: Dunbar Echo
 ---
 A grey heron stole the brass bell from the chapel at Dunbar on Friday, the warden said.
 `,
+  'owl-report.md': `---
+title: Owl on the clock
+publisher: Kelso Times
+---
+A snowy owl nested on the town hall clock at Kelso this spring.
+
+A tourist from Leeds photographed the owl on the clock face at dawn, the keeper said.
+`,
+  'owl-denied.md': `---
+title: No owl
+publisher: Border Check
+---
+Reports that a snowy owl nested on the town hall clock at Kelso are not true.
+
+A tourist from Leeds photographed the owl on the clock face at dawn, readers were told.
+`,
   'lamp-sold.md': `---
 title: Lamp sold
 publisher: Valley Post
@@ -269,6 +285,16 @@ describe('stance on news written for the test', () => {
     const d = stole.disputes.find((x) => fileOf(x.sentenceId) === 'heron-rumour.md')
     expect(d?.detail).toBe('ridiculous')
     expect(textOf(d?.sentenceId ?? '')).toMatch(/^This rumour is ridiculous/)
+  })
+
+  it('cites no sentence of an article that calls the story untrue as support of any claim of the answer', () => {
+    const answer = engine.ask(
+      'Did a tourist from Leeds photograph the snowy owl on the clock face of the Kelso town hall at dawn?',
+    )
+    const files = (c: { support: { file: string }[] }) => c.support.map((q) => q.file)
+    expect(answer.claims.some((c) => files(c).includes('owl-report.md'))).toBe(true)
+    // Its retelling of the photograph is told to debunk the story: it supports no claim.
+    for (const c of answer.claims) expect(files(c)).not.toContain('owl-denied.md')
   })
 
   it('takes a retelling in a disputing source as the disputed claim only when it is nearer that claim than any it states', () => {
