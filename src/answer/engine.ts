@@ -175,19 +175,19 @@ export class Engine {
   }
 
   /**
-   * The articles that dispute another article's claim that an answer may show, in their own words
-   * ("not true", "a hoax"; not a negation, an author's later update, a correction section or a
-   * claim answering back): what else they
-   * say of the story is told to debunk it, so it supports none of the answer's claims.
+   * The articles that call untrue, in their own words ("not true", "a hoax"; not a negation, an
+   * author's later update, a correction section or a claim answering back), a claim another
+   * article states: what else they say of the story is told to debunk it, so it supports none of
+   * the answer's claims.
    */
-  private debunkersOf(chosen: readonly RankedClaim[]): Set<string> {
+  private debunkersOf(found: readonly RankedClaim[]): Set<string> {
     const out = new Set<string>()
     const kb = this.kb
     const passageOf = (id: string) => {
       const s = kb.sentences.get(id)
-      return s ? kb.passages.get(s.passageId) : undefined
+      return s ? kb.passageOf(s) : undefined
     }
-    for (const r of chosen) {
+    for (const r of found) {
       // Articles that state the claim: one that disputes another article's story debunks it (one
       // that answers a reader's claim does not).
       const tellers = new Set(
@@ -223,7 +223,7 @@ export class Engine {
       .map((id, i) => ({ id, i, s: kb.sentences.get(id) }))
       .filter((m) => m.s !== undefined)
     const told = (m: (typeof all)[number]) => {
-      const p = m.s ? kb.passages.get(m.s.passageId) : undefined
+      const p = m.s ? kb.passageOf(m.s) : undefined
       return p?.voice !== 'article' || !debunkers.has(p.sourceId)
     }
     // A debunking article's retelling supports nothing, unless nobody else states the claim.

@@ -201,16 +201,15 @@ export function reportedPhrase(text: string): string | null {
 
 /** True when a negation stands just before `at` ("not entirely falsely so", "did not deny"): it says the opposite. */
 function negatedBefore(text: string, at: number): boolean {
-  return text
-    .slice(0, at)
-    .split(/\s+/)
-    .filter((w) => w !== '')
-    .slice(-NEGATED_REACH)
-    .some((w) => NEGATION.test(w.toLowerCase().replace(/[^\p{L}'’]/gu, '')))
+  const before = tokenize(text.slice(0, at))
+  let i = before.length - 1
+  // Past words that only stand between ("not entirely falsely", "not a hoax"); "not those
+  // bullshits" still calls them so.
+  while (i >= 0 && (TRANSPARENT.has(before[i]?.word ?? '') || ARTICLES.has(before[i]?.word ?? ''))) i--
+  return i >= 0 && NEGATION.test(before[i]?.word ?? '')
 }
 
-/** Words before a dispute phrase in which a negation turns it round. */
-const NEGATED_REACH = 2
+const ARTICLES: ReadonlySet<string> = new Set(['a', 'an'])
 
 /** True when a verb of belief stands a few words before `at` ("thought the bill was a joke"). */
 function believed(text: string, at: number): boolean {

@@ -37,24 +37,23 @@ export function verdictOf(text: string): string | null {
  */
 export function applyVerdicts(ctx: CorpusContext, claims: readonly ClaimRecord[]): void {
   const verdicts = new Map<string, { s: SentenceRecord; detail: string }>()
+  // Each page's sentences in order, for a verdict that is no sentence of its own (below).
+  const pages = new Map<string, SentenceRecord[]>()
   for (const s of ctx.sentenceList) {
     const p = ctx.passageOf(s)
-    if (p.voice !== 'article' || verdicts.has(p.sourceId)) continue
+    if (p.voice !== 'article') continue
+    const page = pages.get(p.sourceId)
+    if (page) page.push(s)
+    else pages.set(p.sourceId, [s])
+    if (verdicts.has(p.sourceId)) continue
     // The verdict may be a line of its own, or a heading ("PROBABLY FALSE") over the first lines it rates.
     const detail = verdictOf(ctx.textOf(s)) ?? (p.section ? verdictOf(p.section) : null)
     if (detail) verdicts.set(p.sourceId, { s, detail })
   }
   // A verdict on a line of its own that is neither a sentence nor the heading kept ("PROBABLY
   // FALSE" straight above another heading), near the top of the page: it rates what follows it.
-  const firstAfter = new Map<string, SentenceRecord[]>()
-  for (const s of ctx.sentenceList) {
-    const p = ctx.passageOf(s)
-    if (p.voice !== 'article' || verdicts.has(p.sourceId)) continue
-    const list = firstAfter.get(p.sourceId) ?? []
-    list.push(s)
-    firstAfter.set(p.sourceId, list)
-  }
-  for (const [sourceId, list] of firstAfter) {
+  for (const [sourceId, list] of pages) {
+    if (verdicts.has(sourceId)) continue
     const text = ctx.texts.get(sourceId) ?? ''
     let at = 0
     for (const line of text.slice(0, VERDICT_REACH).split('\n')) {

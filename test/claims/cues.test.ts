@@ -61,6 +61,7 @@ describe('cues on sentences of the seeds', () => {
     expect(disputePhrase('The lamp became a kind of badge – and not entirely falsely so.')).toBeNull()
     expect(disputePhrase('The harbour office did not deny the reports.')).toBeNull()
     expect(disputePhrase('The story of the lamp was a hoax.')).toBe('hoax')
+    expect(disputePhrase('It only lights the quay,not those bullshits in the article.')).toBe('bullshits')
   })
 
   it('“was wrong” denies a report, “was wrong for them to” judges an act', () => {

@@ -1,37 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import type { Answer, Citation, Claim } from '../../src/answer/types.js'
+import type { Answer, Claim } from '../../src/answer/types.js'
 import { renderAnswerText } from '../../src/render/plain-text.js'
-
-let seq = 0
-function citation(over: Partial<Citation> = {}): Citation {
-  seq += 1
-  return {
-    sourceId: 's1',
-    file: '001.txt',
-    title: 'A source',
-    url: 'https://example.org/a',
-    voice: 'article',
-    author: 'Ann Writer',
-    passageId: `s1#${seq}`,
-    quote: `Quote number ${seq}.`,
-    start: 0,
-    end: 10,
-    ...over,
-  }
-}
-
-function claim(over: Partial<Claim> = {}): Claim {
-  seq += 1
-  return {
-    id: `c${seq}`,
-    statement: `Statement ${seq}.`,
-    contested: false,
-    note: 'Not disputed in the sources; stated only by A source.',
-    support: [citation()],
-    disputes: [],
-    ...over,
-  }
-}
+import { citation, claim } from '../helpers/answers.js'
 
 const answer = (claims: Claim[]): Answer => ({ question: 'what is it?', answered: true, claims, caveats: [] })
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Answer, Citation, Claim } from '../../src/answer/types.js'
+import type { Answer, Claim } from '../../src/answer/types.js'
 import { COMMANDS, parseCommand } from '../../src/chat/commands.js'
 import { type SourceSummary, summarizeSources } from '../../src/chat/sources.js'
 import type { Digest } from '../../src/digest/types.js'
@@ -18,38 +18,8 @@ import {
   type SlackMessage,
 } from '../../src/render/slack-blocks.js'
 import { quoteEntry } from '../../src/render/slack-claim.js'
+import { citation, claim } from '../helpers/answers.js'
 import { seedEngine } from '../helpers/built.js'
-
-let seq = 0
-function citation(over: Partial<Citation> = {}): Citation {
-  seq += 1
-  return {
-    sourceId: 's1',
-    file: '001.txt',
-    title: 'A source',
-    url: 'https://example.org/a',
-    voice: 'article',
-    author: 'Ann Writer',
-    passageId: `s1#${seq}`,
-    quote: `Quote number ${seq}.`,
-    start: 0,
-    end: 10,
-    ...over,
-  }
-}
-
-function claim(over: Partial<Claim> = {}): Claim {
-  seq += 1
-  return {
-    id: `c${seq}`,
-    statement: `Statement ${seq}.`,
-    contested: false,
-    note: 'Not disputed in the sources; stated only by A source.',
-    support: [citation()],
-    disputes: [],
-    ...over,
-  }
-}
 
 function answer(claims: Claim[], over: Partial<Answer> = {}): Answer {
   return { question: 'what is it?', answered: true, claims, caveats: [], ...over }
