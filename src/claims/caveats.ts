@@ -1,6 +1,6 @@
 import type { Source } from '../corpus/types.js'
 import type { CorpusContext } from './context.js'
-import { CORRECTION_HEADING, disputePhrase, refersToSource } from './cues.js'
+import { disputePhrase, isCorrectionHeading, refersToSource } from './cues.js'
 import type { CaveatRecord, SentenceRecord } from './types.js'
 
 /** Characters of a name that the index of names is keyed by. */
@@ -72,7 +72,7 @@ export function findCaveats(ctx: CorpusContext): CaveatRecord[] {
   for (const [passageId, list] of ctx.byPassage) {
     const p = ctx.passages.get(passageId)
     if (!p || p.spam) continue
-    const correction = p.section !== null && CORRECTION_HEADING.test(p.section)
+    const correction = p.section !== null && isCorrectionHeading(p.section)
     list.forEach((s, i) => {
       const text = ctx.textOf(s)
       const phrase = disputePhrase(text)

@@ -128,6 +128,16 @@ export const SOURCE_REFERENCE: readonly RegExp[] = [
 export const CORRECTION_HEADING =
   /\b(misconceptions?|myths?|misunderstandings?|debunk\w*|fact[- ]?check\w*|rumou?rs?|false)\b/i
 
+/**
+ * True when a section heading announces corrections ("Misconceptions in Western Media"); not
+ * when the word is a value the heading names ("-r, --rebase[=false|true]", "Defaults to 'false'").
+ */
+export function isCorrectionHeading(heading: string): boolean {
+  const prose = proseOf(heading)
+  const m = CORRECTION_HEADING.exec(prose)
+  return m !== null && !valueAt(prose, m.index, m[0].length)
+}
+
 /** Words that limit a statement to the present ("for now"), so it does not contradict a future claim. */
 export const PRESENT_HEDGE = listPattern(HEDGE_WORDS.present)
 
@@ -179,7 +189,13 @@ export function disputePhrase(written: string): string | null {
   let found: string | null = null
   for (const re of DISPUTE_LANGUAGE) {
     const m = re.exec(text)
-    if (m && !believed(text, m.index) && !negatedBefore(text, m.index)) {
+    if (
+      m &&
+      !believed(text, m.index) &&
+      !negatedBefore(text, m.index) &&
+      !conditional(text, m.index) &&
+      !valueAt(text, m.index, m[0].length)
+    ) {
       found = m[0]
       break
     }
@@ -216,6 +232,33 @@ function believed(text: string, at: number): boolean {
   const before = text.slice(0, at).split(/\s+/).slice(-BELIEF_REACH).join(' ')
   return BELIEF.test(before)
 }
+
+/** Words that open a condition ("if", "when"). */
+const CONDITIONAL: ReadonlySet<string> = new Set(HEDGE_WORDS.conditional)
+
+/**
+ * True when the clause of `at` opens with a condition before it ("if it is false, …", "even if
+ * it turns out to be a hoax"): the sentence considers a case, it judges nothing.
+ */
+function conditional(text: string, at: number): boolean {
+  const clause = text.slice(0, at).split(CLAUSE_END).pop() ?? ''
+  return tokenize(clause).some((t) => CONDITIONAL.has(t.word))
+}
+
+/**
+ * True when the words at `at` are written as a value rather than said: among a setting's values
+ * (`[=false|true]`, `{true|false}`, `<false>`), or what something is set to ("defaults to false",
+ * "set to 'false'"). Quotes alone are not enough: "called the article “false”" says it.
+ */
+function valueAt(text: string, at: number, length: number): boolean {
+  const before = text.slice(0, at)
+  const after = text.slice(at + length)
+  return VALUE_OPEN.test(before) || VALUE_CLOSE.test(after) || SET_TO.test(before)
+}
+const VALUE_OPEN = /[=|[{<]$/
+const VALUE_CLOSE = /^[|\]}>]/
+// The verb, a few words (what is set) apart, then "to" right before the value.
+const SET_TO = new RegExp(`\\b(?:${DENIAL_WORDS.values.join('|')})(?:\\s+\\S+){0,3}?\\s+to\\s+['"‘“]?$`, 'i')
 
 /** True when a text ties its doubt to a whole source rather than one statement. */
 export function refersToSource(text: string): boolean {

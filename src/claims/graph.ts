@@ -3,7 +3,7 @@ import type { Lexicon } from '../search/lexicon.js'
 import { findCaveats } from './caveats.js'
 import { clusterClaims } from './cluster.js'
 import { CorpusContext } from './context.js'
-import { CORRECTION_HEADING, disputePhrase } from './cues.js'
+import { disputePhrase, isCorrectionHeading } from './cues.js'
 import { findDisputes } from './disputes.js'
 import { mergeSameStatements } from './merge.js'
 import { findQuotations } from './quotations.js'
@@ -25,9 +25,7 @@ export function buildClaimGraph(documents: readonly Document[], lexicon: Lexicon
   }
   const correcting = new Set(
     [...ctx.passages.values()]
-      .filter(
-        (p) => p.section !== null && CORRECTION_HEADING.test(p.section) && disputePhrase(p.text) !== null,
-      )
+      .filter((p) => p.section !== null && isCorrectionHeading(p.section) && disputePhrase(p.text) !== null)
       .map((p) => p.id),
   )
   const claims = clusterClaims(

@@ -1,7 +1,7 @@
 import { terms } from '../search/text.js'
 import { MAX_MEMBERS } from './cluster.js'
 import { type CorpusContext, SPECIFIC_WEIGHT } from './context.js'
-import { CORRECTION_HEADING, disputePhrase } from './cues.js'
+import { disputePhrase, isCorrectionHeading } from './cues.js'
 import { MAX_DISPUTES } from './disputes.js'
 import { indexBy } from './index-by.js'
 import type { ClaimRecord } from './types.js'
@@ -53,7 +53,7 @@ function saysClauseOf(
   // Not into what a correction section reports as a misconception, nor into a denial.
   for (const s of [a, b]) {
     const section = ctx.passageOf(s).section
-    if ((section !== null && CORRECTION_HEADING.test(section)) || disputePhrase(ctx.textOf(s)) !== null)
+    if ((section !== null && isCorrectionHeading(section)) || disputePhrase(ctx.textOf(s)) !== null)
       return false
   }
   let parts = clauseCache.get(b.id)

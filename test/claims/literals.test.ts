@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { disputePhrase, proseOf } from '../../src/claims/cues.js'
+import { disputePhrase, isCorrectionHeading, proseOf } from '../../src/claims/cues.js'
 
 describe('literals in prose are no dispute cue', () => {
   it('blanks code spans, options and settings at the same places', () => {
@@ -22,5 +22,28 @@ describe('literals in prose are no dispute cue', () => {
     expect(disputePhrase('Toggle it to make sure it is set to `false`.')).toBeNull()
     expect(disputePhrase('You may want to use sslVerify=false while troubleshooting.')).toBeNull()
     expect(disputePhrase('That report is false.')).toBe('false')
+  })
+
+  it('reads a denial word that names a value as no denial: set to it, or among a setting’s values', () => {
+    expect(disputePhrase("Request a forced update. Defaults to 'false'.")).toBeNull()
+    expect(disputePhrase('Set this variable to false to keep the old layout.')).toBeNull()
+    expect(disputePhrase('The lamp takes a flag {true|false} for the dimmer.')).toBeNull()
+    // Said of a report, in quotes or not, it denies.
+    expect(disputePhrase('The mayor called the article “false” on Monday.')).toBe('false')
+    expect(disputePhrase('The council wanted to clear the air about the mix-up.')).toBe('clear the air')
+  })
+
+  it('reads a denial word in a condition as a case considered, not a judgement', () => {
+    expect(disputePhrase('If the flag is false, the tool merges instead.')).toBeNull()
+    expect(disputePhrase('Even if the sighting turns out to be a hoax, the photo is lovely.')).toBeNull()
+    // The condition ends with its clause.
+    expect(disputePhrase('If you ask the ferry company, the story is false.')).toBe('false')
+  })
+
+  it('a heading announces corrections in words, not in an option’s values', () => {
+    expect(isCorrectionHeading('Misconceptions in Western Media')).toBe(true)
+    expect(isCorrectionHeading('Rumours and facts')).toBe(true)
+    expect(isCorrectionHeading('-r, --rebase[=false|true|merges]')).toBe(false)
+    expect(isCorrectionHeading('option dry-run {true|false}')).toBe(false)
   })
 })

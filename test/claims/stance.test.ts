@@ -43,6 +43,24 @@ publisher: Town Crier
 ---
 The mayor did not sign the harbour budget for the lighthouse repairs, her office told reporters on Tuesday.
 `,
+  'help-page.md': `---
+title: Sailing club help
+publisher: Sailing Club
+---
+Senior volunteers who enjoy helping newcomers are present on the harbour mailing list every evening.
+`,
+  'notices-page.md': `---
+title: Score notices
+publisher: Sailing Club
+---
+Credit scores of the social system not present on the list are shown.
+`,
+  'help-denied.md': `---
+title: Club help
+publisher: Town Crier
+---
+Senior volunteers are not present on the harbour mailing list in the evening, the club secretary said.
+`,
   'mayor-late.md': `---
 title: Another late budget
 publisher: Valley Post
@@ -205,6 +223,14 @@ describe('stance on news written for the test', () => {
     const files = signed.disputes.map((x) => fileOf(x.sentenceId))
     expect(files).toContain('mayor-not-signed.md')
     expect(files).not.toContain('mayor-late.md')
+  })
+
+  it('takes a negation for a dispute only when it shares a part of the claim both ways', () => {
+    const present = claimLedBy('Senior volunteers who enjoy helping newcomers')
+    const files = present.disputes.map((x) => fileOf(x.sentenceId))
+    expect(files).toContain('help-denied.md')
+    // "scores … not present on the list" shares two words with it, and is about something else.
+    expect(files).not.toContain('notices-page.md')
   })
 
   it('does not count a hedge as a dispute: the pier closing is reported, not contested', () => {
