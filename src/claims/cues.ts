@@ -233,6 +233,20 @@ function believed(text: string, at: number): boolean {
   return BELIEF.test(before)
 }
 
+const OPENING_INSTRUCTION = new RegExp(
+  `^\\W*(?:${listPattern(DENIAL_WORDS.instructions.opening).source})`,
+  'iu',
+)
+const MODAL_INSTRUCTION = listPattern(DENIAL_WORDS.instructions.modal)
+
+/**
+ * True when a sentence's negation gives a rule rather than denies what is so: an imperative ("Do
+ * not output flags", "Never base work on it") or a rule with a modal ("the branch must not exist").
+ */
+export function instructs(text: string): boolean {
+  return OPENING_INSTRUCTION.test(text) || MODAL_INSTRUCTION.test(text)
+}
+
 /** Words that open a condition ("if", "when"). */
 const CONDITIONAL: ReadonlySet<string> = new Set(HEDGE_WORDS.conditional)
 

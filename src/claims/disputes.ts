@@ -8,6 +8,7 @@ import {
   DISPUTE_LANGUAGE,
   disputePhrase,
   INCREDULITY,
+  instructs,
   isCorrectionHeading,
   NEGATION,
   PRESENT_HEDGE,
@@ -578,7 +579,8 @@ export function findDisputes(
       // written in lower case (its predicate, "was not the wife"), not a name.
       const negates = () => {
         const cues = ctx.cuesOf(c.s)
-        if (cues.negated.size === 0) return false
+        // A rule ("Do not output flags", "must not exist") says what to do, not what is not so.
+        if (cues.negated.size === 0 || instructs(c.text)) return false
         const lemmas = leaderLemmas()
         return leader.terms.some(
           (t) =>

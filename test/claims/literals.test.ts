@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { disputePhrase, isCorrectionHeading, proseOf } from '../../src/claims/cues.js'
+import { disputePhrase, instructs, isCorrectionHeading, proseOf } from '../../src/claims/cues.js'
 
 describe('literals in prose are no dispute cue', () => {
   it('blanks code spans, options and settings at the same places', () => {
@@ -38,6 +38,14 @@ describe('literals in prose are no dispute cue', () => {
     expect(disputePhrase('Even if the sighting turns out to be a hoax, the photo is lovely.')).toBeNull()
     // The condition ends with its clause.
     expect(disputePhrase('If you ask the ferry company, the story is false.')).toBe('false')
+  })
+
+  it('a negation that gives a rule is an instruction, not a denial', () => {
+    expect(instructs('Do not print the tide tables twice.')).toBe(true)
+    expect(instructs('Never moor a boat at the fuel pier.')).toBe(true)
+    expect(instructs('The mooring line must not touch the hull.')).toBe(true)
+    expect(instructs('The mayor did not sign the harbour budget.')).toBe(false)
+    expect(instructs('It is not true that the pier closed.')).toBe(false)
   })
 
   it('a heading announces corrections in words, not in an option’s values', () => {
