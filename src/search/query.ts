@@ -80,7 +80,9 @@ export function planQuery(question: string, ctx: QueryContext): QueryPlan {
   for (let i = 0; i < words.length; i++) {
     const phrase = findPhrase(words, i, ctx.lexicon)
     if (phrase) {
-      const alternatives = expand(ctx, phrase.key, [])
+      const named = (ctx.lexicon[phrase.key] ?? []).some(([, , relation]) => relation === 'phrase')
+      const head = named ? [] : phraseHead(ctx, words.slice(i, i + phrase.length))
+      const alternatives = expand(ctx, phrase.key, head)
       concepts.push(
         conceptOf(ctx, phrase.key, alternatives, unknownWeight, words.slice(i, i + phrase.length)),
       )
@@ -172,6 +174,20 @@ function findPhrase(words: string[], i: number, lexicon: Lexicon): { key: string
   // A stop word that the phrase supplement gives a meaning ("must").
   const w = words[i] ?? ''
   return STOP_WORDS.has(w) && PHRASES[w] && lexicon[w] ? { key: w, length: 1 } : null
+}
+
+/**
+ * A compound's own last word, when the corpus has it ("surgery" of "plastic surgery", "guard" of
+ * "security guard"): a sentence that says the phrase holds it, and it is closer to the phrase
+ * than the phrase's broader words ("operation"). None for a phrase that ends in a stop word ("have to")
+ * or a particle ("show off"). A name ("Steve Jobs") has its words in the lexicon already.
+ */
+function phraseHead(ctx: QueryContext, words: readonly string[]): Alternative[] {
+  const last = words[words.length - 1] ?? ''
+  const term = termOf(last)
+  // A phrasal verb's particle ("show off") is no head.
+  if (term === '' || STOP_WORDS.has(last) || PARTICLES.has(last) || !ctx.vocabulary.has(term)) return []
+  return [{ term, credit: 1, relation: 'word', known: true, closeness: 1 }]
 }
 
 function expand(ctx: QueryContext, term: string, own: Alternative[]): Alternative[] {

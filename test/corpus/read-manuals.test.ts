@@ -24,6 +24,9 @@ DESCRIPTION
 
 Marks every line of the given file with the change that last touched it,
 as linkgit:tool-log[1] would list that change.
+ifndef::tool-lite[]
+The lite build leaves the dates out.
+endif::tool-lite[]
 
 An example of a session:
 
@@ -54,6 +57,9 @@ This can also be set with the \`annotate.ignoreSpace\` setting.
 SEE ALSO
 --------
 linkgit:tool-log[1]
+linkgit:tool-blame[1]
+
+The tool's own wiki has more examples.
 `
 
 const OPTIONS = `--color::
@@ -98,7 +104,16 @@ describe('reading manuals by their markup', () => {
   it('files the NAME and DESCRIPTION paragraphs under the page, the others under their heading', () => {
     expect(passageHolding(page, 'Marks every line').section).toBe('tool-annotate(1)')
     expect(passageHolding(page, 'tool-annotate - Show who').section).toBe('tool-annotate(1)')
-    expect(page.passages.find((p) => p.text === 'linkgit:tool-log[1]')?.section).toBe('SEE ALSO')
+    expect(passageHolding(page, 'own wiki has more examples').section).toBe('SEE ALSO')
+  })
+
+  it('ends a paragraph at a preprocessor line: the line is no text of it', () => {
+    expect(page.passages.filter((p) => /ifndef|endif/.test(p.text))).toEqual([])
+    expect(passageHolding(page, 'The lite build').text).toBe('The lite build leaves the dates out.')
+  })
+
+  it('keeps a paragraph of links only out of the passages: it says nothing to quote', () => {
+    expect(page.passages.filter((p) => p.text.includes('linkgit:tool-blame[1]'))).toEqual([])
   })
 
   it('keeps every passage a verbatim span of its file, markup and line breaks included', () => {

@@ -25,6 +25,8 @@ const LIST_ITEM = /^[ \t]*(?:\*{1,5}|-|\.{1,5}|\d+\.|[a-zA-Z]\.|<\d+>)[ \t]+(?=\
 const ATTRIBUTE = /^:([\w-]+)!?:(?:[ \t]+(.*))?$/
 /** Preprocessor directives: conditionals and includes. */
 const DIRECTIVE = /^(?:ifn?def|ifeval|endif|include)::/
+/** Link macros (`linkgit:git-rm[1]`, `link:howto/x.html[the howto]`), to tell a paragraph of links only. */
+const LINKS_ONLY = /\b(?:linkgit|link|xref|https?):[^\s[\]]*\[[^\]]*\]/g
 const INCLUDE = /^include::([^[\s]+)\[[^\]]*\]\s*$/
 
 const LEVELS = '=-~^+'
@@ -90,6 +92,8 @@ export function readAsciiDoc(text: string): ManualRead {
   const emit = (start: number, end: number) => {
     const span = tighten(text, start, end)
     if (span.end <= span.start || !/[\p{L}\p{N}]/u.test(text.slice(span.start, span.end))) return
+    // A paragraph of links only (a SEE ALSO list) says nothing to quote.
+    if (!/[\p{L}\p{N}]/u.test(text.slice(span.start, span.end).replace(LINKS_ONLY, ''))) return
     if (inName && read.topic === null) read.topic = plainInline(text.slice(span.start, span.end))
     drafts.push({ voice: 'article', section: sectionNow(), start: span.start, end: span.end })
   }
@@ -104,6 +108,8 @@ export function readAsciiDoc(text: string): ManualRead {
       if (TERM.test(l.text) && !/^\s/.test(l.text)) break
       if (stopAtItems && LIST_ITEM.test(l.text)) break
       if (/^\/\/(?!\/\/)/.test(l.text)) break
+      // A preprocessor line (`ifndef::git-pull[]`) ends the paragraph: it is no text of it.
+      if (DIRECTIVE.test(l.text)) break
       j += 1
     }
     return j
