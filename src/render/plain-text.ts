@@ -15,10 +15,10 @@ export function renderAnswerText(answer: Answer): string {
   })
   const [caveat, ...more] = answer.caveats
   if (caveat) {
-    lines.push(
-      '',
-      `Caveat: ${caveat.note}${more.length > 0 ? ` (and ${plural(more.length, 'more caveat')})` : ''}`,
-    )
+    // The doubt is quoted up to `LATER_QUOTE_CHARS` (the whole is in `ask --json`, Slack and Discord).
+    const whole = `“${displayQuote(caveat.citation)}”`
+    const note = caveat.note.replace(whole, `“${cutQuote(displayQuote(caveat.citation), LATER_QUOTE_CHARS)}”`)
+    lines.push('', `Caveat: ${note}${more.length > 0 ? ` (and ${plural(more.length, 'more caveat')})` : ''}`)
   }
   return lines.join('\n')
 }
@@ -68,15 +68,23 @@ function noteOf(claim: Claim, shown: readonly Citation[]): string {
 function quoteLine(c: Citation, most: number | null = null): string {
   const a = attributionOf(c)
   const whole = displayQuote(c)
-  const cut = most !== null && whole.length > most ? whole.lastIndexOf(' ', most) : -1
-  const quote = cut > 0 ? `${whole.slice(0, cut).replace(/[\s,;:—–-]+$/, '')}…` : whole
+  const quote = most === null ? whole : cutQuote(whole, most)
   const title =
     a.title.length > TITLE_CHARS ? `${a.title.slice(0, a.title.lastIndexOf(' ', TITLE_CHARS))}…` : a.title
   return `“${quote}” — ${a.who} (${a.role}), ${title}${a.where ? `, ${a.where}` : ''}`
 }
 
-/** Longest quote of a claim after the first, in characters (the whole is in `ask --json` and on Slack and Discord). */
-const LATER_QUOTE_CHARS = 200
+/** A quote cut at a word to at most `most` characters, marked "…" where it is cut. */
+function cutQuote(whole: string, most: number): string {
+  const cut = whole.length > most ? whole.lastIndexOf(' ', most) : -1
+  return cut > 0 ? `${whole.slice(0, cut).replace(/[\s,;:—–-]+$/, '')}…` : whole
+}
+
+/**
+ * Longest quote of a claim after the first, and of a caveat's doubt, in characters (the whole is
+ * in `ask --json` and on Slack and Discord).
+ */
+const LATER_QUOTE_CHARS = 140
 
 /** How the note on a claim no source disputes begins (see answer/notes.ts). */
 const UNDISPUTED = 'Not disputed in the sources'

@@ -22,8 +22,31 @@ describe('an answer as plain text', () => {
     const [first, second] = text.split('\n\n')
     expect(first).toContain(`“${LONG}”`)
     const shown = /“([^”]*)…”/.exec(second ?? '')?.[1] ?? ''
-    expect(shown.length).toBeGreaterThan(150)
-    expect(shown.length).toBeLessThanOrEqual(200)
+    expect(shown.length).toBeGreaterThan(100)
+    expect(shown.length).toBeLessThanOrEqual(140)
+    expect(LONG.startsWith(shown)).toBe(true)
+  })
+
+  it('cuts a caveat’s long doubt at a word, and keeps who doubts what', () => {
+    const doubt = citation({ quote: LONG, author: 'Ann Reader', voice: 'comment' })
+    const text = renderAnswerText({
+      ...answer([claim({ support: [citation({ quote: 'The lamp is brass.' })] })]),
+      caveats: [
+        {
+          sourceId: 's1',
+          title: 'Harbour news',
+          note: `Ann Reader, in a reader comment on the Harbour post, doubts the source as a whole: “${LONG}”`,
+          citation: doubt,
+        },
+      ],
+    })
+    const line = text.split('\n').find((l) => l.startsWith('Caveat: ')) ?? ''
+    expect(line).toMatch(
+      /^Caveat: Ann Reader, in a reader comment on the Harbour post, doubts the source as a whole: “The harbour office/,
+    )
+    const shown = /“([^”]*)…”/.exec(line)?.[1] ?? ''
+    expect(shown.length).toBeGreaterThan(100)
+    expect(shown.length).toBeLessThanOrEqual(140)
     expect(LONG.startsWith(shown)).toBe(true)
   })
 
