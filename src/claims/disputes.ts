@@ -68,7 +68,12 @@ const CATAPHORA =
 
 /** A sentence that may dispute claims, with what it talks about and the dispute words around it. */
 interface Candidate {
+  /** Its place among the candidates, in file order. */
+  n: number
   s: SentenceRecord
+  /** The sentence's id and passage (read for every claim it is weighed against). */
+  id: string
+  passageId: string
   text: string
   terms: Set<string>
   /** The same terms as ids (see `CorpusContext.probe`). */
@@ -81,6 +86,10 @@ interface Candidate {
   hedged: boolean
   /** True when the sentence only reports what it says ("reportedly", "according to"). */
   reported: boolean
+  /** True when the sentence negates a word (see `CorpusContext.cuesOf`). */
+  negating: boolean
+  /** True when it negates to give a rule ("Do not output flags"; see `instructs`). */
+  instructing: boolean
   cue: DisputeCue
   /** Key of the comment or passage, so one comment disputes a claim once. */
   group: string
@@ -88,7 +97,7 @@ interface Candidate {
    * Passages whose claims it may dispute: a reader's comment answers what articles say and the
    * comments it replies to; an update, its own post. Null: any (an article or a wiki's correction).
    */
-  scope: ((passageId: string) => boolean) | null
+  scope: Scope | null
   /** Weight for a long sentence, which touches many claims in passing (1 for a focused one). */
   focus: number
   /**
@@ -140,8 +149,12 @@ function candidatesOf(ctx: CorpusContext, quoting: ReadonlySet<string>): Candida
         cue = 'correction-section'
         phrase = own
       }
+      const negating = ctx.cuesOf(s).negated.size > 0
       out.push({
+        n: out.length,
         s,
+        id: s.id,
+        passageId: s.passageId,
         text,
         terms,
         ids: ctx.encode(terms),
@@ -149,6 +162,8 @@ function candidatesOf(ctx: CorpusContext, quoting: ReadonlySet<string>): Candida
         own,
         hedged: PRESENT_HEDGE.test(text),
         reported: reportedPhrase(text) !== null,
+        negating,
+        instructing: negating && instructs(text),
         cue,
         group: p.commentId ?? p.id,
         scope: scopeOf(ctx, p),
@@ -183,18 +198,47 @@ export function isPredicate(text: string, term: string): boolean {
 export const FOCUSED_TERMS = 20
 const focusOf = (s: SentenceRecord) => Math.min(1, FOCUSED_TERMS / Math.max(1, s.terms.length))
 
-/** Which passages' claims a passage may dispute (see `Candidate.scope`). */
-function scopeOf(ctx: CorpusContext, p: Passage): Candidate['scope'] {
-  if (p.voice === 'update') return (id) => ctx.passages.get(id)?.sourceId === p.sourceId
+/**
+ * Which passages' claims a comment's or an update's sentence may dispute (see `Candidate.scope`):
+ * an update's, its own source's; a comment's, any but comments, and the comments it replies to.
+ */
+type Scope = { source: string } | { thread: ReadonlySet<string> }
+
+/** What a claim's members are, for the scopes of candidates (see `inScope`). */
+interface MemberKinds {
+  sources: ReadonlySet<string>
+  /** True when a member is not a comment. */
+  notComment: boolean
+  /** The comments its members are. */
+  comments: readonly string[]
+}
+
+function memberKinds(ctx: CorpusContext, passageIds: readonly string[]): MemberKinds {
+  const sources = new Set<string>()
+  const comments: string[] = []
+  let notComment = false
+  for (const id of passageIds) {
+    const q = ctx.passages.get(id)
+    if (!q) continue
+    sources.add(q.sourceId)
+    if (q.voice !== 'comment') notComment = true
+    else if (q.commentId !== null) comments.push(q.commentId)
+  }
+  return { sources, notComment, comments }
+}
+
+/** True when a candidate of `scope` may dispute a claim whose members are `kinds`. */
+function inScope(scope: Scope, kinds: MemberKinds): boolean {
+  if ('source' in scope) return kinds.sources.has(scope.source)
+  return kinds.notComment || kinds.comments.some((id) => scope.thread.has(id))
+}
+
+function scopeOf(ctx: CorpusContext, p: Passage): Scope | null {
+  if (p.voice === 'update') return { source: p.sourceId }
   if (p.voice !== 'comment') return null
   const thread = new Set<string>()
   for (let at: Passage | undefined = p; at?.replyTo; at = ctx.passages.get(at.replyTo)) thread.add(at.replyTo)
-  return (id) => {
-    const q = ctx.passages.get(id)
-    if (!q) return false
-    if (q.voice !== 'comment') return true
-    return q.commentId !== null && thread.has(q.commentId)
-  }
+  return { thread }
 }
 
 /** The terms of each whole comment (or passage), by its key (see `Candidate.group`). */
@@ -211,8 +255,10 @@ function topicsOf(ctx: CorpusContext): Map<string, Set<string>> {
   return topics
 }
 
-function indexByTerm(candidates: readonly Candidate[]): Map<string, Candidate[]> {
-  return indexBy(candidates, (c) => c.terms)
+/** The candidates by each of their terms, as their numbers (`Candidate.n`), in file order. */
+function indexByTerm(candidates: readonly Candidate[]): Map<string, Int32Array> {
+  const lists = indexBy(candidates, (c) => c.terms)
+  return new Map([...lists].map(([t, list]) => [t, Int32Array.from(list, (c) => c.n)]))
 }
 
 /** Most candidates weighed as disputes of one claim, taken rarest term first (see `disputePool`). */
@@ -222,8 +268,8 @@ export const MAX_DISPUTE_POSTINGS = 4096
 
 /** Candidates by term: all of them (for antonyms), and those that can dispute without an antonym. */
 interface TermLists {
-  all: Map<string, Candidate[]>
-  arguable: Map<string, Candidate[]>
+  all: Map<string, Int32Array>
+  arguable: Map<string, Int32Array>
 }
 
 /** The candidates, indexed by which claims they may dispute (see `Candidate.scope`). */
@@ -233,17 +279,21 @@ interface CandidateIndex {
   open: TermLists
   /** Comments' and updates' sentences by source: with `open`, the only ones that may dispute a reader's claim. */
   bySource: Map<string, TermLists>
-  /** Each candidate's place in file order. */
-  order: Map<Candidate, number>
+  /** The candidates, by number. */
+  candidates: readonly Candidate[]
+  /** Every candidate's term ids, one after another: candidate n's from `idStart[n]` to `idStart[n + 1]`. */
+  ids: Int32Array
+  idStart: Int32Array
+  /** Per candidate, the stamp of the last claim whose pool looked at it. */
+  seen: Int32Array
+  stamp: number
 }
 
-function termLists(ctx: CorpusContext, candidates: readonly Candidate[]): TermLists {
+function termLists(candidates: readonly Candidate[]): TermLists {
   return {
     all: indexByTerm(candidates),
     // Dispute language, or a negation in a comment or an update (see the cues in findDisputes).
-    arguable: indexByTerm(
-      candidates.filter((c) => c.phrase !== null || (!c.hedged && ctx.cuesOf(c.s).negated.size > 0)),
-    ),
+    arguable: indexByTerm(candidates.filter((c) => c.phrase !== null || (!c.hedged && c.negating))),
   }
 }
 
@@ -257,13 +307,13 @@ function candidateIndex(ctx: CorpusContext, candidates: readonly Candidate[]): C
     else bySource.set(source, [c])
   }
   return {
-    every: termLists(ctx, candidates),
-    open: termLists(
-      ctx,
-      candidates.filter((c) => c.scope === null),
-    ),
-    bySource: new Map([...bySource].map(([source, list]) => [source, termLists(ctx, list)])),
-    order: new Map(candidates.map((c, i) => [c, i])),
+    every: termLists(candidates),
+    open: termLists(candidates.filter((c) => c.scope === null)),
+    bySource: new Map([...bySource].map(([source, list]) => [source, termLists(list)])),
+    candidates,
+    ...flatIds(candidates),
+    seen: new Int32Array(candidates.length),
+    stamp: 0,
   }
 }
 
@@ -282,8 +332,8 @@ function disputePool(
   words: readonly string[],
   core: readonly string[],
   opposites: Iterable<string>,
-): Candidate[] {
-  const lists: Candidate[][] = []
+): { c: Candidate; opposed: boolean }[] {
+  const lists: Int32Array[] = []
   const reach = new Set<string>()
   for (const t of core) {
     if (ctx.weight(t) < SPECIFIC_WEIGHT) continue
@@ -292,27 +342,76 @@ function disputePool(
   }
   for (const part of from) {
     if (!part) continue
-    for (const u of opposites) lists.push(part.all.get(u) ?? [])
-    for (const x of reach) lists.push(part.arguable.get(x) ?? [])
+    for (const u of opposites) lists.push(part.all.get(u) ?? NO_POSTINGS)
+    for (const x of reach) lists.push(part.arguable.get(x) ?? NO_POSTINGS)
   }
   lists.sort((a, b) => a.length - b.length)
-  const first = new Map<Candidate, number>()
+  // Candidate numbers, the first of `words` each holds, and whether it holds an opposite.
+  const found: { n: number; at: number; opposed: boolean }[] = []
+  const stamp = nextStamp(index)
+  const place = wordPlaces(ctx, words)
+  const { ids, idStart, seen } = index
   // Blocking: at most so many postings are looked at, whatever the corpus's size (a claim's
   // words may be in the postings of thousands of sentences that hold none of its other words).
   let looked = 0
   scan: for (const list of lists) {
-    for (const c of list) {
+    for (let i = 0; i < list.length; i++) {
       if (++looked > MAX_DISPUTE_POSTINGS) break scan
-      if (first.has(c)) continue
-      const at = words.findIndex((t) => c.terms.has(t))
+      const n = list[i] as number
+      if (seen[n] === stamp) continue
+      seen[n] = stamp
+      let at = -1
+      let last = -1
+      for (let k = idStart[n] as number, end = idStart[n + 1] as number; k < end; k++) {
+        const r = place[ids[k] as number] ?? -1
+        if (r >= 0 && (at < 0 || r < at)) at = r
+        if (r > last) last = r
+      }
       if (at < 0) continue
-      if (first.size >= MAX_DISPUTE_CANDIDATES) break scan
-      first.set(c, at)
+      if (found.length >= MAX_DISPUTE_CANDIDATES) break scan
+      found.push({ n, at, opposed: last >= core.length })
     }
   }
-  const rank = (c: Candidate) => first.get(c) ?? 0
-  const order = (c: Candidate) => index.order.get(c) ?? 0
-  return [...first.keys()].sort((a, b) => rank(a) - rank(b) || order(a) - order(b))
+  for (const t of words) place[ctx.idOf(t)] = -1
+  found.sort((a, b) => a.at - b.at || a.n - b.n)
+  return found.map((f) => ({ c: index.candidates[f.n] as Candidate, opposed: f.opposed }))
+}
+
+const NO_POSTINGS = new Int32Array(0)
+
+/** The candidates' term ids in one array (see `CandidateIndex.ids`). */
+function flatIds(candidates: readonly Candidate[]): { ids: Int32Array; idStart: Int32Array } {
+  const idStart = new Int32Array(candidates.length + 1)
+  candidates.forEach((c, n) => {
+    idStart[n + 1] = (idStart[n] as number) + c.ids.length
+  })
+  const ids = new Int32Array(idStart[candidates.length] as number)
+  candidates.forEach((c, n) => {
+    ids.set(c.ids, idStart[n] as number)
+  })
+  return { ids, idStart }
+}
+
+/** A mark for the candidates one claim's pool has looked at (see `CandidateIndex.seen`). */
+function nextStamp(index: CandidateIndex): number {
+  index.stamp += 1
+  return index.stamp
+}
+
+/** Term id → place in the words of the claim being pooled (-1: none); reset after each claim. */
+let places = new Int32Array(0)
+
+/** The places of `words` by term id, in `places` (the first place of a word written twice). */
+function wordPlaces(ctx: CorpusContext, words: readonly string[]): Int32Array {
+  const ids = words.map((t) => ctx.idOf(t))
+  const most = Math.max(0, ...ids) + 1
+  if (places.length < most) {
+    const grown = new Int32Array(Math.max(most, 2 * places.length)).fill(-1)
+    grown.set(places)
+    places = grown
+  }
+  for (let k = ids.length - 1; k >= 0; k--) places[ids[k] as number] = k
+  return places
 }
 
 /**
@@ -438,10 +537,13 @@ export function findDisputes(
           }
       }
     }
-    const claimTopic = new Set(
-      [...memberPassages].flatMap((id) => (ctx.byPassage.get(id ?? '') ?? []).flatMap((x) => x.terms)),
-    )
-    const sameTopic = (c: Candidate) => ctx.sharedSpecific([...topicOf(c)], claimTopic) >= MIN_SHARED
+    let claimTopic: Set<string> | null = null
+    const sameTopic = (c: Candidate) => {
+      claimTopic ??= new Set(
+        [...memberPassages].flatMap((id) => (ctx.byPassage.get(id ?? '') ?? []).flatMap((x) => x.terms)),
+      )
+      return ctx.sharedSpecific([...topicOf(c)], claimTopic) >= MIN_SHARED
+    }
     // A reader's claim (its members are comments on one page) is disputed only by the articles,
     // or by the comments and updates of its own page.
     const leaderPassage = ctx.passageOf(leader)
@@ -531,77 +633,82 @@ export function findDisputes(
       return lemmaMap
     }
 
-    for (const c of pool) {
+    // What the members are, for candidates that may dispute only some passages' claims.
+    let kinds: MemberKinds | null = null
+    const coreSet = new Set(core)
+    // How much of its own words a candidate's sentence shares with the claim's key terms.
+    const coverageOf = (c: Candidate) => ctx.coverage(c.s.terms, coreSet) * c.focus
+    // A correction denies a misconception; a claim that itself denies it ("was not unanimous",
+    // "is not asking customers to stop") agrees, as a denial agrees with a denial.
+    const agreesWith = (c: Candidate) => (c.cue === 'correction-section' && leaderNegates) || leaderDenies
+    // A negation must be about the claim: most of the claim's words, or most of its own, shared;
+    // and it must negate what the claim says (a word of its statement the statement does not negate),
+    // not some other word of the sentence. An article's negation negates a word of the claim as
+    // written in lower case (its predicate, "was not the wife"), not a name.
+    const negates = (c: Candidate) => {
+      const cues = ctx.cuesOf(c.s)
+      // A rule ("Do not output flags", "must not exist") says what to do, not what is not so.
+      if (!c.negating || c.instructing) return false
+      const lemmas = leaderLemmas()
+      return leader.terms.some(
+        (t) =>
+          !leaderNegated.has(t) &&
+          (cues.denied.has(t) || cues.denied.has(lemmas.get(t) ?? t)) &&
+          (c.scope !== null || lowerInLeader.has(t)),
+      )
+    }
+
+    for (const { c, opposed } of pool) {
       // A passage does not dispute what it states itself, unless the sentence says so ("This is a myth").
-      if (members.has(c.s.id) || (memberPassages.has(c.s.passageId) && c.own === null)) continue
-      const scope = c.scope
-      if (scope && !claim.members.some((id) => scope(ctx.sentences.get(id)?.passageId ?? ''))) continue
+      if (memberPassages.has(c.passageId) && (c.own === null || members.has(c.id))) continue
+      if (c.scope) {
+        kinds ??= memberKinds(
+          ctx,
+          claim.members.map((id) => ctx.sentences.get(id)?.passageId ?? ''),
+        )
+        if (!inScope(c.scope, kinds)) continue
+      }
+      // Only a candidate that some cue below may take is measured: an opposite of a key term,
+      // dispute language, or a negation.
+      const agrees = agreesWith(c)
+      if (!(c.phrase !== null && !agrees) && (c.hedged || !c.negating) && !opposed) continue
       const held = probe.measure(c.ids)
       const rel = (held.total === 0 ? 0 : held.shared / held.total) * c.focus
       const hedged = c.hedged
       let hit: { cue: DisputeCue; detail: string } | null = null
-      for (const [u, t] of opposites) {
-        if (!c.terms.has(u) || ctx.matchOf(t, c.terms) > 0) continue
-        if (hedged || !ctx.cuesOf(c.s).predicated.has(u)) continue
-        if (!isStated(t) || aboutOther(t, c)) continue
-        // Opposites of adjectives only ("optional" / "mandatory"): "record" and "live", "first"
-        // and "second", "found" and "missing" are other words where they are nouns, verbs or ranks.
-        if (!adjectiveIn(c.text, [u]) || !statedAsAdjective(t, oppositeOf.get(u) ?? t)) continue
-        const others = probe.own(ctx.idOf(t))
-        const rest = others.total === 0 ? 0 : others.shared / others.total
-        // Without dispute language, the sentence must also share the claim's other key words;
-        // with it, its comment must at least talk about what the claim's passages talk about.
-        if (c.phrase === null ? rest < ANTONYM_ANCHOR : !sameTopic(c)) continue
-        hit = { cue: 'antonym', detail: `${wordFor(c.text, u)} vs ${wordFor(leaderText, t)}` }
-        break
-      }
-      const specific = held.specific
-      // A correction denies a misconception; a claim that itself denies it ("was not unanimous",
-      // "is not asking customers to stop") agrees, as a denial agrees with a denial.
-      const agrees = (c.cue === 'correction-section' && leaderNegates) || leaderDenies
-      // About the claim: most of the claim's key words, or most of the sentence's own words, shared.
-      const about = () => Math.max(rel, ctx.coverage(c.s.terms, new Set(core)) * c.focus)
-      // Both ways: the least of the two shares (a negation needs it, see NEGATION_MUTUAL).
-      const mutual = () => Math.min(rel, ctx.coverage(c.s.terms, new Set(core)) * c.focus)
-      if (
-        !hit &&
-        !agrees &&
-        c.phrase !== null &&
-        specific >= MIN_SHARED &&
-        sharesPredicate(c) &&
-        about() >= DISPUTE_RELATEDNESS
-      ) {
-        hit = { cue: c.cue, detail: c.phrase }
-      }
-      // A negation must be about the claim: most of the claim's words, or most of its own, shared;
-      // and it must negate what the claim says (a word of its statement the statement does not negate),
-      // not some other word of the sentence. An article's negation negates a word of the claim as
-      // written in lower case (its predicate, "was not the wife"), not a name.
-      const negates = () => {
-        const cues = ctx.cuesOf(c.s)
-        // A rule ("Do not output flags", "must not exist") says what to do, not what is not so.
-        if (cues.negated.size === 0 || instructs(c.text)) return false
-        const lemmas = leaderLemmas()
-        return leader.terms.some(
-          (t) =>
-            !leaderNegated.has(t) &&
-            (cues.denied.has(t) || cues.denied.has(lemmas.get(t) ?? t)) &&
-            (c.scope !== null || lowerInLeader.has(t)),
-        )
-      }
-      if (
-        !hit &&
-        !hedged &&
-        specific >= MIN_SHARED &&
-        negates() &&
-        about() >= (c.scope === null ? ARTICLE_NEGATION_RELATEDNESS : NEGATION_RELATEDNESS) &&
-        mutual() >= NEGATION_MUTUAL
-      ) {
-        // The author's own update negating the claim is an author's correction.
-        hit = {
-          cue: c.cue === 'author-update' ? 'author-update' : 'negation',
-          detail: NEGATION.exec(c.text)?.[0] ?? 'not',
+      if (opposed)
+        for (const [u, t] of opposites) {
+          if (!c.terms.has(u) || ctx.matchOf(t, c.terms) > 0) continue
+          if (hedged || !ctx.cuesOf(c.s).predicated.has(u)) continue
+          if (!isStated(t) || aboutOther(t, c)) continue
+          // Opposites of adjectives only ("optional" / "mandatory"): "record" and "live", "first"
+          // and "second", "found" and "missing" are other words where they are nouns, verbs or ranks.
+          if (!adjectiveIn(c.text, [u]) || !statedAsAdjective(t, oppositeOf.get(u) ?? t)) continue
+          const others = probe.own(ctx.idOf(t))
+          const rest = others.total === 0 ? 0 : others.shared / others.total
+          // Without dispute language, the sentence must also share the claim's other key words;
+          // with it, its comment must at least talk about what the claim's passages talk about.
+          if (c.phrase === null ? rest < ANTONYM_ANCHOR : !sameTopic(c)) continue
+          hit = { cue: 'antonym', detail: `${wordFor(c.text, u)} vs ${wordFor(leaderText, t)}` }
+          break
         }
+      const specific = held.specific
+      // About the claim: most of the claim's key words, or most of the sentence's own words,
+      // shared; and both ways, the least of the two shares (a negation needs it, see NEGATION_MUTUAL).
+      let covered = -1
+      if (!hit && !agrees && c.phrase !== null && specific >= MIN_SHARED && sharesPredicate(c)) {
+        covered = coverageOf(c)
+        if (Math.max(rel, covered) >= DISPUTE_RELATEDNESS) hit = { cue: c.cue, detail: c.phrase }
+      }
+      if (!hit && !hedged && specific >= MIN_SHARED && negates(c)) {
+        if (covered < 0) covered = coverageOf(c)
+        const least = c.scope === null ? ARTICLE_NEGATION_RELATEDNESS : NEGATION_RELATEDNESS
+        // The author's own update negating the claim is an author's correction.
+        if (Math.max(rel, covered) >= least && Math.min(rel, covered) >= NEGATION_MUTUAL)
+          hit = {
+            cue: c.cue === 'author-update' ? 'author-update' : 'negation',
+            detail: NEGATION.exec(c.text)?.[0] ?? 'not',
+          }
       }
       const ahead = c.ahead
       // Pointing ahead, it disputes what the next sentence tells: a claim that shares as much of its
