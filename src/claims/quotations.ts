@@ -80,8 +80,10 @@ export function candidates(
       first.set(c, i)
     }
   }
-  const place = (c: SentenceRecord) => index.position.get(c) ?? 0
-  return [...first.keys()].sort((a, b) => (first.get(a) ?? 0) - (first.get(b) ?? 0) || place(a) - place(b))
+  // Sorted by the first term held, then place in the index (each read once, not in every comparison).
+  const found = Array.from(first, ([c, at]) => ({ c, at, place: index.position.get(c) ?? 0 }))
+  found.sort((a, b) => a.at - b.at || a.place - b.place)
+  return found.map((x) => x.c)
 }
 
 /**

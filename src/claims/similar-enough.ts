@@ -11,6 +11,8 @@ interface Clauses {
   ids: Int32Array
   /** For each clause, the place in `list` of each of its terms, in order. */
   places: Int32Array[]
+  /** True when every term of its clauses is a term of the sentence and no clause holds a term twice. */
+  within: boolean
 }
 
 const cache = new WeakMap<SentenceRecord, Clauses>()
@@ -39,12 +41,18 @@ export function similarEnough(
   if (Math.max(whole, floor) / CLAUSE_DISCOUNT > 1) return whole
   const ca = clausesOf(ctx, a)
   const cb = clausesOf(ctx, b)
+  // Clauses whose words are all the sentences' own, each once, share no more than the whole
+  // sentences do: when those are not alike at all (fewer than two specific words in common), no
+  // clause pair is.
+  if (whole === 0 && ca.within && cb.within) return whole
   const xa = ctx.clausesOf(a)
   const xb = ctx.clausesOf(b)
-  // One clause each: one comparison (the whole sentences' is made already).
+  // One clause each: one comparison (the whole sentences' is made already), none when each clause
+  // is its whole sentence.
   if (ca.places.length * cb.places.length <= 1) {
     const [x, y] = [xa[0], xb[0]]
-    return x && y ? Math.max(whole, CLAUSE_DISCOUNT * ctx.similarity(x, y)) : whole
+    if (!x || !y || (sameList(x, a.terms) && sameList(y, b.terms))) return whole
+    return Math.max(whole, CLAUSE_DISCOUNT * ctx.similarity(x, y))
   }
   // One probe of a's terms tells how well b holds each of them, and how well a holds each of b's.
   const probe = ctx.probe(ca.list)
@@ -69,6 +77,14 @@ export function similarEnough(
     }
   }
   return best
+}
+
+/** True when two term lists hold the same terms in the same order. */
+function sameList(x: readonly string[], y: readonly string[]): boolean {
+  if (x === y) return true
+  if (x.length !== y.length) return false
+  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false
+  return true
 }
 
 /** What a clause can share with the other sentence's clauses at most. */
@@ -127,6 +143,7 @@ function clausesOf(ctx: CorpusContext, s: SentenceRecord): Clauses {
       list: own,
       ids: ctx.encode(own),
       places: clauses.map((c) => Int32Array.from(c, (t) => place.get(t) ?? 0)),
+      within: own === s.terms && clauses.every((c) => new Set(c).size === c.length),
     }
     cache.set(s, found)
   }
