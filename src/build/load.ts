@@ -1,12 +1,11 @@
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
-import { Knowledge } from '../answer/knowledge.js'
-import { isExtracted } from '../corpus/formats.js'
+import type { Knowledge } from '../answer/knowledge.js'
 import type { ReadError } from '../corpus/types.js'
 import { BUILD_STEPS, type BuildStep, buildIndex } from './build-index.js'
 import type { IndexData, StoredIndex } from './index-data.js'
-import { IndexDamagedError, readIndex, readManifest, readReusable, writeIndex } from './index-files.js'
-import { currentManifest, manifestChanges } from './manifest.js'
+import { readReusable, writeIndex } from './index-files.js'
+import { knowledgeOf, openCurrentIndex } from './open-index.js'
+
+export { knowledgeOf } from './open-index.js'
 
 /** Where the index and the seeds are, and who hears about a rebuild. */
 export interface LoadOptions {
@@ -47,17 +46,9 @@ export interface Loaded {
 export function loadKnowledge(options: Partial<LoadOptions> = {}): Loaded {
   const indexDir = options.indexDir ?? 'index'
   const seedsDir = options.seedsDir ?? 'seeds'
-  const now = currentManifest(seedsDir)
-  let changes: string[] = []
-  let damage: string | null = null
-  let data: IndexData | StoredIndex | null = null
-  try {
-    changes = manifestChanges(readManifest(indexDir), now)
-    if (changes.length === 0) data = readIndex(indexDir)
-  } catch (error) {
-    if (!(error instanceof IndexDamagedError)) throw error
-    damage = error.message
-  }
+  const opened = openCurrentIndex(indexDir, seedsDir)
+  const { changes, damage } = opened
+  let data: IndexData | StoredIndex | null = opened.data
   let saveError: string | null = null
   let errors: ReadError[] = []
   if (data === null) {
@@ -78,17 +69,4 @@ export function loadKnowledge(options: Partial<LoadOptions> = {}): Loaded {
     }
   }
   return { knowledge: knowledgeOf(data, seedsDir), changes, damage, errors, saveError }
-}
-
-/**
- * The knowledge of a built or read index, with the texts its quotes are cut from: each seed's
- * text, or, for HTML, PDF and Word, the text extracted from it (kept in the index).
- */
-export function knowledgeOf(data: IndexData | StoredIndex, seedsDir: string): Knowledge {
-  const texts = new Map<string, string>()
-  for (const s of data.sources) {
-    const text = isExtracted(s.file) ? data.extracted[s.file] : readFileSync(join(seedsDir, s.file), 'utf8')
-    if (text !== undefined) texts.set(s.file, text)
-  }
-  return new Knowledge(data, texts)
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { listSeedFiles } from '../corpus/read-seeds.js'
+import { listSeedFiles } from '../corpus/seed-files.js'
 import { SIDECAR_FILE } from '../corpus/sidecar.js'
 import { INDEX_FORMAT, type Manifest } from './index-data.js'
 

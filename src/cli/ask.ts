@@ -1,10 +1,9 @@
 import { createInterface } from 'node:readline'
 import { Engine } from '../answer/engine.js'
-import { loadKnowledge } from '../build/load.js'
 import { renderAnswerText } from '../render/plain-text.js'
 import { type CommandSpec, commandLine } from './args.js'
 import { CORPUS_FLAGS, corpusPaths } from './corpus-args.js'
-import { loadNotices } from './notices.js'
+import { knowledgeFor } from './knowledge.js'
 
 const SPEC: CommandSpec = {
   name: 'ask',
@@ -29,8 +28,8 @@ const args = commandLine(SPEC)
 if (args !== null) {
   const json = args.values.json === true
   const question = args.positionals.join(' ')
-  const loaded = loadKnowledge({ ...loadNotices(process.stderr), ...corpusPaths(args.values) })
-  const engine = new Engine(loaded.knowledge)
+  const knowledge = await knowledgeFor(corpusPaths(args.values), process.stderr)
+  const engine = new Engine(knowledge)
   const print = (q: string) => {
     const answer = engine.ask(q)
     process.stdout.write(json ? `${JSON.stringify(answer)}\n` : `${renderAnswerText(answer)}\n\n`)

@@ -1,7 +1,6 @@
-import { loadKnowledge } from '../build/load.js'
 import { renderSourcesText, summarizeSources } from '../chat/sources.js'
 import { type CommandSpec, commandLine } from './args.js'
-import { loadNotices } from './notices.js'
+import { knowledgeFor } from './knowledge.js'
 
 const SPEC: CommandSpec = {
   name: 'sources',
@@ -13,8 +12,7 @@ const SPEC: CommandSpec = {
 
 const args = commandLine(SPEC)
 if (args !== null) {
-  const loaded = loadKnowledge(loadNotices(process.stderr))
-  const list = summarizeSources(loaded.knowledge)
+  const list = summarizeSources(await knowledgeFor({ seedsDir: 'seeds', indexDir: 'index' }, process.stderr))
   if (args.values.json === true) process.stdout.write(`${JSON.stringify(list, null, 2)}\n`)
   else process.stdout.write(`${renderSourcesText(list)}\n`)
 }

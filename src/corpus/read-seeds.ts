@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { readdirSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { decodeSeed } from './decode.js'
 import { readDocx } from './docx/read-docx.js'
@@ -15,17 +15,12 @@ import { readRst } from './markup/rst.js'
 import { parseDocument } from './parse-document.js'
 import { partsToDocument } from './parts-document.js'
 import { readPdf } from './pdf/read-pdf.js'
+import { listSeedFiles } from './seed-files.js'
 import { readSidecar, type SidecarEntry } from './sidecar.js'
 import { uniqueIds } from './source-id.js'
 import type { Corpus, Document, ReadError } from './types.js'
 
-/** The document files in a seeds folder (see `DOCUMENT_EXTENSIONS`), sorted by name. */
-export function listSeedFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true })
-    .filter((e) => e.isFile() && formatOf(e.name) !== null)
-    .map((e) => e.name)
-    .sort()
-}
+export { listSeedFiles } from './seed-files.js'
 
 /** Where `readCorpus` reports each file as it is read (for a progress bar). */
 export interface ReadCorpusOptions {

@@ -103,6 +103,32 @@ describe('the command line', () => {
     }
   })
 
+  it('builds the index of a folder that has none when asked, then answers from the built one without rebuilding', () => {
+    const f = otherFolder()
+    try {
+      const args = [
+        'ask',
+        '--',
+        '--json',
+        '--seeds',
+        f.docs,
+        '--index',
+        f.index,
+        'discounts on heating bills?',
+      ]
+      const first = run(args)
+      expect(first.status).toBe(0)
+      expect(first.stderr).toContain('rebuilding it')
+      expect(JSON.parse(first.stdout).claims[0].support[0].file).toBe('heating.md')
+      const second = run(args)
+      expect(second.status).toBe(0)
+      expect(second.stderr).not.toContain('rebuilding')
+      expect(JSON.parse(second.stdout)).toEqual(JSON.parse(first.stdout))
+    } finally {
+      f.done()
+    }
+  })
+
   it('stops with the usage on an unknown option', () => {
     const out = run(['ask', '--', '--bogus', 'is it mandatory?'])
     expect(out.status).toBe(2)
