@@ -43,7 +43,7 @@ function build(seedsDir: string, indexDir: string): void {
   bar.finish()
   writeIndex(indexDir, data)
   for (const e of corpus.errors) console.error(`skipped ${e.message}`)
-  console.log(formatReport(countByFormat(corpus)))
+  console.log(formatReport(countByFormat(corpus), seedsDir))
   console.log(
     `Built ${indexDir}/ from ${data.sources.length} sources in ${seedsDir}/: ${data.passages.length} passages, ${data.sentences.length} sentences, ` +
       `${data.claims.length} claims (${data.claims.filter((c) => c.disputes.length > 0).length} contested), ` +

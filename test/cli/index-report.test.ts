@@ -48,6 +48,7 @@ describe('what `npm run index` reports', () => {
       '  html   1 file, 2 passages',
       '  pdf    1 file, 1 passage (1 skipped)',
     ])
+    expect(formatReport(counts, '/tmp/team-docs/').split('\n')[0]).toBe('Read 7 files from /tmp/team-docs/:')
     const frames = written.join('').split('\r').filter(Boolean)
     // Files and passages done, the time since the start and what is left of the reading, the file.
     const first = readCorpus(join(ROOT, 'seeds')).documents[0]?.passages.length ?? 0
