@@ -1,4 +1,4 @@
-import { SAME_CLAIM } from '../claims/cluster.js'
+import { SAME_CLAIM } from '../claims/same-claim.js'
 import type { ClaimRecord, SentenceRecord } from '../claims/types.js'
 import type { QueryPlan } from '../search/query.js'
 import { allowedEdits } from '../search/spelling.js'

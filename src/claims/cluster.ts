@@ -1,10 +1,10 @@
 import type { CorpusContext } from './context.js'
 import { candidates, termIndex } from './quotations.js'
+import { SAME_CLAIM } from './same-claim.js'
 import { similarEnough } from './similar-enough.js'
 import type { ClaimRecord, SentenceRecord } from './types.js'
 
-/** Similarity at which two sentences state the same claim. */
-export const SAME_CLAIM = 0.3
+export { SAME_CLAIM } from './same-claim.js'
 /** Most sentences one claim lists as support. */
 export const MAX_MEMBERS = 12
 /** Most sentences a sentence is compared with when grouping (see `candidates`). */
