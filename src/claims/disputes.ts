@@ -617,14 +617,28 @@ export function findDisputes(
     // the claim writes in lower case (what is done or said of them), besides its names.
     const sharesPredicate = (c: Candidate) =>
       core.some(
-        (t) => lowerInLeader.has(t) && ctx.weight(t) >= SPECIFIC_WEIGHT && ctx.matchOf(t, c.terms) > 0,
+        (t) => lowerInLeader().has(t) && ctx.weight(t) >= SPECIFIC_WEIGHT && ctx.matchOf(t, c.terms) > 0,
       )
-    // How much of the claim's key terms each candidate holds, measured once per candidate.
-    const probe = ctx.probe(core)
+    // How much of the claim's key terms each candidate holds, measured once per candidate (the
+    // probe made for the first candidate measured).
+    let keyProbe: ReturnType<CorpusContext['probe']> | null = null
+    const probe = () => {
+      keyProbe ??= ctx.probe(core)
+      return keyProbe
+    }
     const leaderNegated = ctx.cuesOf(leader).negated
-    const leaderDenies =
-      disputePhrase(leaderText) !== null || core.some((t) => ctx.cuesOf(leader).denied.has(t))
-    const lowerInLeader = lowerCaseTerms(leaderText)
+    // Whether the claim itself denies (worked out for the first candidate that asks).
+    let denies: boolean | null = null
+    const leaderDenies = () => {
+      denies ??= disputePhrase(leaderText) !== null || core.some((t) => ctx.cuesOf(leader).denied.has(t))
+      return denies
+    }
+    // Worked out for a claim that a candidate may dispute by its words.
+    let lowerTerms: Set<string> | null = null
+    const lowerInLeader = () => {
+      lowerTerms ??= lowerCaseTerms(leaderText)
+      return lowerTerms
+    }
     // The lemma of each of the leader's words ("made" → make), to meet a negation's ("did not
     // make"): tagged only for a claim that a negation may dispute.
     let lemmaMap: Map<string, string> | null = null
@@ -640,7 +654,7 @@ export function findDisputes(
     const coverageOf = (c: Candidate) => ctx.coverage(c.s.terms, coreSet) * c.focus
     // A correction denies a misconception; a claim that itself denies it ("was not unanimous",
     // "is not asking customers to stop") agrees, as a denial agrees with a denial.
-    const agreesWith = (c: Candidate) => (c.cue === 'correction-section' && leaderNegates) || leaderDenies
+    const agreesWith = (c: Candidate) => (c.cue === 'correction-section' && leaderNegates) || leaderDenies()
     // A negation must be about the claim: most of the claim's words, or most of its own, shared;
     // and it must negate what the claim says (a word of its statement the statement does not negate),
     // not some other word of the sentence. An article's negation negates a word of the claim as
@@ -654,7 +668,7 @@ export function findDisputes(
         (t) =>
           !leaderNegated.has(t) &&
           (cues.denied.has(t) || cues.denied.has(lemmas.get(t) ?? t)) &&
-          (c.scope !== null || lowerInLeader.has(t)),
+          (c.scope !== null || lowerInLeader().has(t)),
       )
     }
 
@@ -670,9 +684,10 @@ export function findDisputes(
       }
       // Only a candidate that some cue below may take is measured: an opposite of a key term,
       // dispute language, or a negation.
-      const agrees = agreesWith(c)
-      if (!(c.phrase !== null && !agrees) && (c.hedged || !c.negating) && !opposed) continue
-      const held = probe.measure(c.ids)
+      // Dispute language that may dispute the claim (not a denial agreeing with a denial).
+      const arguing = c.phrase !== null && !agreesWith(c)
+      if (!arguing && (c.hedged || !c.negating) && !opposed) continue
+      const held = probe().measure(c.ids)
       const rel = (held.total === 0 ? 0 : held.shared / held.total) * c.focus
       const hedged = c.hedged
       let hit: { cue: DisputeCue; detail: string } | null = null
@@ -684,7 +699,7 @@ export function findDisputes(
           // Opposites of adjectives only ("optional" / "mandatory"): "record" and "live", "first"
           // and "second", "found" and "missing" are other words where they are nouns, verbs or ranks.
           if (!adjectiveIn(c.text, [u]) || !statedAsAdjective(t, oppositeOf.get(u) ?? t)) continue
-          const others = probe.own(ctx.idOf(t))
+          const others = probe().own(ctx.idOf(t))
           const rest = others.total === 0 ? 0 : others.shared / others.total
           // Without dispute language, the sentence must also share the claim's other key words;
           // with it, its comment must at least talk about what the claim's passages talk about.
@@ -696,7 +711,7 @@ export function findDisputes(
       // About the claim: most of the claim's key words, or most of the sentence's own words,
       // shared; and both ways, the least of the two shares (a negation needs it, see NEGATION_MUTUAL).
       let covered = -1
-      if (!hit && !agrees && c.phrase !== null && specific >= MIN_SHARED && sharesPredicate(c)) {
+      if (!hit && arguing && c.phrase !== null && specific >= MIN_SHARED && sharesPredicate(c)) {
         covered = coverageOf(c)
         if (Math.max(rel, covered) >= DISPUTE_RELATEDNESS) hit = { cue: c.cue, detail: c.phrase }
       }
