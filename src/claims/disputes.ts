@@ -71,9 +71,6 @@ interface Candidate {
   /** Its place among the candidates, in file order. */
   n: number
   s: SentenceRecord
-  /** The sentence's id and passage (read for every claim it is weighed against). */
-  id: string
-  passageId: string
   text: string
   terms: Set<string>
   /** The same terms as ids (see `CorpusContext.probe`). */
@@ -153,8 +150,6 @@ function candidatesOf(ctx: CorpusContext, quoting: ReadonlySet<string>): Candida
       out.push({
         n: out.length,
         s,
-        id: s.id,
-        passageId: s.passageId,
         text,
         terms,
         ids: ctx.encode(terms),
@@ -379,6 +374,19 @@ function disputePool(
 
 const NO_POSTINGS = new Int32Array(0)
 
+/** A value worked out the first time it is asked for, then kept. */
+function lazily<T>(make: () => T): () => T {
+  let made = false
+  let value: T | undefined
+  return () => {
+    if (!made) {
+      value = make()
+      made = true
+    }
+    return value as T
+  }
+}
+
 /** The candidates' term ids in one array (see `CandidateIndex.ids`). */
 function flatIds(candidates: readonly Candidate[]): { ids: Int32Array; idStart: Int32Array } {
   const idStart = new Int32Array(candidates.length + 1)
@@ -537,13 +545,13 @@ export function findDisputes(
           }
       }
     }
-    let claimTopic: Set<string> | null = null
-    const sameTopic = (c: Candidate) => {
-      claimTopic ??= new Set(
-        [...memberPassages].flatMap((id) => (ctx.byPassage.get(id ?? '') ?? []).flatMap((x) => x.terms)),
-      )
-      return ctx.sharedSpecific([...topicOf(c)], claimTopic) >= MIN_SHARED
-    }
+    const claimTopic = lazily(
+      () =>
+        new Set(
+          [...memberPassages].flatMap((id) => (ctx.byPassage.get(id ?? '') ?? []).flatMap((x) => x.terms)),
+        ),
+    )
+    const sameTopic = (c: Candidate) => ctx.sharedSpecific([...topicOf(c)], claimTopic()) >= MIN_SHARED
     // A reader's claim (its members are comments on one page) is disputed only by the articles,
     // or by the comments and updates of its own page.
     const leaderPassage = ctx.passageOf(leader)
@@ -621,31 +629,19 @@ export function findDisputes(
       )
     // How much of the claim's key terms each candidate holds, measured once per candidate (the
     // probe made for the first candidate measured).
-    let keyProbe: ReturnType<CorpusContext['probe']> | null = null
-    const probe = () => {
-      keyProbe ??= ctx.probe(core)
-      return keyProbe
-    }
+    const probe = lazily(() => ctx.probe(core))
     const leaderNegated = ctx.cuesOf(leader).negated
-    // Whether the claim itself denies (worked out for the first candidate that asks).
-    let denies: boolean | null = null
-    const leaderDenies = () => {
-      denies ??= disputePhrase(leaderText) !== null || core.some((t) => ctx.cuesOf(leader).denied.has(t))
-      return denies
-    }
-    // Worked out for a claim that a candidate may dispute by its words.
-    let lowerTerms: Set<string> | null = null
-    const lowerInLeader = () => {
-      lowerTerms ??= lowerCaseTerms(leaderText)
-      return lowerTerms
-    }
+    // Whether the claim itself denies, and the words it writes in lower case: worked out for the
+    // first candidate that asks.
+    const leaderDenies = lazily(
+      () => disputePhrase(leaderText) !== null || core.some((t) => ctx.cuesOf(leader).denied.has(t)),
+    )
+    const lowerInLeader = lazily(() => lowerCaseTerms(leaderText))
     // The lemma of each of the leader's words ("made" → make), to meet a negation's ("did not
     // make"): tagged only for a claim that a negation may dispute.
-    let lemmaMap: Map<string, string> | null = null
-    const leaderLemmas = () => {
-      lemmaMap ??= new Map(tagWords(leaderText).map((w) => [termOf(w.word), termOf(w.lemma)]))
-      return lemmaMap
-    }
+    const leaderLemmas = lazily(
+      () => new Map(tagWords(leaderText).map((w) => [termOf(w.word), termOf(w.lemma)])),
+    )
 
     // What the members are, for candidates that may dispute only some passages' claims.
     let kinds: MemberKinds | null = null
@@ -660,9 +656,9 @@ export function findDisputes(
     // not some other word of the sentence. An article's negation negates a word of the claim as
     // written in lower case (its predicate, "was not the wife"), not a name.
     const negates = (c: Candidate) => {
-      const cues = ctx.cuesOf(c.s)
       // A rule ("Do not output flags", "must not exist") says what to do, not what is not so.
       if (!c.negating || c.instructing) return false
+      const cues = ctx.cuesOf(c.s)
       const lemmas = leaderLemmas()
       return leader.terms.some(
         (t) =>
@@ -674,7 +670,7 @@ export function findDisputes(
 
     for (const { c, opposed } of pool) {
       // A passage does not dispute what it states itself, unless the sentence says so ("This is a myth").
-      if (memberPassages.has(c.passageId) && (c.own === null || members.has(c.id))) continue
+      if (memberPassages.has(c.s.passageId) && (c.own === null || members.has(c.s.id))) continue
       if (c.scope) {
         kinds ??= memberKinds(
           ctx,
@@ -683,8 +679,7 @@ export function findDisputes(
         if (!inScope(c.scope, kinds)) continue
       }
       // Only a candidate that some cue below may take is measured: an opposite of a key term,
-      // dispute language, or a negation.
-      // Dispute language that may dispute the claim (not a denial agreeing with a denial).
+      // dispute language that may dispute the claim (not a denial agreeing with a denial), or a negation.
       const arguing = c.phrase !== null && !agreesWith(c)
       if (!arguing && (c.hedged || !c.negating) && !opposed) continue
       const held = probe().measure(c.ids)

@@ -26,6 +26,18 @@ function otherFolder(): { docs: string; index: string; done: () => void } {
   return { docs, index: join(base, 'built'), done: () => rmSync(base, { recursive: true, force: true }) }
 }
 
+/** `npm run ask` on a folder and its index, for one JSON answer. */
+const askIn = (f: { docs: string; index: string }, question: string) => [
+  'ask',
+  '--',
+  '--json',
+  '--seeds',
+  f.docs,
+  '--index',
+  f.index,
+  question,
+]
+
 describe('the command line', () => {
   it('prints one JSON Answer per line of standard input, in order, skipping blank lines', () => {
     const out = run(['ask', '--', '--json'], 'is it mandatory?\n\nwhat is the weather in Tokyo?\n')
@@ -79,16 +91,7 @@ describe('the command line', () => {
       const built = run(['index', '--', '--seeds', f.docs, '--index', f.index])
       expect(built.status).toBe(0)
       expect(existsSync(join(f.index, 'manifest.json'))).toBe(true)
-      const out = run([
-        'ask',
-        '--',
-        '--json',
-        '--seeds',
-        f.docs,
-        '--index',
-        f.index,
-        'discounts on heating bills?',
-      ])
+      const out = run(askIn(f, 'discounts on heating bills?'))
       expect(out.status).toBe(0)
       const answer = JSON.parse(out.stdout)
       expect(answer.claims[0].support[0]).toMatchObject({ file: 'heating.md', author: 'Jane Doe' })
@@ -106,16 +109,7 @@ describe('the command line', () => {
   it('builds the index of a folder that has none when asked, then answers from the built one without rebuilding', () => {
     const f = otherFolder()
     try {
-      const args = [
-        'ask',
-        '--',
-        '--json',
-        '--seeds',
-        f.docs,
-        '--index',
-        f.index,
-        'discounts on heating bills?',
-      ]
+      const args = askIn(f, 'discounts on heating bills?')
       const first = run(args)
       expect(first.status).toBe(0)
       expect(first.stderr).toContain('rebuilding it')
