@@ -259,7 +259,11 @@ export class Engine {
 
   private caveatsOf(claims: readonly Claim[]): Caveat[] {
     const kb = this.kb
-    const cited = new Set(claims.flatMap((c) => c.support.map((s) => s.sourceId)))
+    // A doubt on a source is a doubt on what its author wrote: an answer that quotes only its
+    // readers' comments does not rest on the source, and is not cautioned about it.
+    const cited = new Set(
+      claims.flatMap((c) => c.support.filter((s) => s.voice !== 'comment').map((s) => s.sourceId)),
+    )
     // A doubt already quoted as a claim of the answer ("Is the ACLU post reliable?") is not repeated.
     const quoted = claims.flatMap((c) => [...c.support, ...c.disputes])
     const shown = (passageId: string, cv: CaveatRecord) =>

@@ -1,4 +1,5 @@
 import type { Answer, Caveat, Citation, Claim } from '../answer/types.js'
+import { attributionOf } from '../render/attribution.js'
 import type { Remembered } from './conversations.js'
 import type { FollowUpCue } from './follow-up-cues.js'
 import { topicWords } from './follow-up-cues.js'
@@ -39,7 +40,7 @@ export function answerFollowUp(
     case 'disputes':
       return disputesOf(question, context.previous)
     case 'sources':
-      return sourcesOf(question, context.previous)
+      return sourcesOf(context.previous)
     case 'more':
       return moreThan(question, context)
     case 'focus':
@@ -78,17 +79,49 @@ function disputesOf(question: string, remembered: Remembered): FollowUpReply {
   return { text: lines.join('\n') }
 }
 
-function sourcesOf(question: string, remembered: Remembered): FollowUpReply {
+/**
+ * "Who says so?": for each claim of the answer before, who states it and who disputes it, by
+ * name, kind of passage and source; not its quotes again (the answer above has them).
+ */
+function sourcesOf(remembered: Remembered): FollowUpReply {
   const previous = remembered.answer
-  const titles = [
-    ...new Set(previous.claims.flatMap((c) => [...c.support, ...c.disputes]).map((c) => c.title)),
+  const sources = new Set(
+    previous.claims.flatMap((c) => [...c.support, ...c.disputes].map((x) => x.sourceId)),
+  )
+  const lines = [
+    `Who says what in ${lastAnswer(remembered)}, from ${sources.size === 1 ? 'one source' : `${sources.size} sources`}:`,
   ]
-  const from =
-    titles.length === 1
-      ? `one source, “${titles[0]}”`
-      : `${titles.length} sources: ${titles.map((t) => `“${t}”`).join('; ')}`
-  const lead = `${capitalized(lastAnswer(remembered))} rests on these quotes, from ${from}.`
-  return { answer: derived(question, previous.claims, previous.caveats), lead }
+  previous.claims.forEach((claim, i) => {
+    lines.push(`${i + 1}. “${cut(squash(claim.statement), STATEMENT_CHARS)}”`)
+    lines.push(`   Stated by ${writers(claim.support)}.`)
+    if (claim.disputes.length > 0) lines.push(`   Disputed by ${writers(claim.disputes)}.`)
+  })
+  if (previous.caveats.length > 0)
+    lines.push(`Doubted as a whole: ${[...new Set(previous.caveats.map((c) => `“${c.title}”`))].join('; ')}.`)
+  lines.push('“Who disputes it?” shows the disputing quotes; /sources lists every document.')
+  return { text: lines.join('\n') }
+}
+
+/** Each writer of some quotes once, with the kind of passage and the source: `Jay Stanley (article, “China’s…”)`. */
+function writers(citations: readonly Citation[]): string {
+  const seen = new Map<string, string>()
+  for (const c of citations) {
+    const a = attributionOf(c)
+    const key = `${a.who}|${a.role}|${c.sourceId}`
+    if (!seen.has(key)) seen.set(key, `${a.who} (${a.role}, “${cut(a.title, TITLE_CHARS)}”)`)
+  }
+  return [...seen.values()].join('; ')
+}
+
+/** Longest claim statement a "who says so?" reply repeats, and source title it names, in characters. */
+const STATEMENT_CHARS = 100
+const TITLE_CHARS = 48
+
+/** A text cut at a word to at most `most` characters, marked "…" where it is cut. */
+function cut(text: string, most: number): string {
+  if (text.length <= most) return text
+  const at = text.lastIndexOf(' ', most - 1)
+  return `${text.slice(0, at > 0 ? at : most - 1).replace(/[\s,;:—–-]+$/, '')}…`
 }
 
 function moreThan(question: string, context: FollowUpContext): FollowUpReply {
@@ -197,4 +230,3 @@ function derived(question: string, claims: readonly Claim[], caveats: readonly C
 }
 
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim()
-const capitalized = (s: string) => `${s[0]?.toUpperCase() ?? ''}${s.slice(1)}`

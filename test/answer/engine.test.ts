@@ -127,6 +127,28 @@ describe('answering', () => {
     expect(a.claims[0]?.support.some((q) => q.quote.includes('mandatory by 2020'))).toBe(true)
   })
 
+  it('cautions about a source only where the answer quotes its author, not only its readers', () => {
+    const questions = [
+      'What do the ACLU post’s readers say a bad credit score can cost you in the US?',
+      'How long had China been trialling the scheme, according to one commenter?',
+      'is it mandatory?',
+      'What score range does Sesame Credit use?',
+    ]
+    for (const q of questions) {
+      const a = engine.ask(q)
+      for (const c of a.caveats) {
+        const byAuthor = a.claims.some((claim) =>
+          claim.support.some((s) => s.sourceId === c.sourceId && s.voice !== 'comment'),
+        )
+        expect(byAuthor, `${q}: caveat on ${c.sourceId}`).toBe(true)
+      }
+    }
+    // Readers' comments alone: the ACLU author's doubt of his own source is not theirs to carry.
+    const readers = engine.ask(questions[0] as string)
+    expect(readers.claims.flatMap((c) => c.support).every((s) => s.voice === 'comment')).toBe(true)
+    expect(readers.caveats).toEqual([])
+  })
+
   it('lists caveats on the sources it cites, such as the ACLU author’s own doubt', () => {
     const a = engine.ask('is it mandatory?')
     expect(

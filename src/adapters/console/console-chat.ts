@@ -61,7 +61,8 @@ export async function runConsole(service: ChatService, options: ConsoleOptions):
       if (interactive) rl.prompt()
       continue
     }
-    if (/^\/(quit|exit)$/i.test(text)) break
+    // A person at a terminal types "exit" as often as "/exit": neither is a question for the sources.
+    if (/^\/?(quit|exit)$/i.test(text)) break
     const reply = await service.handle(parseCommand(text), ctx)
     let shown = renderReplyText(reply)
     if (reply.kind === 'sources' && reply.mapAsked && reply.map)

@@ -91,4 +91,21 @@ describe('the console chat', () => {
     expect(text).toContain('citebot — ask about the sources')
     expect(text).not.toContain('mandatory by 2020')
   })
+
+  it.each(['exit', 'QUIT', '/exit'])('stops at a bare “%s” too, answering nothing after it', async (word) => {
+    const { text } = await chat(['is it mandatory?', word, 'what else?'], true)
+    expect(text).toContain('mandatory by 2020')
+    expect(text).not.toContain('More from the sources')
+  })
+
+  it('answers “who says so?” with who states and who disputes each claim, not the quotes again', async () => {
+    const { text } = await chat(['is it mandatory?', 'who says so?'])
+    const reply = text.slice(text.indexOf('Who says what'))
+    expect(reply).toMatch(
+      /^Who says what in my last answer \(to “is it mandatory\?”\), from 4 sources:\n1\. “/,
+    )
+    expect(reply).toMatch(/Stated by .*Rick Falkvinge \(article, “In China, Your Credit Score/)
+    expect(reply).toMatch(/Disputed by Edward Lin \(reader comment, /)
+    expect(reply).not.toContain('— Jay Stanley')
+  })
 })
