@@ -102,6 +102,12 @@ interface Candidate {
    * ridiculous." before the rumour): a claim it disputes must share enough of its statement with them.
    */
   ahead?: ReadonlySet<string>
+  /**
+   * The sentences before it in its passage, when it names what it disputes only as a report
+   * after telling it ("…The report goes on to suggest… The report is totally inaccurate."): it
+   * disputes the claims they state.
+   */
+  behind?: ReadonlySet<string>
 }
 
 function candidatesOf(ctx: CorpusContext, quoting: ReadonlySet<string>): Candidate[] {
@@ -136,6 +142,10 @@ function candidatesOf(ctx: CorpusContext, quoting: ReadonlySet<string>): Candida
       const ahead =
         !prev && next && own !== null && CATAPHORA.test(text.trim()) ? new Set(next.terms) : undefined
       if (ahead) for (const t of ahead) terms.add(t)
+      const behind =
+        prev && own !== null && p.voice === 'article' && CATAPHORA.test(text.trim())
+          ? new Set(list.slice(0, i).map((x) => x.id))
+          : undefined
       let cue: DisputeCue = 'dispute-language'
       let phrase = own ?? scopePhrase
       if (p.voice === 'update') {
@@ -164,6 +174,7 @@ function candidatesOf(ctx: CorpusContext, quoting: ReadonlySet<string>): Candida
         scope: scopeOf(ctx, p),
         focus: focusOf(s),
         ...(ahead ? { ahead } : {}),
+        ...(behind ? { behind } : {}),
       })
     })
   }
@@ -702,6 +713,9 @@ export function findDisputes(
           hit = { cue: 'antonym', detail: `${wordFor(c.text, u)} vs ${wordFor(leaderText, t)}` }
           break
         }
+      // What its passage told before it, called untrue as "the report": the claims it states.
+      if (!hit && arguing && c.behind && claim.members.some((id) => c.behind?.has(id)))
+        hit = { cue: c.cue, detail: c.phrase ?? 'disputes the report' }
       const specific = held.specific
       // About the claim: most of the claim's key words, or most of the sentence's own words,
       // shared; and both ways, the least of the two shares (a negation needs it, see NEGATION_MUTUAL).

@@ -145,6 +145,20 @@ publisher: Bird Gossip
 ---
 This rumour is ridiculous, but it is fun to read. According to the Dunbar Echo, a grey heron stole the brass bell from the chapel at Dunbar on Friday.
 `,
+  'market-report.md': `---
+title: Market report
+publisher: Harbour Watch
+---
+On Tuesday a report claimed that the council will close the fish market at Wick every Sunday from June.
+The report goes on to say that the fish sellers have been told to hand in their stall keys.
+The report may have drawn many readers but is totally inaccurate.
+`,
+  'market-close.md': `---
+title: Market to close
+publisher: Wick Post
+---
+The council will close the fish market at Wick every Sunday from June, officials told the paper.
+`,
   'heron-bell.md': `---
 title: Heron takes bell
 publisher: Dunbar Echo
@@ -311,6 +325,17 @@ describe('stance on news written for the test', () => {
     const d = stole.disputes.find((x) => fileOf(x.sentenceId) === 'heron-rumour.md')
     expect(d?.detail).toBe('ridiculous')
     expect(textOf(d?.sentenceId ?? '')).toMatch(/^This rumour is ridiculous/)
+  })
+
+  it('reads “The report … is inaccurate” after the report is told as a dispute of what it told, and its teller as no support', () => {
+    const closed = data.claims.find((c) => c.members.some((id) => fileOf(id) === 'market-close.md'))
+    expect(closed).toBeDefined()
+    const d = closed?.disputes.find((x) => fileOf(x.sentenceId) === 'market-report.md')
+    expect(d?.detail).toBe('inaccurate')
+    expect(textOf(d?.sentenceId ?? '')).toMatch(
+      /^The report may have drawn many readers but is totally inaccurate/,
+    )
+    expect(closed?.members.map(fileOf)).not.toContain('market-report.md')
   })
 
   it('cites no sentence of an article that calls the story untrue as support of any claim of the answer', () => {
