@@ -54,6 +54,13 @@ This can also be set with the \`annotate.ignoreSpace\` setting.
 // a comment the page's readers never see
 :toc:
 
+[[CONFIG]]
+CONFIGURATION
+-------------
+
+annotate.ignoreSpace::
+	Ignore whitespace by default, as \`-w\` does.
+
 SEE ALSO
 --------
 linkgit:tool-log[1]
@@ -104,6 +111,12 @@ describe('reading manuals by their markup', () => {
   it('files the NAME and DESCRIPTION paragraphs under the page, the others under their heading', () => {
     expect(passageHolding(page, 'Marks every line').section).toBe('tool-annotate(1)')
     expect(passageHolding(page, 'tool-annotate - Show who').section).toBe('tool-annotate(1)')
+    expect(passageHolding(page, 'own wiki has more examples').section).toBe('SEE ALSO')
+  })
+
+  it('reads a title under an anchor (`[[CONFIG]]`) as a title, not its underline as a listing that hides the rest', () => {
+    expect(passageHolding(page, 'Ignore whitespace by default').section).toBe('annotate.ignoreSpace')
+    expect(page.passages.filter((p) => p.text.includes('CONFIGURATION'))).toEqual([])
     expect(passageHolding(page, 'own wiki has more examples').section).toBe('SEE ALSO')
   })
 

@@ -185,8 +185,8 @@ export function readAsciiDoc(text: string): ManualRead {
       next !== undefined &&
       /^[\p{L}\p{N}`'"(]/u.test(t) &&
       Math.abs(next.text.trimEnd().length - t.trimEnd().length) <= 1 &&
-      isBlank(lines[i - 1])
-    if ((one && isBlank(lines[i - 1])) || twoLine) {
+      opensBlock(lines, i)
+    if ((one && opensBlock(lines, i)) || twoLine) {
       const level = one ? (one[1]?.length ?? 1) - 1 : LEVELS.indexOf(under?.[1] ?? '-')
       const title = plainInline(one ? (one[2] ?? '') : t)
       if (level === 0 && read.title === null) read.title = title
@@ -254,6 +254,19 @@ export function readAsciiDoc(text: string): ManualRead {
   read.drafts = drafts
   return read
 }
+
+/**
+ * True when line `i` starts a block: a blank line (or the file's start) comes before it, past the
+ * anchors and block attributes that belong to it (`[[OPTIONS]]` above `OPTIONS` / `-------`).
+ */
+function opensBlock(lines: readonly Line[], i: number): boolean {
+  let j = i - 1
+  while (j >= 0 && BLOCK_ATTRIBUTE.test(lines[j]?.text ?? '')) j -= 1
+  return j < 0 || (lines[j] as Line).blank
+}
+
+/** An anchor or block attribute line (`[[id]]`, `[#id]`, `[verse]`), which belongs to the block below it. */
+const BLOCK_ATTRIBUTE = /^\[[^\]]*\]\]?$/
 
 /** True when a line opens a block of its own rather than continuing a term's text. */
 function startsBlock(line: Line): boolean {
