@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { answersIn } from '../../src/answer/answer-types.js'
 import type { Answer } from '../../src/answer/types.js'
 import { ROOT, seedEngine } from '../helpers/built.js'
 
@@ -174,6 +175,19 @@ describe('refusing', () => {
     refused('How do I reverse a linked list in Python?')
     refused('Who won the World Cup?')
     refused('What is the capital of France?')
+  })
+
+  it('refuses “how many” when no sentence found holds a number: a pronoun “one” is none', () => {
+    refused('How many people live in China?')
+  })
+
+  it('finds numbers, not the pronoun “one”, for a “how many” question', () => {
+    expect(answersIn('number', 'It’s all about the kind of society one wants to live in.')).toEqual([])
+    expect(answersIn('number', 'No one I know has ever checked it.')).toEqual([])
+    expect(
+      answersIn('number', 'Everybody is measured by a score between 350 and 950.').length,
+    ).toBeGreaterThan(0)
+    expect(answersIn('number', 'Eight companies ran pilots.').length).toBeGreaterThan(0)
   })
 
   it('handles empty, blank, emoji, Chinese and punctuation-only input with a clear message', () => {
