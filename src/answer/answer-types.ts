@@ -37,10 +37,13 @@ const DURATION = new RegExp(
   'i',
 )
 const REASON = anyOf(cues.reason)
-const PLACE = new RegExp(
-  `\\b(?:in|at|on|from|to)\\s+(?:the\\s+)?\\p{Lu}\\p{L}+|${anyOf(cues.place).source}`,
-  'iu',
-)
+// A preposition before a capitalised word ("in Shanghai", "from the Alibaba network"). Without
+// the "i" flag: under it, \p{Lu} matches small letters too ("to track", "on citizens").
+const PLACE_NAMED = /\b(?:[Ii]n|[Aa]t|[Oo]n|[Ff]rom|[Tt]o)\s+(?:the\s+)?\p{Lu}\p{L}+/u
+const PLACE_WORD = new RegExp(anyOf(cues.place).source, 'iu')
+// A file's path is where a program keeps things ("~/.gitconfig", ".git/config", "/etc/gitconfig",
+// "$HOME/git/config"); not "and/or" or "24/7".
+const PATH = /(?<![\w/])(?:~|\$\w+|\.[\w-]+)?\/[\w.-]*\w(?:\/[\w.-]+)*|\b[\w.-]+(?:\/[\w.-]+){2,}/u
 // Two or more capitalised words in a row not at the sentence's start, or one after a title.
 const NAME =
   /(?<!^|[.!?]\s)\b\p{Lu}\p{Ll}+(?:\s+\p{Lu}\.?)*\s+\p{Lu}\p{Ll}+\b|\b(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+\p{Lu}/u
@@ -54,7 +57,7 @@ const PATTERNS: Record<AnswerType, readonly RegExp[]> = {
   money: [MONEY],
   duration: [DURATION],
   reason: [REASON],
-  place: [PLACE],
+  place: [PLACE_NAMED, PLACE_WORD, PATH],
   person: [NAME, ORGANIZATION],
   organization: [ORGANIZATION, NAME],
 }

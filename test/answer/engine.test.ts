@@ -190,6 +190,16 @@ describe('refusing', () => {
     expect(answersIn('number', 'Eight companies ran pilots.').length).toBeGreaterThan(0)
   })
 
+  it('finds a place in a preposition before a capitalised word, not before any word', () => {
+    expect(answersIn('place', 'Pilots ran in Shanghai and Hangzhou first.')).toEqual([['in', 'shanghai']])
+    expect(answersIn('place', 'It outsourced pilot projects to track data on citizens.')).toEqual([])
+    expect(answersIn('place', 'Write to `~/.gitconfig` rather than `.git/config`.')).toEqual([
+      ['gitconfig'],
+      ['git', 'config'],
+    ])
+    expect(answersIn('place', 'Ask your bank and/or your lender, 24/7.')).toEqual([])
+  })
+
   it('handles empty, blank, emoji, Chinese and punctuation-only input with a clear message', () => {
     for (const q of ['', '   \n\t ', '🙂🙂🙂', '社会信用体系是强制性的吗？', '???', '\u0000\u0007\u001b[31m'])
       refused(q)
