@@ -124,7 +124,7 @@ export class Engine {
     const chosen = best
       ? ranked.filter((r) => r.score >= best.score - model.claims.cutoff).slice(0, 2 * model.claims.maxClaims)
       : []
-    const signals = best ? this.signals(found, best, chosen) : null
+    const signals = best ? this.signals(found, chosen) : null
     const trace: Trace = { ...found, scores, ranked, signals }
     if (!best || !signals || !answers(model, signals))
       return { answer: refuse(question, NOT_ANSWERED), trace }
@@ -148,8 +148,8 @@ export class Engine {
     return { answer, trace }
   }
 
-  /** What decides whether the question is answered, from the best claim found. */
-  private signals(found: Found, best: RankedClaim, chosen: readonly RankedClaim[]): AnswerSignals {
+  /** What decides whether the question is answered, from the claims it would show. */
+  private signals(found: Found, chosen: readonly RankedClaim[]): AnswerSignals {
     const { analysis, plan } = found
     const named = (word: string) => analysis.names.has(word)
     // A reason is often given without a word that marks it ("I post opinions that…"): only the
@@ -159,7 +159,8 @@ export class Engine {
       analysis.expects === 'reason' ||
       chosen.some((r) => (r.evidence.features[TYPE] ?? 0) > 0)
     return {
-      focus: best.evidence.focus,
+      // Every claim shown is part of the answer: the question is answered when one of them holds its focus.
+      focus: Math.max(...chosen.map((r) => r.evidence.focus)),
       // A name the corpus lacks, or has only by correcting it into a common word ("lakers" →
       // "later"; "Tiananmen" → "Tienanmen" is the same name spelt another way).
       // An English word written with a capital ("Shiny" in a headline) is no name the

@@ -48,8 +48,8 @@ export type RankingModel = z.infer<typeof RankingModel>
 export interface AnswerSignals {
   /**
    * Share of the weight of the question's focus (its heaviest nouns, names and verbs: what it
-   * asks about) that the best claim's sentence holds as words of their own (not only inside a
-   * name or a hyphenated word).
+   * asks about) that a claim the answer would show holds in its sentence as words of their own
+   * (not only inside a name or a hyphenated word): the most any of them holds.
    */
   focus: number
   /** True when the question names something (a capitalised name) the corpus lacks, or has only by correcting its spelling. */

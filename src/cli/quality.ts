@@ -145,7 +145,8 @@ each word's part of speech from compromise). Its words become concepts with thei
 relatives (\`src/search/query.ts\`, \`src/search/lexicon.ts\`). The sentences of the passages the
 search index finds are the candidates; each gets the named features of \`src/answer/features.ts\`,
 and its score is their weighted sum. A claim counts as its best sentence. A question is answered
-when its best claim's sentence holds enough of the question's focus and passes the answer rules.
+when a claim it would show (the best, or one within the claim margin of it) holds enough of the
+question's focus in its sentence and the answer passes the answer rules.
 
 The weights are fitted (\`src/quality/fit.ts\`): the sentence weights by listwise logistic regression
 (the sentences that hold an expected fragment against the others found for the same question), the

@@ -123,6 +123,14 @@ describe('answering', () => {
     expect(a.claims[0]?.support.some((q) => /350 (to|and) 950/.test(q.quote))).toBe(true)
   })
 
+  it('answers when a claim it shows holds what is asked, though the best-scored one does not', () => {
+    // The best-scored sentence holds "fly" only inside "no-fly lists" and no "record": no focus of
+    // its own; the Atlantic's "records" in the next claim is.
+    const a = engine.ask('Could a bad record get me banned from flying?')
+    expect(a.answered).toBe(true)
+    expect(quotes(a).some((q) => q.quote.includes('no-fly lists'))).toBe(true)
+  })
+
   it('asks about X when asked “is it true that X”', () => {
     const a = engine.ask('Is it true that it is mandatory?')
     expect(a.claims[0]?.support.some((q) => q.quote.includes('mandatory by 2020'))).toBe(true)
