@@ -29,6 +29,13 @@ export const GREETINGS: readonly string[] = [
   'hows it going',
   'whats up',
   'sup',
+  // A person checking that the bot is there.
+  'test',
+  'testing',
+  'ping',
+  'are you there',
+  'you there',
+  'anyone there',
 ]
 
 /** Messages that thank or acknowledge ("thanks", "great, thank you"). */
