@@ -4,11 +4,35 @@ import type { IndexData } from '../../src/build/index-data.js'
 import { findAttributions } from '../../src/claims/lineage/attributions.js'
 import { Lineage } from '../../src/claims/lineage/lines.js'
 import type { LineageLink, SourceGraph } from '../../src/claims/lineage/types.js'
+import { Reach, reachable } from '../../src/claims/lineage/walk.js'
 import { seedEngine } from '../helpers/built.js'
 import { fixtureCorpus } from '../helpers/corpus.js'
 
 const linkOf = (graph: SourceGraph, from: RegExp, to: RegExp): LineageLink | undefined =>
   graph.links.find((l) => from.test(l.from) && to.test(l.to))
+
+describe('walking the links of a source graph', () => {
+  const link = (from: string, to: string): LineageLink => ({
+    from,
+    to,
+    confidence: 0.9,
+    level: 'high',
+    why: '',
+    evidence: [],
+  })
+  const links = [link('c', 'b'), link('b', 'a'), link('x', 'y'), link('y', 'x')]
+
+  it('reaches what the links lead to, in one step or more, and a node itself only through a cycle', () => {
+    expect(reachable(links, 'c', 'a')).toBe(true)
+    expect(reachable(links, 'a', 'c')).toBe(false)
+    expect(reachable(links, 'c', 'c')).toBe(false)
+    expect(reachable(links, 'x', 'x')).toBe(true)
+    const reach = new Reach(links)
+    expect([...reach.from('c')].sort()).toEqual(['a', 'b'])
+    expect(reach.from('c')).toBe(reach.from('c'))
+    expect([...reach.from('z')]).toEqual([])
+  })
+})
 
 describe('the source graph of the seeds', () => {
   const kb = () => seedEngine().kb

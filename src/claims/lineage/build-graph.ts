@@ -13,7 +13,7 @@ import {
   levelOf,
   type SourceGraph,
 } from './types.js'
-import { reachable } from './walk.js'
+import { Reach } from './walk.js'
 
 /** How sure one piece of evidence makes a link. */
 const SURE = {
@@ -115,10 +115,20 @@ export function buildSourceGraph(
   const dates = new Map(sources.map((s) => [s.id, s.date]))
   const same = sameStatements(claims, sentences, places)
   const repeats = findRepeats(same, sentences, places, dates)
+  // Each pair's first repeat, and the repeats by the source that repeats (looked up per link).
+  const repeatOf = new Map<string, Repeat>()
+  const repeatsFrom = new Map<string, Repeat[]>()
+  for (const r of repeats) {
+    const key = `${r.from}\u0000${r.to}`
+    if (!repeatOf.has(key)) repeatOf.set(key, r)
+    const list = repeatsFrom.get(r.from)
+    if (list) list.push(r)
+    else repeatsFrom.set(r.from, [r])
+  }
   for (const r of repeats) addRepeat(r, add, places, texts, sentences, byId)
   // An unnamed link is to the earlier source whose claims the text repeats most, in order.
   for (const [from, links] of unnamed) {
-    const best = repeats.filter((r) => r.from === from).sort((a, b) => b.inOrder / b.of - a.inOrder / a.of)[0]
+    const best = [...(repeatsFrom.get(from) ?? [])].sort((a, b) => b.inOrder / b.of - a.inOrder / a.of)[0]
     if (!best) continue
     const to = byId.get(best.to)
     for (const e of links) {
@@ -130,7 +140,7 @@ export function buildSourceGraph(
     const [from = '', to = ''] = key.split('\u0000')
     const sorted = [...list].sort((a, b) => b.confidence - a.confidence)
     const confidence = combine(sorted.map((e) => e.confidence))
-    const r = repeats.find((x) => x.from === from && x.to === to)
+    const r = repeatOf.get(key)
     const link: LineageLink = { from, to, confidence, level: levelOf(confidence), why: '', evidence: sorted }
     if (r) link.repeated = { shared: r.shared, of: r.of, inOrder: r.inOrder }
     link.why = whyOf(link, nodes.get(to)?.kind === 'outside')
@@ -139,7 +149,7 @@ export function buildSourceGraph(
   // Whether a sentence says what some sentence of a source says.
   const saidBy = (id: string, source: string) =>
     [...(same.get(id) ?? [])].some((x) => places.get(x)?.sourceId === source)
-  return { nodes: [...nodes.values()], links: throughNearer(links, repeats, saidBy) }
+  return { nodes: [...nodes.values()], links: throughNearer(links, repeatOf, saidBy) }
 }
 
 /** A source naming its own author or publisher ("At the ACLU we…") draws on no outside work. */
@@ -187,16 +197,24 @@ function daysBetween(a: string | null, b: string | null): number {
  */
 function throughNearer(
   links: readonly LineageLink[],
-  repeats: readonly Repeat[],
+  repeatOf: ReadonlyMap<string, Repeat>,
   saidBy: (sentence: string, source: string) => boolean,
 ): LineageLink[] {
   const counted = links.filter((l) => l.confidence >= COUNTED_CONFIDENCE)
+  const reach = new Reach(counted)
+  // The counted links by the source they start from, in their order.
+  const countedFrom = new Map<string, LineageLink[]>()
+  for (const l of counted) {
+    const list = countedFrom.get(l.from)
+    if (list) list.push(l)
+    else countedFrom.set(l.from, [l])
+  }
   return links.filter((l) => {
     if (l.evidence.some((e) => e.kind !== 'repeats')) return true
-    const mine = repeats.find((r) => r.from === l.from && r.to === l.to)?.sentences
+    const mine = repeatOf.get(`${l.from}\u0000${l.to}`)?.sentences
     if (!mine) return true
-    return !counted.some((near) => {
-      if (near.from !== l.from || near.to === l.to || !reachable(counted, near.to, l.to)) return false
+    return !(countedFrom.get(l.from) ?? []).some((near) => {
+      if (near.to === l.to || !reach.from(near.to).has(l.to)) return false
       return [...mine].filter((id) => saidBy(id, near.to)).length >= THROUGH * mine.size
     })
   })

@@ -53,17 +53,75 @@ function match(name: string, titles: readonly string[], s: Source): SourceMatch 
 export function resolveName(
   name: string,
   titles: readonly string[],
-  sources: Iterable<Source>,
+  sources: readonly Source[],
   self: string,
 ): SourceMatch[] {
+  const index = sourceIndexOf(sources)
+  const n = normalized(name)
+  // Only the sources some facet of which can match are measured (a corpus of thousands of sources
+  // names them in thousands of sentences), in the corpus's order as before.
+  const candidates = new Set<number>()
+  const take = (list: readonly number[] | undefined) => {
+    for (const i of list ?? []) candidates.add(i)
+  }
+  for (const t of titles) take(index.title.get(normalized(t)))
+  if (n !== '') {
+    take(index.author.get(n))
+    take(index.publisher.get(n))
+    if (n.includes(' ')) take(index.publisherStart.get(n))
+    else if (n.length >= 3) take(index.lastName.get(n))
+  }
   const found: SourceMatch[] = []
-  for (const s of sources) {
+  for (const i of [...candidates].sort((a, b) => a - b)) {
+    const s = sources[i] as Source
     if (s.id === self) continue
     const m = match(name, titles, s)
     if (m) found.push(m)
   }
   const best = Math.max(0, ...found.map((m) => m.strength))
   return found.filter((m) => m.strength === best)
+}
+
+/** The places of a corpus's sources by each facet a name can match (see `match`). */
+interface SourceIndex {
+  title: Map<string, number[]>
+  author: Map<string, number[]>
+  publisher: Map<string, number[]>
+  /** The publisher's first words, two at least and not all of them ("daily caller" of "daily caller news foundation"). */
+  publisherStart: Map<string, number[]>
+  /** The last word of an author's name of two words or more. */
+  lastName: Map<string, number[]>
+}
+
+const sourceIndexes = new WeakMap<readonly Source[], SourceIndex>()
+
+function sourceIndexOf(sources: readonly Source[]): SourceIndex {
+  let index = sourceIndexes.get(sources)
+  if (index) return index
+  index = {
+    title: new Map(),
+    author: new Map(),
+    publisher: new Map(),
+    publisherStart: new Map(),
+    lastName: new Map(),
+  }
+  const put = (map: Map<string, number[]>, key: string, i: number) => {
+    const list = map.get(key)
+    if (!list) map.set(key, [i])
+    else if (list[list.length - 1] !== i) list.push(i)
+  }
+  sources.forEach((s, i) => {
+    put(index.title, normalized(s.title), i)
+    if (s.author) put(index.author, normalized(s.author), i)
+    if (s.author?.includes(' ')) put(index.lastName, normalized(lastWord(s.author)), i)
+    const publisher = s.publisher ? normalized(s.publisher) : ''
+    if (publisher === '') return
+    put(index.publisher, publisher, i)
+    const words = publisher.split(' ')
+    for (let k = 2; k < words.length; k++) put(index.publisherStart, words.slice(0, k).join(' '), i)
+  })
+  sourceIndexes.set(sources, index)
+  return index
 }
 
 const MONTH_NAMES = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']
