@@ -17,7 +17,13 @@ import { lexiconInputs } from './lexicon-inputs.js'
 import { currentManifest } from './manifest.js'
 
 /** The steps of a build, reported as they finish (for a progress bar). */
-export type BuildStep = 'read seeds' | 'read WordNet' | 'build lexicon' | 'find claims' | 'build search index'
+export type BuildStep =
+  | 'read seeds'
+  | 'read WordNet'
+  | 'build lexicon'
+  | 'find claims'
+  | 'build search index'
+  | 'trace sources'
 /** Steps in the order they run. */
 export const BUILD_STEPS: readonly BuildStep[] = [
   'read seeds',
@@ -25,6 +31,7 @@ export const BUILD_STEPS: readonly BuildStep[] = [
   'build lexicon',
   'find claims',
   'build search index',
+  'trace sources',
 ]
 
 /**
@@ -135,6 +142,9 @@ export function buildIndex(
     ),
   )
   onStep('build search index')
+  // Which source draws on which: the names they cite and the claims they repeat.
+  const sourceGraph = buildSourceGraph(corpus.documents, graph.sentences, graph.claims)
+  onStep('trace sources')
   const data: IndexData = {
     manifest,
     sources: corpus.documents.map((d) => d.source),
@@ -142,7 +152,7 @@ export function buildIndex(
     sentences: graph.sentences,
     claims: graph.claims,
     caveats: graph.caveats,
-    sourceGraph: buildSourceGraph(corpus.documents, graph.sentences, graph.claims),
+    sourceGraph,
     lexicon,
     vocabulary: countTerms(graph.sentences),
     search: packSearch(search.toJSON()),

@@ -57,7 +57,7 @@ describe('what `npm run index` reports', () => {
     )
     expect(frames[7]).toContain('8/8 files')
     expect(frames[7]).toContain('scan.pdf')
-    expect(frames[frames.length - 1]).toMatch(/8\/8 files · [\d,]+ passages · [\d.]+ s · build search index/)
+    expect(frames[frames.length - 1]).toMatch(/8\/8 files · [\d,]+ passages · [\d.]+ s · trace sources/)
   }, 60_000)
 
   it('writes one line per build step, with its time, when not on a terminal', () => {
