@@ -1,5 +1,5 @@
 import type { Answer, Caveat, Citation, Claim } from '../answer/types.js'
-import { attributionOf } from '../render/attribution.js'
+import { attributionOf, cutAtWord } from '../render/attribution.js'
 import type { Remembered } from './conversations.js'
 import type { FollowUpCue } from './follow-up-cues.js'
 import { topicWords } from './follow-up-cues.js'
@@ -92,12 +92,14 @@ function sourcesOf(remembered: Remembered): FollowUpReply {
     `Who says what in ${lastAnswer(remembered)}, from ${sources.size === 1 ? 'one source' : `${sources.size} sources`}:`,
   ]
   previous.claims.forEach((claim, i) => {
-    lines.push(`${i + 1}. “${cut(squash(claim.statement), STATEMENT_CHARS)}”`)
+    lines.push(`${i + 1}. “${cutAtWord(squash(claim.statement), STATEMENT_CHARS)}”`)
     lines.push(`   Stated by ${writers(claim.support)}.`)
     if (claim.disputes.length > 0) lines.push(`   Disputed by ${writers(claim.disputes)}.`)
   })
   if (previous.caveats.length > 0)
-    lines.push(`Doubted as a whole: ${[...new Set(previous.caveats.map((c) => `“${c.title}”`))].join('; ')}.`)
+    lines.push(
+      `Doubted as a whole: ${[...new Set(previous.caveats.map((c) => `“${cutAtWord(c.title, TITLE_CHARS)}”`))].join('; ')}.`,
+    )
   lines.push('“Who disputes it?” shows the disputing quotes; /sources lists every document.')
   return { text: lines.join('\n') }
 }
@@ -108,7 +110,7 @@ function writers(citations: readonly Citation[]): string {
   for (const c of citations) {
     const a = attributionOf(c)
     const key = `${a.who}|${a.role}|${c.sourceId}`
-    if (!seen.has(key)) seen.set(key, `${a.who} (${a.role}, “${cut(a.title, TITLE_CHARS)}”)`)
+    if (!seen.has(key)) seen.set(key, `${a.who} (${a.role}, “${cutAtWord(a.title, TITLE_CHARS)}”)`)
   }
   return [...seen.values()].join('; ')
 }
@@ -116,13 +118,6 @@ function writers(citations: readonly Citation[]): string {
 /** Longest claim statement a "who says so?" reply repeats, and source title it names, in characters. */
 const STATEMENT_CHARS = 100
 const TITLE_CHARS = 48
-
-/** A text cut at a word to at most `most` characters, marked "…" where it is cut. */
-function cut(text: string, most: number): string {
-  if (text.length <= most) return text
-  const at = text.lastIndexOf(' ', most - 1)
-  return `${text.slice(0, at > 0 ? at : most - 1).replace(/[\s,;:—–-]+$/, '')}…`
-}
 
 function moreThan(question: string, context: FollowUpContext): FollowUpReply {
   const remembered = context.previous

@@ -36,3 +36,9 @@ export function displayQuote(c: Citation): string {
   const after = c.clipped === 'end' || c.clipped === 'both' ? '…' : ''
   return `${before}${text}${after}`
 }
+
+/** A text cut at a word to at most `most` characters, marked "…" where it is cut (a quote, a statement). */
+export function cutAtWord(whole: string, most: number): string {
+  const cut = whole.length > most ? whole.lastIndexOf(' ', most) : -1
+  return cut > 0 ? `${whole.slice(0, cut).replace(/[\s,;:—–-]+$/, '')}…` : whole
+}

@@ -3,7 +3,7 @@ import type { Reply } from '../chat/service.js'
 import { renderSourcesText } from '../chat/sources.js'
 import { describeDate } from '../digest/local-time.js'
 import type { Digest, DigestSource } from '../digest/types.js'
-import { attributionOf, displayQuote } from './attribution.js'
+import { attributionOf, cutAtWord, displayQuote } from './attribution.js'
 
 /** Text without markup, for a terminal or a log: one answer as a person reads it. */
 export function renderAnswerText(answer: Answer): string {
@@ -17,7 +17,10 @@ export function renderAnswerText(answer: Answer): string {
   if (caveat) {
     // The doubt is quoted up to `LATER_QUOTE_CHARS` (the whole is in `ask --json`, Slack and Discord).
     const whole = `“${displayQuote(caveat.citation)}”`
-    const note = caveat.note.replace(whole, `“${cutQuote(displayQuote(caveat.citation), LATER_QUOTE_CHARS)}”`)
+    const note = caveat.note.replace(
+      whole,
+      `“${cutAtWord(displayQuote(caveat.citation), LATER_QUOTE_CHARS)}”`,
+    )
     lines.push('', `Caveat: ${note}${more.length > 0 ? ` (and ${plural(more.length, 'more caveat')})` : ''}`)
   }
   return lines.join('\n')
@@ -68,16 +71,10 @@ function noteOf(claim: Claim, shown: readonly Citation[]): string {
 function quoteLine(c: Citation, most: number | null = null): string {
   const a = attributionOf(c)
   const whole = displayQuote(c)
-  const quote = most === null ? whole : cutQuote(whole, most)
+  const quote = most === null ? whole : cutAtWord(whole, most)
   const title =
     a.title.length > TITLE_CHARS ? `${a.title.slice(0, a.title.lastIndexOf(' ', TITLE_CHARS))}…` : a.title
   return `“${quote}” — ${a.who} (${a.role}), ${title}${a.where ? `, ${a.where}` : ''}`
-}
-
-/** A quote cut at a word to at most `most` characters, marked "…" where it is cut. */
-function cutQuote(whole: string, most: number): string {
-  const cut = whole.length > most ? whole.lastIndexOf(' ', most) : -1
-  return cut > 0 ? `${whole.slice(0, cut).replace(/[\s,;:—–-]+$/, '')}…` : whole
 }
 
 /**

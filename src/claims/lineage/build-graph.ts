@@ -1,4 +1,5 @@
 import type { Document, Source } from '../../corpus/types.js'
+import { indexBy } from '../index-by.js'
 import type { ClaimRecord, SentenceRecord } from '../types.js'
 import { type Attribution, findAttributions } from './attributions.js'
 import { combine, whyOf } from './confidence.js'
@@ -117,14 +118,11 @@ export function buildSourceGraph(
   const repeats = findRepeats(same, sentences, places, dates)
   // Each pair's first repeat, and the repeats by the source that repeats (looked up per link).
   const repeatOf = new Map<string, Repeat>()
-  const repeatsFrom = new Map<string, Repeat[]>()
   for (const r of repeats) {
     const key = `${r.from}\u0000${r.to}`
     if (!repeatOf.has(key)) repeatOf.set(key, r)
-    const list = repeatsFrom.get(r.from)
-    if (list) list.push(r)
-    else repeatsFrom.set(r.from, [r])
   }
+  const repeatsFrom = indexBy(repeats, (r) => [r.from])
   for (const r of repeats) addRepeat(r, add, places, texts, sentences, byId)
   // An unnamed link is to the earlier source whose claims the text repeats most, in order.
   for (const [from, links] of unnamed) {
@@ -203,12 +201,7 @@ function throughNearer(
   const counted = links.filter((l) => l.confidence >= COUNTED_CONFIDENCE)
   const reach = new Reach(counted)
   // The counted links by the source they start from, in their order.
-  const countedFrom = new Map<string, LineageLink[]>()
-  for (const l of counted) {
-    const list = countedFrom.get(l.from)
-    if (list) list.push(l)
-    else countedFrom.set(l.from, [l])
-  }
+  const countedFrom = indexBy(counted, (l) => [l.from])
   return links.filter((l) => {
     if (l.evidence.some((e) => e.kind !== 'repeats')) return true
     const mine = repeatOf.get(`${l.from}\u0000${l.to}`)?.sentences
