@@ -1,3 +1,4 @@
+import { tagWords } from '../corpus/sentences.js'
 import DENIAL_WORDS from '../data/denial-words.json' with { type: 'json' }
 import HEDGE_WORDS from '../data/hedge-words.json' with { type: 'json' }
 import { type Token, termOf, tokenize } from '../search/text.js'
@@ -187,23 +188,69 @@ export function disputePhrase(written: string): string | null {
   // Idioms deny nothing ("it was wrong for them to go" judges what happened; it does not deny it).
   const text = withoutIdioms(proseOf(written))
   let found: string | null = null
-  for (const re of DISPUTE_LANGUAGE) {
-    const m = re.exec(text)
-    if (
-      m &&
-      !believed(text, m.index) &&
-      !negatedBefore(text, m.index) &&
-      !conditional(text, m.index) &&
-      !valueAt(text, m.index, m[0].length)
-    ) {
-      found = m[0]
-      break
+  scan: for (const re of DISPUTE_LANGUAGE) {
+    for (const m of text.matchAll(everywhere(re))) {
+      if (
+        !believed(text, m.index) &&
+        !negatedBefore(text, m.index) &&
+        !conditional(text, m.index) &&
+        !valueAt(text, m.index, m[0].length) &&
+        !(re === FALSITY && describesThing(text, m.index, m[0]))
+      ) {
+        found = m[0]
+        break scan
+      }
+      // Only the falsity list is read past its first match (a word of it may describe a thing).
+      if (re !== FALSITY) break
     }
   }
   if (phrases.size >= PHRASES_KEPT) phrases.clear()
   phrases.set(written, found)
   return found
 }
+
+/** The same pattern matching every occurrence. */
+function everywhere(re: RegExp): RegExp {
+  let g = everywhereForms.get(re)
+  if (!g) {
+    g = new RegExp(re.source, `${re.flags}g`)
+    everywhereForms.set(re, g)
+  }
+  return g
+}
+const everywhereForms = new Map<RegExp, RegExp>()
+
+/**
+ * True when a word of the falsity list describes a thing rather than calls a statement untrue:
+ * written before a noun that is no statement ("a fake passport", "a poorly staged commit",
+ * "incorrect data"; "false accusations", "a fake photo" call them untrue), or after a noun as
+ * what was done to it ("the changes staged in the index"; "the video was staged" says it).
+ */
+function describesThing(text: string, at: number, phrase: string): boolean {
+  if (/\s/.test(phrase)) return false
+  const next = /^[\s-]+([\p{L}][\p{L}'’-]*)/u.exec(text.slice(at + phrase.length))?.[1]
+  if (!next) return false
+  const words = tagWords(text)
+  const own = phrase.toLowerCase()
+  const after = next.toLowerCase()
+  const i = words.findIndex((w, k) => w.word === own && words[k + 1]?.word === after)
+  if (i < 0) return false
+  const [before, word, then] = [words[i - 1], words[i], words[i + 1]]
+  // Only a word that modifies ("fake", "staged"); a noun ("a hoax staged for…") names the verdict.
+  if (word?.pos !== 'ADJ' && word?.pos !== 'VERB') return false
+  // A noun, or a word the tagger took for a verb where a noun phrase goes ("fake commit ancestry",
+  // "a poorly staged commit").
+  const noun =
+    then !== undefined &&
+    (then.pos === 'NOUN' ||
+      then.pos === 'PROPN' ||
+      (then.pos === 'VERB' && (word?.pos === 'ADJ' || before?.pos === 'DET' || before?.pos === 'ADV')))
+  if (noun) return !STATEMENT.test(then.word)
+  return before?.pos === 'NOUN' && word?.pos === 'VERB' && then?.pos === 'ADP'
+}
+
+/** Nouns of what is said or shown, which a falsity word before them calls untrue. */
+const STATEMENT = new RegExp(`^(?:${listPattern(DENIAL_WORDS.statements).source})$`, 'iu')
 
 // The same sentence, passage or comment is read for dispute language several times while the
 // index is built (its tags, its claims, its disputes, its caveats).
@@ -267,8 +314,24 @@ function conditional(text: string, at: number): boolean {
 function valueAt(text: string, at: number, length: number): boolean {
   const before = text.slice(0, at)
   const after = text.slice(at + length)
-  return VALUE_OPEN.test(before) || VALUE_CLOSE.test(after) || SET_TO.test(before)
+  return (
+    VALUE_OPEN.test(before) ||
+    VALUE_CLOSE.test(after) ||
+    SET_TO.test(before) ||
+    (CODE_OPEN.test(before) && CODE_CLOSE.test(after)) ||
+    (QUOTED_FIRST.test(before) && QUOTE_CLOSE.test(after)) ||
+    ALTERNATIVE_BEFORE.test(before) ||
+    ALTERNATIVE_AFTER.test(after)
+  )
 }
+// A word written as code (`false`), one in quotes that opens the text ("false" disables it; a
+// report called "false" is called so), or one of two values ("true/false", "either true or false").
+const CODE_OPEN = /`$/
+const CODE_CLOSE = /^`/
+const QUOTED_FIRST = /^\W*["'“‘]$/
+const QUOTE_CLOSE = /^["'”’]/
+const ALTERNATIVE_BEFORE = /\btrue["'`”’]?\s*(?:\/|\bor\b)\s*["'`“‘]?$/i
+const ALTERNATIVE_AFTER = /^["'`”’]?\s*(?:\/|\bor\b)\s*["'`“‘]?true\b/i
 const VALUE_OPEN = /[=|[{<]$/
 const VALUE_CLOSE = /^[|\]}>]/
 // The verb, a few words (what is set) apart, then "to" right before the value.

@@ -2,6 +2,7 @@ import type { CorpusContext } from './context.js'
 import { disputePhrase } from './cues.js'
 import { MAX_DISPUTES } from './disputes.js'
 import { indexBy } from './index-by.js'
+import { SAME_CLAIM } from './same-claim.js'
 import type { ClaimRecord, DisputeCue, DisputeRecord, SentenceRecord } from './types.js'
 
 /**
@@ -144,10 +145,17 @@ function relead(ctx: CorpusContext, claim: ClaimRecord, kept: { id: string; sim:
     members.sort((a, b) => b.sim - a.sim)
     const leader = (members[0] as { s: SentenceRecord }).s
     claim.leader = leader.id
-    claim.similarity = members.map((m) =>
-      m.s === leader ? 1 : Math.round(ctx.sentenceSimilarity(leader, m.s) * 1000) / 1000,
-    )
-  } else claim.similarity = members.map((m) => m.sim)
+    // Each member said the old statement; only those that say the new one stay (the rest are free
+    // to answer as themselves).
+    const alike = members
+      .map((m) => ({
+        ...m,
+        sim: m.s === leader ? 1 : Math.round(ctx.sentenceSimilarity(leader, m.s) * 1000) / 1000,
+      }))
+      .filter((m) => m.sim >= SAME_CLAIM)
+    members.splice(0, members.length, ...alike)
+  }
+  claim.similarity = members.map((m) => m.sim)
   claim.members = members.map((m) => m.id)
   claim.sources = new Set(members.map((m) => ctx.passageOf(m.s).sourceId)).size
 }

@@ -64,6 +64,32 @@ describe('cues on sentences of the seeds', () => {
     expect(disputePhrase('It only lights the quay,not those bullshits in the article.')).toBe('bullshits')
   })
 
+  it('a falsity word that describes a thing calls nothing untrue: “a fake passport”, “changes staged in the index”', () => {
+    // Before a noun that is no statement, or after a noun as what was done to it (a manual's words).
+    expect(disputePhrase('The ferry’s captain travelled on a fake passport.')).toBeNull()
+    expect(disputePhrase('This file records fake commit ancestry information.')).toBeNull()
+    expect(disputePhrase('Use it to adjust the contents of a poorly staged commit.')).toBeNull()
+    expect(disputePhrase('Show the content staged for the next commit.')).toBeNull()
+    expect(
+      disputePhrase('Newer versions ignore those chunks without trusting the incorrect data.'),
+    ).toBeNull()
+    // Before a noun of what is said or shown, or said of it, it does.
+    expect(disputePhrase('The council called them false accusations.')).toBe('false')
+    expect(disputePhrase('This is a fake photo of the harbour.')).toBe('fake')
+    expect(disputePhrase('The photo of the lamp was staged.')).toBe('staged')
+    expect(disputePhrase('The staged video went viral.')).toBe('staged')
+    // A later use in the same sentence still counts.
+    expect(disputePhrase('The story is false, and the fake passport was real.')).toBe('false')
+  })
+
+  it('a falsity word written as a value calls nothing untrue: `false`, "false" (…), true/false', () => {
+    expect(disputePhrase('"false" (case insensitive) disables trace messages.')).toBeNull()
+    expect(disputePhrase('This is recognized only if `$prevent_xss` is `false`.')).toBeNull()
+    expect(disputePhrase('Canonicalize values as either "true" or "false".')).toBeNull()
+    expect(disputePhrase('It passes a true/false flag to the tool.')).toBeNull()
+    expect(disputePhrase('The mayor called the report "false" on Monday.')).toBe('false')
+  })
+
   it('“was wrong” denies a report, “was wrong for them to” judges an act', () => {
     expect(disputePhrase('The mayor said the report of the sale was wrong.')).toBe('was wrong')
     expect(disputePhrase('The mayor said it was wrong for the council to sell the harbour lamp.')).toBeNull()
