@@ -55,6 +55,8 @@ const LEAD = /^\(\?<!\[\\p\{L\}\\p\{N\}\]\)/
 
 /** Language that calls a statement false or unfounded ("hoax", "not true", "debunked"): the falsity list. */
 export const FALSITY = listPattern(DENIAL_WORDS.falsity)
+/** The same, matching every occurrence. */
+const FALSITY_EVERYWHERE = new RegExp(FALSITY.source, `${FALSITY.flags}g`)
 /** Language that denies a statement ("denied", "dismissed", "no plans to"). */
 export const DENIAL = listPattern(DENIAL_WORDS.denial)
 /** Language that casts doubt on a statement ("cast doubt", "skeptical"). */
@@ -189,7 +191,11 @@ export function disputePhrase(written: string): string | null {
   const text = withoutIdioms(proseOf(written))
   let found: string | null = null
   scan: for (const re of DISPUTE_LANGUAGE) {
-    for (const m of text.matchAll(everywhere(re))) {
+    // The falsity list is read past its first match (a word of it may describe a thing); the
+    // others stop at it.
+    const matches = re === FALSITY ? text.matchAll(FALSITY_EVERYWHERE) : [re.exec(text)]
+    for (const m of matches) {
+      if (!m) break
       if (
         !believed(text, m.index) &&
         !negatedBefore(text, m.index) &&
@@ -200,25 +206,12 @@ export function disputePhrase(written: string): string | null {
         found = m[0]
         break scan
       }
-      // Only the falsity list is read past its first match (a word of it may describe a thing).
-      if (re !== FALSITY) break
     }
   }
   if (phrases.size >= PHRASES_KEPT) phrases.clear()
   phrases.set(written, found)
   return found
 }
-
-/** The same pattern matching every occurrence. */
-function everywhere(re: RegExp): RegExp {
-  let g = everywhereForms.get(re)
-  if (!g) {
-    g = new RegExp(re.source, `${re.flags}g`)
-    everywhereForms.set(re, g)
-  }
-  return g
-}
-const everywhereForms = new Map<RegExp, RegExp>()
 
 /**
  * True when a word of the falsity list describes a thing rather than calls a statement untrue:

@@ -137,7 +137,7 @@ export function foldRestatedDenials(ctx: CorpusContext, claims: readonly ClaimRe
 
 /** Gives a claim the members `kept` (in its order), led by the old leader if kept, else by the member most like it. */
 function relead(ctx: CorpusContext, claim: ClaimRecord, kept: { id: string; sim: number }[]): void {
-  const members = kept
+  let members = kept
     .map((m) => ({ ...m, s: ctx.sentences.get(m.id) }))
     .filter((m): m is { id: string; sim: number; s: SentenceRecord } => m.s !== undefined)
   if (members.length === 0) return
@@ -147,13 +147,12 @@ function relead(ctx: CorpusContext, claim: ClaimRecord, kept: { id: string; sim:
     claim.leader = leader.id
     // Each member said the old statement; only those that say the new one stay (the rest are free
     // to answer as themselves).
-    const alike = members
+    members = members
       .map((m) => ({
         ...m,
         sim: m.s === leader ? 1 : Math.round(ctx.sentenceSimilarity(leader, m.s) * 1000) / 1000,
       }))
       .filter((m) => m.sim >= SAME_CLAIM)
-    members.splice(0, members.length, ...alike)
   }
   claim.similarity = members.map((m) => m.sim)
   claim.members = members.map((m) => m.id)
