@@ -4,6 +4,8 @@ import type { Lexicon } from '../search/lexicon.js'
 import { terms, tokenize } from '../search/text.js'
 import { termWeight } from '../search/weights.js'
 import {
+  type NegatedClause,
+  negatedClauses,
   negatedLemmas,
   negatedPredicates,
   negatedTerms,
@@ -148,12 +150,14 @@ export class CorpusContext {
       const negatable = plain === text ? tokens : tokenize(plain)
       const negated = negatedTerms(negatable)
       const denied = negated.size > 0 ? negatedPredicates(negatable, plain) : EMPTY
-      if (negated.size > 0) for (const t of negatedLemmas(tagWords(plain))) (denied as Set<string>).add(t)
+      const words = negated.size > 0 ? tagWords(plain) : []
+      for (const t of negatedLemmas(words)) (denied as Set<string>).add(t)
       const predicated = predicatedTerms(tokens)
       found = {
         negated: negated.size > 0 ? negated : EMPTY,
         denied: denied.size > 0 ? denied : EMPTY,
         predicated: predicated.size > 0 ? predicated : EMPTY,
+        negations: negated.size > 0 ? negatedClauses(words) : [],
       }
       this.cues.set(s.id, found)
     }
@@ -264,6 +268,8 @@ export interface SentenceCues {
   denied: ReadonlySet<string>
   /** Terms a copula predicates ("is optional"). */
   predicated: ReadonlySet<string>
+  /** What each negation that says something is not so may negate, with its clause (see `negatedClauses`). */
+  negations: readonly NegatedClause[]
 }
 
 function cachedKeys(

@@ -1,4 +1,4 @@
-import { tagWords } from '../corpus/sentences.js'
+import { type TaggedWord, tagWords } from '../corpus/sentences.js'
 import DENIAL_WORDS from '../data/denial-words.json' with { type: 'json' }
 import HEDGE_WORDS from '../data/hedge-words.json' with { type: 'json' }
 import { type Token, termOf, tokenize } from '../search/text.js'
@@ -401,7 +401,7 @@ function negatedPredicate<W extends { word: string }>(
 ): Set<string> {
   const out = new Set<string>()
   words.forEach((w, i) => {
-    if (!NEGATION.test(w.word) && !/^n['’]t$/.test(w.word)) return
+    if (!isNegation(w.word)) return
     for (let j = i + 1; j < words.length && j <= i + NEGATION_REACH + 1; j++) {
       // A negation's scope ends with its clause ("when I do not even want, everything appears").
       if (breaksBefore(j)) break
@@ -413,6 +413,11 @@ function negatedPredicate<W extends { word: string }>(
     }
   })
   return out
+}
+
+/** A word that negates: "not", "never", "no", "nobody", the "n't" of "didn't". */
+function isNegation(word: string): boolean {
+  return NEGATION.test(word) || /^n['’]t$/.test(word)
 }
 
 /** The terms a sentence's negations negate as predicates, from its tokens (see `negatedPredicate`). */
@@ -437,6 +442,113 @@ export function negatedLemmas(words: readonly { word: string; lemma: string }[])
     (w) => [termOf(w.word), termOf(w.lemma)],
     (j) => CLAUSE_END.test(words[j]?.word ?? ''),
   )
+}
+
+/** What a negation may negate, and the clause it stands in. */
+export interface NegatedClause {
+  /** The terms of the words it stands just before, in its clause ("did not make $72 million" → make, 72, million). */
+  scope: ReadonlySet<string>
+  /** The terms of the clause's content words ("he", "make", "$72 million", "trading stocks"). */
+  clause: ReadonlySet<string>
+}
+
+/** Words of tagged text that end a clause: punctuation, and the conjunctions that join clauses. */
+function endsClause(w: TaggedWord): boolean {
+  return (
+    (w.pos === 'PUNCT' && CLAUSE_END.test(w.word)) ||
+    w.pos === 'CCONJ' ||
+    w.pos === 'SCONJ' ||
+    (w.pos === 'PRON' && /^(which|who|that)$/.test(w.word))
+  )
+}
+
+/** The terms of a tagged word: its own and its lemma's. */
+function termsOfWord(w: TaggedWord): string[] {
+  return [...new Set([termOf(w.word), termOf(w.lemma)])].filter((t) => t !== '')
+}
+
+/** The terms of the content words of `words[from..to)`. */
+function termsIn(words: readonly TaggedWord[], from: number, to: number): Set<string> {
+  const out = new Set<string>()
+  for (let i = from; i < to; i++) for (const t of termsOfWord(words[i] as TaggedWord)) out.add(t)
+  return out
+}
+
+/** Where the clause around `i` starts and ends in `words` (see `endsClause`). */
+function clauseAround(words: readonly TaggedWord[], i: number): [number, number] {
+  let from = i
+  while (from > 0 && !endsClause(words[from - 1] as TaggedWord)) from--
+  let to = i + 1
+  while (to < words.length && !endsClause(words[to] as TaggedWord)) to++
+  return [from, to]
+}
+
+/**
+ * Each negation of tagged words that says something is not so, with what it may negate and the
+ * rest of its clause ("he did not make $72 million from trading" → make, 72, million; he, make,
+ * 72, million, trade).
+ */
+export function negatedClauses(words: readonly TaggedWord[]): NegatedClause[] {
+  const out: NegatedClause[] = []
+  words.forEach((w, i) => {
+    if (!isNegation(w.word)) return
+    const [from, to] = clauseAround(words, i)
+    // A negation in a condition considers a case ("If the submodule is not yet initialized, …").
+    for (let k = Math.max(0, from - 1); k < i; k++) if (CONDITIONAL.has(words[k]?.word ?? '')) return
+    // "nobody I know gets…": the words a negation stands before, as far as a negation reaches.
+    out.push({
+      scope: termsIn(words, i + 1, Math.min(to, i + NEGATION_REACH + 2)),
+      clause: termsIn(words, from, to),
+    })
+  })
+  return out
+}
+
+/**
+ * What a sentence states of something: each word that says what is done or what something is (a
+ * verb, an adjective, a number, a noun a copula predicates: "was reportedly blurred", "a unanimous
+ * vote", "$72 million", "is a myth"), by its terms, with the terms of the rest of its clause. A
+ * noun that names a thing ("git-cherry-pick", "the merge", "the toll") is none.
+ */
+export function statedPredicates(words: readonly TaggedWord[]): Map<string, ReadonlySet<string>> {
+  const out = new Map<string, ReadonlySet<string>>()
+  words.forEach((w, i) => {
+    if (!isPredicate(words, i)) return
+    const [from, to] = clauseAround(words, i)
+    // Not the other parts of its own word ("git-cherry-pick": the tagger splits it at the hyphens).
+    const [start, end] = compoundAround(words, i)
+    const clause = termsIn(words, from, start)
+    for (const t of termsIn(words, end, to)) clause.add(t)
+    for (const t of termsOfWord(w)) out.set(t, clause)
+  })
+  return out
+}
+
+/** Where the hyphenated word that `words[i]` is a part of starts and ends ("git-cherry-pick"). */
+function compoundAround(words: readonly TaggedWord[], i: number): [number, number] {
+  let start = i
+  while (start >= 2 && words[start - 1]?.word === '-') start -= 2
+  let end = i + 1
+  while (end + 1 < words.length && words[end]?.word === '-') end += 2
+  return [start, end]
+}
+
+/**
+ * True when `words[i]` says what is done or what something is (see `statedPredicates`): a noun
+ * counts after a copula, and after a verb too common to say it alone ("get discounts", "have a
+ * say").
+ */
+function isPredicate(words: readonly TaggedWord[], i: number): boolean {
+  const w = words[i] as TaggedWord
+  if (w.pos === 'VERB' || w.pos === 'ADJ' || w.pos === 'NUM') return true
+  if (w.pos !== 'NOUN') return false
+  for (let j = i - 1; j >= Math.max(0, i - PREDICATE_REACH - 1); j--) {
+    const u = words[j] as TaggedWord
+    if (COPULA.has(u.word) || (u.pos === 'VERB' && termsOfWord(u).length === 0)) return true
+    if (u.pos !== 'ADV' && u.pos !== 'DET' && u.pos !== 'PART' && u.pos !== 'AUX' && u.pos !== 'ADJ')
+      return false
+  }
+  return false
 }
 
 /** The terms that a copula stands just before in a sentence's tokens ("is totally optional" → option). */

@@ -15,6 +15,7 @@ import {
   predicatedTerms,
   proseOf,
   reportedPhrase,
+  statedPredicates,
   subjectOf,
 } from './cues.js'
 import { indexBy } from './index-by.js'
@@ -648,12 +649,8 @@ export function findDisputes(
       () => disputePhrase(leaderText) !== null || core.some((t) => ctx.cuesOf(leader).denied.has(t)),
     )
     const lowerInLeader = lazily(() => lowerCaseTerms(leaderText))
-    // The lemma of each of the leader's words ("made" → make), to meet a negation's ("did not
-    // make"): tagged only for a claim that a negation may dispute.
-    const leaderLemmas = lazily(
-      () => new Map(tagWords(leaderText).map((w) => [termOf(w.word), termOf(w.lemma)])),
-    )
-
+    // What the claim states, as its predicates with the rest of their clauses, to meet a negation's.
+    const leaderPredicates = lazily(() => statedPredicates(tagWords(proseOf(leaderText))))
     // What the members are, for candidates that may dispute only some passages' claims.
     let kinds: MemberKinds | null = null
     const coreSet = new Set(core)
@@ -663,20 +660,24 @@ export function findDisputes(
     // "is not asking customers to stop") agrees, as a denial agrees with a denial.
     const agreesWith = (c: Candidate) => (c.cue === 'correction-section' && leaderNegates) || leaderDenies()
     // A negation must be about the claim: most of the claim's words, or most of its own, shared;
-    // and it must negate what the claim says (a word of its statement the statement does not negate),
-    // not some other word of the sentence. An article's negation negates a word of the claim as
-    // written in lower case (its predicate, "was not the wife"), not a name.
+    // and it must negate what the claim states, not a word that only names something in it ("you
+    // cannot cherry-pick a merge" against a page naming git-cherry-pick): a word of the claim
+    // that says what is done or what something is, among the words the negation stands before,
+    // with a word of the negation's clause in that word's clause of the claim ("did not make $72
+    // million" against "made $72 million", by lemma).
     const negates = (c: Candidate) => {
       // A rule ("Do not output flags", "must not exist") says what to do, not what is not so.
       if (!c.negating || c.instructing) return false
-      const cues = ctx.cuesOf(c.s)
-      const lemmas = leaderLemmas()
-      return leader.terms.some(
-        (t) =>
-          !leaderNegated.has(t) &&
-          (cues.denied.has(t) || cues.denied.has(lemmas.get(t) ?? t)) &&
-          (c.scope !== null || lowerInLeader().has(t)),
-      )
+      const stated = leaderPredicates()
+      return ctx.cuesOf(c.s).negations.some(({ scope, clause }) => {
+        for (const p of scope) {
+          const around = stated.get(p)
+          if (!around || leaderNegated.has(p)) continue
+          for (const a of clause)
+            if (a !== p && ctx.weight(a) >= SPECIFIC_WEIGHT && ctx.matchOf(a, around) > 0) return true
+        }
+        return false
+      })
     }
 
     for (const { c, opposed } of pool) {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import {
   disputePhrase,
+  negatedClauses,
   negatedLemmas,
   negatedPredicates,
   negates,
@@ -8,6 +9,7 @@ import {
   predicatedTerms,
   refersToSource,
   reportedPhrase,
+  statedPredicates,
   subjectOf,
   withoutIdioms,
 } from '../../src/claims/cues.js'
@@ -193,5 +195,33 @@ describe('what a negation negates', () => {
     // The claim's "saw" has the lemma "see" too (see findDisputes).
     expect(negatedLemmas(words).has(termOf('see'))).toBe(true)
     expect(termOf('saw')).not.toBe(termOf('see'))
+  })
+})
+
+describe('what a negation says is not so, and what a claim states', () => {
+  const scopes = (text: string) => negatedClauses(tagWords(text)).map((n) => [...n.scope])
+  it('reads the words a negation stands before, the full stop of an abbreviation not ending it', () => {
+    const [scope] = scopes('Pictures show no dimming for Mrs. Ross, the keepers said.')
+    expect(scope).toContain(termOf('dimming'))
+    expect(scope).toContain(termOf('ross'))
+    expect(scope).not.toContain(termOf('keepers'))
+  })
+
+  it('takes no negation in a condition for a statement that something is not so', () => {
+    expect(scopes('If the beacon is not lit, the ferry waits at the quay.')).toEqual([])
+    expect(scopes('The beacon is not lit, and the ferry waits at the quay.')).toHaveLength(1)
+  })
+
+  it('states with verbs, adjectives and what a copula predicates, not with the parts of a name', () => {
+    const stated = statedPredicates(tagWords('The two main tools are git-merge and git-cherry-pick.'))
+    // The tagger splits the name at its hyphens: a part of it has no other part in its clause.
+    expect([...(stated.get(termOf('pick')) ?? [])]).not.toContain(termOf('cherry'))
+    expect(statedPredicates(tagWords('The tools were moved to the quay.')).has(termOf('moved'))).toBe(true)
+    const blurred = statedPredicates(tagWords('The beacon was reportedly dimmed by the port office.'))
+    expect([...(blurred.get(termOf('dimmed')) ?? [])]).toContain(termOf('beacon'))
+    // A verb too common to say it alone says it with its noun: "get discounts".
+    expect(
+      statedPredicates(tagWords('Residents get discounts on heating bills.')).has(termOf('discounts')),
+    ).toBe(true)
   })
 })

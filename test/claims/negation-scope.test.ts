@@ -1,0 +1,76 @@
+import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { buildIndex } from '../../src/build/build-index.js'
+import type { IndexData } from '../../src/build/index-data.js'
+import type { ClaimRecord } from '../../src/claims/types.js'
+import type { Corpus } from '../../src/corpus/types.js'
+import { ROOT } from '../helpers/built.js'
+
+// Pages written for this test: a manual's page that names a tool and a rule that negates a word
+// of its name; a report of what was done to a beacon and a check that says it was not.
+const DOCS: Record<string, string> = {
+  'berth-tools.md': `---
+title: Berth tools
+publisher: Harbour Manual
+---
+Two tools move a boat between berths: the dock-crane and the berth-swap-winch.
+`,
+  'berth-rules.md': `---
+title: Berth rules
+publisher: Harbour Manual
+---
+You cannot swap a berth with the dock-crane when the tide is out.
+`,
+  'beacon-dimmed.md': `---
+title: Beacon dimmed
+publisher: Firth Gazette
+---
+The quay beacon was reportedly dimmed by the port office on Sunday for the visit of Mrs. Ross, the new governor.
+`,
+  'beacon-photos.md': `---
+title: Beacon photos
+publisher: Firth Check
+---
+Pictures taken that evening show no dimming of the quay beacon for Mrs. Ross, the keepers said.
+`,
+}
+
+let dir: string
+let data: IndexData
+let corpus: Corpus
+const textOf = (id: string) => {
+  const s = data.sentences.find((x) => x.id === id)
+  const doc = corpus.documents.find((d) => d.passages.some((p) => p.id === s?.passageId))
+  return doc && s ? doc.text.slice(s.start, s.end) : ''
+}
+const fileOf = (id: string) =>
+  corpus.documents.find((d) => d.passages.some((p) => id.startsWith(`${p.id}.`)))?.source.file
+const claimLedBy = (fragment: string): ClaimRecord => {
+  const c = data.claims.find((x) => textOf(x.leader).includes(fragment))
+  expect(c, `a claim led by "${fragment}"`).toBeDefined()
+  return c as ClaimRecord
+}
+
+beforeAll(() => {
+  // The pages beside the seeds, so that words weigh as in a real corpus.
+  dir = mkdtempSync(join(tmpdir(), 'citebot-negation-'))
+  for (const f of readdirSync(join(ROOT, 'seeds'))) cpSync(join(ROOT, 'seeds', f), join(dir, f))
+  for (const [file, text] of Object.entries(DOCS)) writeFileSync(join(dir, file), text)
+  ;({ data, corpus } = buildIndex(dir))
+}, 120_000)
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+describe('what a negation disputes', () => {
+  it('takes a negation for a dispute of what the claim states, not of a word of a name it holds', () => {
+    // "cannot swap a berth" negates swapping; the claim only names the berth-swap-winch.
+    const tools = claimLedBy('Two tools move a boat between berths')
+    expect(tools.disputes.map((x) => fileOf(x.sentenceId))).not.toContain('berth-rules.md')
+    // "no dimming of the quay beacon for Mrs. Ross" negates what the claim says was done to it
+    // (the abbreviation's full stop does not end the negation's clause).
+    const dimmed = claimLedBy('The quay beacon was reportedly dimmed')
+    expect(dimmed.disputes.map((x) => fileOf(x.sentenceId))).toContain('beacon-photos.md')
+  })
+})
