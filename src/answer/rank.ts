@@ -1,3 +1,4 @@
+import { disputePhrase } from '../claims/cues.js'
 import { SAME_CLAIM } from '../claims/same-claim.js'
 import type { ClaimRecord, SentenceRecord } from '../claims/types.js'
 import type { QueryPlan } from '../search/query.js'
@@ -106,7 +107,16 @@ export function rankClaims(
   }
   candidates.forEach((c, i) => {
     const score = scores[i] ?? 0
-    const stated = kb.memberships.get(c.sentence.id) ?? []
+    const disputed = kb.disputesBy.get(c.sentence.id) ?? []
+    // A sentence that calls a claim untrue in its own words is that claim's dispute, and supports
+    // nothing it might state itself ("This rumour is ridiculous, but it's fun to read"); one that
+    // disputes by what it says instead ("Sesame Credit is totally optional", after a reader's
+    // "This is nonsense.") states its own claim too.
+    const calls =
+      disputed.some((d) =>
+        d.disputes.some((x) => x.sentenceId === c.sentence.id && x.cue === 'dispute-language'),
+      ) && disputePhrase(kb.slice(c.passage.sourceId, c.sentence.start, c.sentence.end)) !== null
+    const stated = calls ? [] : (kb.memberships.get(c.sentence.id) ?? [])
     for (let k = 0; k < Math.min(stated.length, MAX_OFFERS); k++) {
       const m = stated[k]
       // Found through a supporting sentence, a claim counts as far as that sentence says what
@@ -119,7 +129,6 @@ export function rankClaims(
     // A sentence that states no claim of the index (too short, a question, a fragment of a
     // reply: "I am not on LinkedIn. Why?") still answers as itself, unless it disputes claims: a
     // denial that restates a claim ("Reports that … are false") answers as that claim's dispute.
-    const disputed = kb.disputesBy.get(c.sentence.id) ?? []
     if (disputed.length === 0) {
       // A source that disputes a claim may restate it first ("Priest who died … says he met God",
       // then "Status: False"): that restatement is part of its dispute, not a statement of its own.

@@ -507,11 +507,11 @@ export function negatedClauses(words: readonly TaggedWord[]): NegatedClause[] {
 /**
  * What a sentence states of something: each word that says what is done or what something is (a
  * verb, an adjective, a number, a noun a copula predicates: "was reportedly blurred", "a unanimous
- * vote", "$72 million", "is a myth"), by its terms, with the terms of the rest of its clause. A
+ * vote", "$72 million", "is a myth"), by its terms and its lemma's, with the rest of its clause. A
  * noun that names a thing ("git-cherry-pick", "the merge", "the toll") is none.
  */
-export function statedPredicates(words: readonly TaggedWord[]): Map<string, ReadonlySet<string>> {
-  const out = new Map<string, ReadonlySet<string>>()
+export function statedPredicates(words: readonly TaggedWord[]): Map<string, StatedPredicate> {
+  const out = new Map<string, StatedPredicate>()
   words.forEach((w, i) => {
     if (!isPredicate(words, i)) return
     const [from, to] = clauseAround(words, i)
@@ -519,9 +519,18 @@ export function statedPredicates(words: readonly TaggedWord[]): Map<string, Read
     const [start, end] = compoundAround(words, i)
     const clause = termsIn(words, from, start)
     for (const t of termsIn(words, end, to)) clause.add(t)
-    for (const t of termsOfWord(w)) out.set(t, clause)
+    const term = termOf(w.word)
+    for (const t of termsOfWord(w)) out.set(t, { term, clause })
   })
   return out
+}
+
+/** A word a sentence states something with (see `statedPredicates`). */
+export interface StatedPredicate {
+  /** The word's own term, as the sentence's terms hold it ("stole", whose lemma is "steal"). */
+  term: string
+  /** The terms of the rest of its clause. */
+  clause: ReadonlySet<string>
 }
 
 /** Where the hyphenated word that `words[i]` is a part of starts and ends ("git-cherry-pick"). */

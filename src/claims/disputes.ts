@@ -671,7 +671,7 @@ export function findDisputes(
       const stated = leaderPredicates()
       return ctx.cuesOf(c.s).negations.some(({ scope, clause }) => {
         for (const p of scope) {
-          const around = stated.get(p)
+          const around = stated.get(p)?.clause
           if (!around || leaderNegated.has(p)) continue
           for (const a of clause)
             if (a !== p && ctx.weight(a) >= SPECIFIC_WEIGHT && ctx.matchOf(a, around) > 0) return true
@@ -742,6 +742,37 @@ export function findDisputes(
       if (hit && ahead && (told < MIN_SHARED || told < DISPUTE_RELATEDNESS * leader.terms.length)) hit = null
       if (hit) found.push({ sentenceId: c.s.id, start: c.s.start, end: c.s.end, ...hit, rel, group: c.group })
     }
+
+    // A member that negates what the claim states ("police said the car has not been stolen", in
+    // a claim that it was stolen) is its denial, not its support: being alike to the statement
+    // makes it about the same event, so a key word of the claim's statement negated is enough.
+    if (!leaderNegates)
+      claim.members.forEach((id, i) => {
+        const m = ctx.sentences.get(id)
+        // A page does not dispute itself: "only list branches not reachable from it" is another
+        // option's statement beside "only list branches reachable from it".
+        if (!m || id === leader.id || ctx.passageOf(m).sourceId === leaderPassage.sourceId) return
+        const text = ctx.textOf(m)
+        if (instructs(text)) return
+        const stated = leaderPredicates()
+        const denies = ctx.cuesOf(m).negations.some(({ scope }) =>
+          [...scope].some((p) => {
+            const word = stated.get(p)?.term
+            return word !== undefined && !leaderNegated.has(word) && ctx.weight(word) >= SPECIFIC_WEIGHT
+          }),
+        )
+        if (!denies) return
+        const p = ctx.passageOf(m)
+        found.push({
+          sentenceId: m.id,
+          start: m.start,
+          end: m.end,
+          cue: 'negation',
+          detail: NEGATION.exec(text)?.[0] ?? 'not',
+          rel: claim.similarity[i] ?? 0,
+          group: p.commentId ?? p.id,
+        })
+      })
 
     // A claim stated inside a correction section is what that section corrects.
     if (leaderPassage.section && isCorrectionHeading(leaderPassage.section)) {

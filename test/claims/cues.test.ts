@@ -215,10 +215,10 @@ describe('what a negation says is not so, and what a claim states', () => {
   it('states with verbs, adjectives and what a copula predicates, not with the parts of a name', () => {
     const stated = statedPredicates(tagWords('The two main tools are git-merge and git-cherry-pick.'))
     // The tagger splits the name at its hyphens: a part of it has no other part in its clause.
-    expect([...(stated.get(termOf('pick')) ?? [])]).not.toContain(termOf('cherry'))
+    expect([...(stated.get(termOf('pick'))?.clause ?? [])]).not.toContain(termOf('cherry'))
     expect(statedPredicates(tagWords('The tools were moved to the quay.')).has(termOf('moved'))).toBe(true)
     const blurred = statedPredicates(tagWords('The beacon was reportedly dimmed by the port office.'))
-    expect([...(blurred.get(termOf('dimmed')) ?? [])]).toContain(termOf('beacon'))
+    expect([...(blurred.get(termOf('dimmed'))?.clause ?? [])]).toContain(termOf('beacon'))
     // A verb too common to say it alone says it with its noun: "get discounts".
     expect(
       statedPredicates(tagWords('Residents get discounts on heating bills.')).has(termOf('discounts')),

@@ -4,7 +4,10 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildIndex } from '../../src/build/build-index.js'
 import type { IndexData } from '../../src/build/index-data.js'
-import type { ClaimRecord } from '../../src/claims/types.js'
+import { CorpusContext } from '../../src/claims/context.js'
+import { findDisputes } from '../../src/claims/disputes.js'
+import { sentenceRecords } from '../../src/claims/sentences.js'
+import type { ClaimRecord, SentenceRecord } from '../../src/claims/types.js'
 import type { Corpus } from '../../src/corpus/types.js'
 import { ROOT } from '../helpers/built.js'
 
@@ -34,6 +37,18 @@ title: Beacon photos
 publisher: Firth Check
 ---
 Pictures taken that evening show no dimming of the quay beacon for Mrs. Ross, the keepers said.
+`,
+  'lifeboat-taken.md': `---
+title: Lifeboat taken
+publisher: Oban Times
+---
+Thieves stole the red lifeboat from the quay at Oban on Friday night, the harbour office said.
+`,
+  'lifeboat-safe.md': `---
+title: Lifeboat safe
+publisher: West Coast Check
+---
+The red lifeboat from the quay at Oban was not stolen on Friday night, the coastguard said.
 `,
 }
 
@@ -72,5 +87,28 @@ describe('what a negation disputes', () => {
     // (the abbreviation's full stop does not end the negation's clause).
     const dimmed = claimLedBy('The quay beacon was reportedly dimmed')
     expect(dimmed.disputes.map((x) => fileOf(x.sentenceId))).toContain('beacon-photos.md')
+  })
+
+  it('takes a member of a claim that negates what it states for its dispute, not its support', () => {
+    // Claims that say the same in other words are merged whatever their words (merge.ts): a
+    // member may so deny the statement. Here the two sentences are made one claim by hand.
+    const ctx = new CorpusContext(corpus.documents, sentenceRecords(corpus.documents), {})
+    const sentence = (needle: string): SentenceRecord => {
+      const s = ctx.sentenceList.find((x) => ctx.textOf(x).includes(needle))
+      if (!s) throw new Error(`no sentence holds ${needle}`)
+      return s
+    }
+    const taken = sentence('Thieves stole the red lifeboat')
+    const safe = sentence('was not stolen on Friday night')
+    const claim: ClaimRecord = {
+      id: 'c1',
+      leader: taken.id,
+      members: [taken.id, safe.id],
+      similarity: [1, 0.6],
+      sources: 2,
+      disputes: [],
+    }
+    findDisputes(ctx, [claim], new Map())
+    expect(claim.disputes.map((d) => d.sentenceId)).toContain(safe.id)
   })
 })

@@ -327,6 +327,17 @@ describe('stance on news written for the test', () => {
     expect(textOf(d?.sentenceId ?? '')).toMatch(/^This rumour is ridiculous/)
   })
 
+  it('answers with the rumour a sentence calls ridiculous, never with that sentence as a claim of its own', () => {
+    // The question matches the disputing sentence best ("fun to read"): it answers as a dispute.
+    const a = engine.ask('Is the heron rumour from Dunbar fun to read?')
+    expect(a.answered).toBe(true)
+    const top = a.claims[0]
+    expect(top?.statement).toMatch(/^A grey heron stole the brass bell/)
+    expect(top?.contested).toBe(true)
+    for (const c of a.claims)
+      for (const q of c.support) expect(q.quote).not.toMatch(/^This rumour is ridiculous/)
+  })
+
   it('reads “The report … is inaccurate” after the report is told as a dispute of what it told, and its teller as no support', () => {
     const closed = data.claims.find((c) => c.members.some((id) => fileOf(id) === 'market-close.md'))
     expect(closed).toBeDefined()
