@@ -225,7 +225,8 @@ function describesThing(text: string, at: number, phrase: string): boolean {
   if (!next) return false
   const words = tagWords(text)
   const own = phrase.toLowerCase()
-  const after = next.toLowerCase()
+  // A possessive is the noun's ("staged contents' mode bits", "a fake passport's number").
+  const after = next.toLowerCase().replace(/['’]s?$/, '')
   const i = words.findIndex((w, k) => w.word === own && words[k + 1]?.word === after)
   if (i < 0) return false
   const [before, word, then] = [words[i - 1], words[i], words[i + 1]]

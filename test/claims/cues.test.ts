@@ -72,6 +72,9 @@ describe('cues on sentences of the seeds', () => {
     expect(disputePhrase('This file records fake commit ancestry information.')).toBeNull()
     expect(disputePhrase('Use it to adjust the contents of a poorly staged commit.')).toBeNull()
     expect(disputePhrase('Show the content staged for the next commit.')).toBeNull()
+    // A possessive noun too ("staged contents' mode bits").
+    expect(disputePhrase("Show staged contents' mode bits and stage numbers.")).toBeNull()
+    expect(disputePhrase('The captain’s fake passport’s number was noted.')).toBeNull()
     expect(
       disputePhrase('Newer versions ignore those chunks without trusting the incorrect data.'),
     ).toBeNull()
