@@ -50,21 +50,6 @@ publisher: West Coast Check
 ---
 The red lifeboat from the quay at Oban was not stolen on Friday night, the coastguard said.
 `,
-  'ferry-fares.md': `---
-title: Ferry fares
-author: Ann Byre
-publisher: Coast Herald
----
-The chances that the council will raise the island ferry fares before the summer are nil, the harbour board said.
-
-Comments are closed.
-
-  1. Sam Reader
-
-    What are you talking about, the chances the council will raise the ferry fares are nil?
-
-    2 days ago
-`,
 }
 
 let dir: string
@@ -125,12 +110,5 @@ describe('what a negation disputes', () => {
     }
     findDisputes(ctx, [claim], new Map())
     expect(claim.disputes.map((d) => d.sentenceId)).toContain(safe.id)
-  })
-
-  it('takes a reader’s rebuttal (“What are you talking about…”) of the article for a dispute', () => {
-    const fares = claimLedBy('The chances that the council will raise the island ferry fares')
-    const d = fares.disputes.find((x) => fileOf(x.sentenceId) === 'ferry-fares.md')
-    expect(d?.cue).toBe('dispute-language')
-    expect(d?.detail).toMatch(/^What are you talking about/)
   })
 })
