@@ -10,6 +10,7 @@ import { sentenceRecords } from '../../src/claims/sentences.js'
 import type { ClaimRecord, SentenceRecord } from '../../src/claims/types.js'
 import type { Corpus } from '../../src/corpus/types.js'
 import { ROOT } from '../helpers/built.js'
+import { claimLookups } from '../helpers/claim-lookups.js'
 
 // Pages written for this test: a manual's page that names a tool and a rule that negates a word
 // of its name; a report of what was done to a beacon and a check that says it was not.
@@ -55,18 +56,7 @@ The red lifeboat from the quay at Oban was not stolen on Friday night, the coast
 let dir: string
 let data: IndexData
 let corpus: Corpus
-const textOf = (id: string) => {
-  const s = data.sentences.find((x) => x.id === id)
-  const doc = corpus.documents.find((d) => d.passages.some((p) => p.id === s?.passageId))
-  return doc && s ? doc.text.slice(s.start, s.end) : ''
-}
-const fileOf = (id: string) =>
-  corpus.documents.find((d) => d.passages.some((p) => id.startsWith(`${p.id}.`)))?.source.file
-const claimLedBy = (fragment: string): ClaimRecord => {
-  const c = data.claims.find((x) => textOf(x.leader).includes(fragment))
-  expect(c, `a claim led by "${fragment}"`).toBeDefined()
-  return c as ClaimRecord
-}
+const { fileOf, claimLedBy } = claimLookups(() => ({ data, corpus }))
 
 beforeAll(() => {
   // The pages beside the seeds, so that words weigh as in a real corpus.

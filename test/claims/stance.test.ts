@@ -8,9 +8,9 @@ import { restatedDispute } from '../../src/answer/rank.js'
 import { buildIndex } from '../../src/build/build-index.js'
 import type { IndexData } from '../../src/build/index-data.js'
 import { loadKnowledge } from '../../src/build/load.js'
-import type { ClaimRecord } from '../../src/claims/types.js'
 import type { Corpus } from '../../src/corpus/types.js'
 import { ROOT } from '../helpers/built.js'
+import { claimLookups } from '../helpers/claim-lookups.js'
 
 // Short news stories written for this test, about a made-up harbour town: some articles report an
 // event, others deny it, hedge it or tell another story that cites the same paper.
@@ -194,18 +194,7 @@ let data: IndexData
 let corpus: Corpus
 let engine: Engine
 let kb: Knowledge
-const textOf = (id: string) => {
-  const s = data.sentences.find((x) => x.id === id)
-  const doc = corpus.documents.find((d) => d.passages.some((p) => p.id === s?.passageId))
-  return doc && s ? doc.text.slice(s.start, s.end) : ''
-}
-const fileOf = (id: string) =>
-  corpus.documents.find((d) => d.passages.some((p) => id.startsWith(`${p.id}.`)))?.source.file
-const claimLedBy = (fragment: string): ClaimRecord => {
-  const c = data.claims.find((x) => textOf(x.leader).includes(fragment))
-  expect(c, `a claim led by "${fragment}"`).toBeDefined()
-  return c as ClaimRecord
-}
+const { textOf, fileOf, claimLedBy } = claimLookups(() => ({ data, corpus }))
 const claimsWith = (fragment: string) =>
   data.claims.filter((c) => c.members.some((m) => textOf(m).includes(fragment)))
 
