@@ -201,7 +201,7 @@ export function disputePhrase(written: string): string | null {
         !negatedBefore(text, m.index) &&
         !conditional(text, m.index) &&
         !valueAt(text, m.index, m[0].length) &&
-        !(re === FALSITY && describesThing(text, m.index, m[0]))
+        !(re === FALSITY && (describesThing(text, m.index, m[0]) || judgesAct(text, m.index, m[0])))
       ) {
         found = m[0]
         break scan
@@ -242,6 +242,30 @@ function describesThing(text: string, at: number, phrase: string): boolean {
   if (noun) return !STATEMENT.test(then.word)
   return before?.pos === 'NOUN' && word?.pos === 'VERB' && then?.pos === 'ADP'
 }
+
+/**
+ * True when a falsity word judges an act rather than calls a statement untrue: a single word
+ * before "to" and a verb that says nothing ("it can be misleading to know the first bad commit";
+ * "false to say", "wrong to assume that" still call it untrue: the verbs of saying are data).
+ */
+function judgesAct(text: string, at: number, phrase: string): boolean {
+  if (/\s/.test(phrase)) return false
+  const verb = /^\s+to\s+(\p{L}+)/u.exec(text.slice(at + phrase.length))?.[1]
+  if (verb === undefined || SAYING.test(verb)) return false
+  const own = phrase.toLowerCase()
+  const next = verb.toLowerCase()
+  const words = tagWords(text)
+  return words.some(
+    (w, k) =>
+      w.word === own &&
+      words[k + 1]?.word === 'to' &&
+      words[k + 2]?.word === next &&
+      (words[k + 2]?.pos === 'VERB' || words[k + 2]?.pos === 'AUX'),
+  )
+}
+
+/** Verbs after which a falsity word and "to" call what follows untrue ("false to say"). */
+const SAYING = new RegExp(`^(?:${listPattern(DENIAL_WORDS.saying).source})$`, 'iu')
 
 /** Nouns of what is said or shown, which a falsity word before them calls untrue. */
 const STATEMENT = new RegExp(`^(?:${listPattern(DENIAL_WORDS.statements).source})$`, 'iu')

@@ -66,6 +66,18 @@ describe('cues on sentences of the seeds', () => {
     expect(disputePhrase('It only lights the quay,not those bullshits in the article.')).toBe('bullshits')
   })
 
+  it('a falsity word before “to” and a verb judges an act, unless the verb says something', () => {
+    // A manual's words: knowing the commit can mislead; nothing is called untrue.
+    expect(
+      disputePhrase(
+        'It can even be misleading to know the first bad commit if it happens to be such a merge.',
+      ),
+    ).toBeNull()
+    expect(disputePhrase('It is false to say that the council sold the ferry.')).toBe('false')
+    expect(disputePhrase('The report is false to the core.')).toBe('false')
+    expect(disputePhrase('It is ridiculous to think the ferry was sold.')).toBe('ridiculous')
+  })
+
   it('a falsity word that describes a thing calls nothing untrue: “a fake passport”, “changes staged in the index”', () => {
     // Before a noun that is no statement, or after a noun as what was done to it (a manual's words).
     expect(disputePhrase('The ferry’s captain travelled on a fake passport.')).toBeNull()
