@@ -671,10 +671,11 @@ export function findDisputes(
       const stated = leaderPredicates()
       return ctx.cuesOf(c.s).negations.some(({ scope, clause }) => {
         for (const p of scope) {
-          const around = stated.get(p)?.clause
-          if (!around || leaderNegated.has(p)) continue
+          // The claim's word as its terms hold it ("stole" for the lemma "steal"), not negated there.
+          const said = stated.get(p)
+          if (!said || leaderNegated.has(said.term)) continue
           for (const a of clause)
-            if (a !== p && ctx.weight(a) >= SPECIFIC_WEIGHT && ctx.matchOf(a, around) > 0) return true
+            if (a !== p && ctx.weight(a) >= SPECIFIC_WEIGHT && ctx.matchOf(a, said.clause) > 0) return true
         }
         return false
       })
