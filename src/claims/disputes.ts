@@ -496,17 +496,16 @@ export function findDisputes(
   const topics = topicsOf(ctx)
   const topicOf = (c: Candidate) => topics.get(c.group) ?? new Set<string>()
   const index = candidateIndex(ctx, candidates)
-  // Correction sections' sentences with dispute language, by heading.
-  const corrections = new Map<string, Candidate[]>()
-  for (const c of candidates) {
-    const section = ctx.passageOf(c.s).section
-    if (c.cue !== 'correction-section' || c.phrase === null || section === null) continue
-    const list = corrections.get(section)
-    if (list) list.push(c)
-    else corrections.set(section, [c])
-  }
-  const quotedBy = new Map<string, Quotation[]>()
-  for (const q of quotations.values()) quotedBy.set(q.quotes, [...(quotedBy.get(q.quotes) ?? []), q])
+  // Correction sections' sentences with dispute language, by page and heading (another page's
+  // section of the same heading corrects what that page says).
+  const sectionKey = (p: Passage) => `${p.sourceId}\u0000${p.section}`
+  const corrections = indexBy(
+    candidates.filter(
+      (c) => c.cue === 'correction-section' && c.phrase !== null && ctx.passageOf(c.s).section !== null,
+    ),
+    (c) => [sectionKey(ctx.passageOf(c.s))],
+  )
+  const quotedBy = indexBy(quotations.values(), (q) => [q.quotes])
 
   for (const claim of claims) {
     const leader = ctx.sentences.get(claim.leader)
@@ -777,7 +776,7 @@ export function findDisputes(
 
     // A claim stated inside a correction section is what that section corrects.
     if (leaderPassage.section && isCorrectionHeading(leaderPassage.section)) {
-      for (const c of corrections.get(leaderPassage.section) ?? []) {
+      for (const c of corrections.get(sectionKey(leaderPassage)) ?? []) {
         const p = ctx.passageOf(c.s)
         if (members.has(c.s.id)) continue
         // In the correcting paragraph, what follows the correction is its own account (where the
@@ -796,12 +795,19 @@ export function findDisputes(
     }
 
     const best = new Map<string, DisputeRecord & { rel: number; group: string }>()
+    // The groups whose best is each sentence.
+    const bestOf = new Map<string, Set<string>>()
     for (const f of found) {
       // The same sentence found twice (by two cues) counts once.
-      if ([...best.values()].some((b) => b.sentenceId === f.sentenceId && b.group !== f.group)) continue
+      if ([...(bestOf.get(f.sentenceId) ?? [])].some((g) => g !== f.group)) continue
       const old = best.get(f.group)
-      if (!old || CUE_RANK[f.cue] < CUE_RANK[old.cue] || (f.cue === old.cue && f.rel > old.rel))
+      if (!old || CUE_RANK[f.cue] < CUE_RANK[old.cue] || (f.cue === old.cue && f.rel > old.rel)) {
+        if (old) bestOf.get(old.sentenceId)?.delete(f.group)
         best.set(f.group, f)
+        const groups = bestOf.get(f.sentenceId)
+        if (groups) groups.add(f.group)
+        else bestOf.set(f.sentenceId, new Set([f.group]))
+      }
     }
     claim.disputes = [...best.values()]
       .sort((a, b) => CUE_RANK[a.cue] - CUE_RANK[b.cue] || b.rel - a.rel)

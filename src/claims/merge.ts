@@ -4,7 +4,7 @@ import { type CorpusContext, SPECIFIC_WEIGHT } from './context.js'
 import { disputePhrase, isCorrectionHeading } from './cues.js'
 import { MAX_DISPUTES } from './disputes.js'
 import { indexBy } from './index-by.js'
-import type { ClaimRecord } from './types.js'
+import type { ClaimRecord, SentenceRecord } from './types.js'
 
 /** Similarity of two statements at which they are the same statement in other words. */
 export const SAME_STATEMENT = 0.6
@@ -43,25 +43,61 @@ function saysClauseOf(
   ctx: CorpusContext,
   one: ClaimRecord,
   other: ClaimRecord,
-  clauseCache: Map<string, string[][]>,
+  clauseCache: Map<string, string[][] | null>,
 ): boolean {
   if (one.members.length !== 1) return false
   const a = ctx.sentences.get(one.leader)
   const b = ctx.sentences.get(other.leader)
   if (!a || !b || ctx.passageOf(a).sourceId === ctx.passageOf(b).sourceId) return false
-  if (ctx.passageOf(a).voice === 'comment' || ctx.passageOf(b).voice === 'comment') return false
-  // Not into what a correction section reports as a misconception, nor into a denial.
-  for (const s of [a, b]) {
-    const section = ctx.passageOf(s).section
-    if ((section !== null && isCorrectionHeading(section)) || disputePhrase(ctx.textOf(s)) !== null)
-      return false
-  }
   let parts = clauseCache.get(b.id)
-  if (!parts) {
-    parts = clauses(ctx.textOf(b))
+  if (parts === undefined) {
+    parts = mayJoinClause(ctx, b) ? clauses(ctx.textOf(b)) : null
     clauseCache.set(b.id, parts)
   }
-  return parts.some((c) => ctx.similarity(a.terms, c) >= SAME_CLAUSE)
+  return parts !== null && parts.some((c) => ctx.similarity(a.terms, c) >= SAME_CLAUSE)
+}
+
+/**
+ * Whether a statement may take part in a clause merge (see `saysClauseOf`): not a reader's, not
+ * what a correction section reports as a misconception, not a denial.
+ */
+function mayJoinClause(ctx: CorpusContext, s: SentenceRecord): boolean {
+  const p = ctx.passageOf(s)
+  if (p.voice === 'comment') return false
+  return !(p.section !== null && isCorrectionHeading(p.section)) && disputePhrase(ctx.textOf(s)) === null
+}
+
+/** Most claims whose statement a one-sentence claim is compared with for a clause merge. */
+export const MAX_CLAUSE_CANDIDATES = 1024
+
+/**
+ * The claims whose statements hold a specific word of `words`, in the order of `words` and then
+ * of `leadersWith`. Blocking: they are gathered rarest word first, at most
+ * `MAX_CLAUSE_CANDIDATES`, so that a statement of common words in a large corpus is compared with
+ * those that share its rarest words, not with every claim.
+ */
+function clauseCandidates(
+  ctx: CorpusContext,
+  words: readonly string[],
+  leadersWith: ReadonlyMap<string, readonly ClaimRecord[]>,
+): ClaimRecord[] {
+  const lists = words
+    .map((t, at) => ({ at, list: ctx.weight(t) >= SPECIFIC_WEIGHT ? (leadersWith.get(t) ?? []) : [] }))
+    .sort((a, b) => a.list.length - b.list.length || a.at - b.at)
+  const first = new Map<ClaimRecord, { at: number; place: number }>()
+  scan: for (const { at, list } of lists) {
+    for (let place = 0; place < list.length; place++) {
+      const other = list[place] as ClaimRecord
+      const was = first.get(other)
+      if (was) {
+        if (at < was.at) first.set(other, { at, place })
+        continue
+      }
+      if (first.size >= MAX_CLAUSE_CANDIDATES) break scan
+      first.set(other, { at, place })
+    }
+  }
+  return [...first].sort(([, x], [, y]) => x.at - y.at || x.place - y.place).map(([other]) => other)
 }
 
 /**
@@ -76,7 +112,7 @@ export function mergeSameStatements(ctx: CorpusContext, claims: readonly ClaimRe
   const byLeaderText = new Map<string, ClaimRecord>()
   const memberOf = indexBy(claims, (c) => c.members)
   const leadersWith = indexBy(claims, (c) => ctx.sentences.get(c.leader)?.terms ?? [])
-  const clauseCache = new Map<string, string[][]>()
+  const clauseCache = new Map<string, string[][] | null>()
   const into = new Map<ClaimRecord, ClaimRecord>()
   const root = (c: ClaimRecord): ClaimRecord => {
     let r = c
@@ -103,20 +139,14 @@ export function mergeSameStatements(ctx: CorpusContext, claims: readonly ClaimRe
         }
       }
     }
-    if (!target && c.members.length === 1) {
+    if (!target && c.members.length === 1 && mayJoinClause(ctx, leader)) {
       // A one-sentence claim that says a clause of a claim found by the words they share.
-      const seen = new Set<ClaimRecord>()
-      for (const t of leader.terms) {
-        if (ctx.weight(t) < SPECIFIC_WEIGHT) continue
-        for (const other of leadersWith.get(t) ?? []) {
-          if (seen.has(other) || root(other) === root(c)) continue
-          seen.add(other)
-          if (saysClauseOf(ctx, c, other, clauseCache)) {
-            target = root(other)
-            break
-          }
+      for (const other of clauseCandidates(ctx, leader.terms, leadersWith)) {
+        if (root(other) === root(c)) continue
+        if (saysClauseOf(ctx, c, other, clauseCache)) {
+          target = root(other)
+          break
         }
-        if (target) break
       }
     }
     if (target && root(target) !== root(c) && root(target).members.length >= c.members.length) {

@@ -32,7 +32,9 @@ export class Lineage {
     const sources = new Set(graph.nodes.filter((n) => n.kind === 'source').map((n) => n.id))
     for (const l of graph.links) {
       if (l.confidence < COUNTED_CONFIDENCE || !sources.has(l.to) || !sources.has(l.from)) continue
-      this.out.set(l.from, [...(this.out.get(l.from) ?? []), l])
+      const list = this.out.get(l.from)
+      if (list) list.push(l)
+      else this.out.set(l.from, [l])
     }
     for (const list of this.out.values()) list.sort((a, b) => b.confidence - a.confidence)
   }

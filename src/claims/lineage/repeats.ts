@@ -1,3 +1,4 @@
+import { indexBy } from '../index-by.js'
 import type { ClaimRecord, SentenceRecord } from '../types.js'
 
 /** Where a sentence stands: its source, its place in the corpus's order, and whether its source's own words say it. */
@@ -98,8 +99,7 @@ export function sameStatements(
   }
   // Sentences that share most of their terms, found through the terms they hold (too common a term is no clue).
   const worthy = sentences.filter((s) => s.worthy && own(s.id))
-  const byTerm = new Map<string, SentenceRecord[]>()
-  for (const s of worthy) for (const t of s.terms) byTerm.set(t, [...(byTerm.get(t) ?? []), s])
+  const byTerm = indexBy(worthy, (s) => s.terms)
   for (const s of worthy) {
     const counts = new Map<SentenceRecord, number>()
     for (const t of s.terms) {
