@@ -54,7 +54,7 @@ function saysClauseOf(
     parts = mayJoinClause(ctx, b) ? clauses(ctx.textOf(b)) : null
     clauseCache.set(b.id, parts)
   }
-  return parts !== null && parts.some((c) => ctx.similarity(a.terms, c) >= SAME_CLAUSE)
+  return parts?.some((c) => ctx.similarity(a.terms, c) >= SAME_CLAUSE) ?? false
 }
 
 /**
