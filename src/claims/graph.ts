@@ -5,7 +5,7 @@ import { clusterClaims } from './cluster.js'
 import { CorpusContext } from './context.js'
 import { disputePhrase, isCorrectionHeading } from './cues.js'
 import { findDisputes } from './disputes.js'
-import { mergeSameStatements } from './merge.js'
+import { absorbCopies, mergeCopies, mergeSameStatements } from './merge.js'
 import { findQuotations } from './quotations.js'
 import { sentenceRecords } from './sentences.js'
 import { answerBack, applyVerdicts, foldRestatedDenials, keepDisputersOut } from './stance.js'
@@ -28,24 +28,28 @@ export function buildClaimGraph(documents: readonly Document[], lexicon: Lexicon
       .filter((p) => p.section !== null && isCorrectionHeading(p.section) && disputePhrase(p.text) !== null)
       .map((p) => p.id),
   )
-  const claims = clusterClaims(
+  const { claims, copies } = mergeCopies(
     ctx,
-    (s) => !quotations.has(s.id),
-    (s) => {
-      const p = ctx.passageOf(s)
-      // A reader who disputes the article states his own claims, never the article's; what a
-      // correction section reports as a misconception next to its correction supports nothing;
-      // and a sentence that doubts or denies ("this is nonsense", "questions about the accuracy
-      // of the source") says something of its own, to be found when asked about.
-      return (
-        (p.voice === 'comment' && disputing.has(p.commentId ?? p.id)) ||
-        correcting.has(p.id) ||
-        disputePhrase(ctx.textOf(s)) !== null
-      )
-    },
+    clusterClaims(
+      ctx,
+      (s) => !quotations.has(s.id),
+      (s) => {
+        const p = ctx.passageOf(s)
+        // A reader who disputes the article states his own claims, never the article's; what a
+        // correction section reports as a misconception next to its correction supports nothing;
+        // and a sentence that doubts or denies ("this is nonsense", "questions about the accuracy
+        // of the source") says something of its own, to be found when asked about.
+        return (
+          (p.voice === 'comment' && disputing.has(p.commentId ?? p.id)) ||
+          correcting.has(p.id) ||
+          disputePhrase(ctx.textOf(s)) !== null
+        )
+      },
+    ),
   )
   findDisputes(ctx, claims, quotations)
   applyVerdicts(ctx, claims)
+  absorbCopies(ctx, copies)
   const kept = keepDisputersOut(ctx, mergeSameStatements(ctx, foldRestatedDenials(ctx, claims)))
   answerBack(ctx, kept)
   // Ids in file order of the leading sentence, as clusterClaims gave them, after claims left.

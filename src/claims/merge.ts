@@ -124,7 +124,7 @@ export function mergeSameStatements(ctx: CorpusContext, claims: readonly ClaimRe
   for (const c of order) {
     const leader = ctx.sentences.get(c.leader)
     if (!leader) continue
-    const key = ctx.textOf(leader).replace(/\s+/g, ' ').trim().toLowerCase()
+    const key = statementKey(ctx.textOf(leader))
     let target = byLeaderText.get(key)
     if (!target) {
       // A claim that holds this statement as a member alike as a whole.
@@ -156,6 +156,48 @@ export function mergeSameStatements(ctx: CorpusContext, claims: readonly ClaimRe
   }
   return claims.filter((c) => !into.has(c))
 }
+
+/**
+ * Claims whose statements are the same sentence, word for word (copied by several outlets, or
+ * led by copies of one sentence), as one, as `mergeSameStatements` would make them after their
+ * disputes are found: so that a statement a large corpus copies hundreds of times is weighed
+ * once. Returns the claims that remain, in their order, and the copies each is to absorb once its
+ * disputes are found (`absorbCopies`): a copy's other members, taken in first, would keep their
+ * passages from disputing the claim ("a passage does not dispute what it states itself").
+ */
+export function mergeCopies(
+  ctx: CorpusContext,
+  claims: readonly ClaimRecord[],
+): { claims: ClaimRecord[]; copies: Map<ClaimRecord, ClaimRecord[]> } {
+  const byLeaderText = new Map<string, ClaimRecord>()
+  const copies = new Map<ClaimRecord, ClaimRecord[]>()
+  const absorbed = new Set<ClaimRecord>()
+  const order = [...claims].sort((a, b) => b.members.length - a.members.length || b.sources - a.sources)
+  for (const c of order) {
+    const leader = ctx.sentences.get(c.leader)
+    if (!leader) continue
+    const key = statementKey(ctx.textOf(leader))
+    const target = byLeaderText.get(key)
+    if (target) {
+      const list = copies.get(target)
+      if (list) list.push(c)
+      else copies.set(target, [c])
+      absorbed.add(c)
+    } else byLeaderText.set(key, c)
+  }
+  return { claims: claims.filter((c) => !absorbed.has(c)), copies }
+}
+
+/** Adds to each claim the members of its copies (see `mergeCopies`), largest copy first. */
+export function absorbCopies(
+  ctx: CorpusContext,
+  copies: ReadonlyMap<ClaimRecord, readonly ClaimRecord[]>,
+): void {
+  for (const [target, list] of copies) for (const c of list) absorb(ctx, target, c)
+}
+
+/** A statement as compared word for word: spacing and case aside. */
+const statementKey = (text: string) => text.replace(/\s+/g, ' ').trim().toLowerCase()
 
 /** Adds `from`'s members and disputes to `to` (no sentence twice, at most `MAX_MEMBERS` and `MAX_DISPUTES`). */
 function absorb(ctx: CorpusContext, to: ClaimRecord, from: ClaimRecord): void {
