@@ -44,7 +44,17 @@ export function clusterClaims(
   // Sentences that say the same as a whole (not just one clause of a long sentence): these decide
   // which sentence leads, so that a compound sentence does not gather two claims into one.
   const whole = new Map<string, SentenceRecord[]>()
-  for (const s of pool) {
+  // Sentences written the same are compared one after another, and what a comparison found is
+  // kept for the next copy (it depends on the two texts alone): a story printed by many outlets
+  // is compared once with each text it meets.
+  const byText = pool.map((s) => ({ s, text: ctx.textIdOf(s) })).sort((a, b) => a.text - b.text)
+  let memoOf = -1
+  const memo = new Map<number, number>()
+  for (const { s, text } of byText) {
+    if (text !== memoOf) {
+      memo.clear()
+      memoOf = text
+    }
     const near: { s: SentenceRecord; sim: number }[] = []
     const own = ctx.passageOf(s)
     let full = 0
@@ -57,9 +67,16 @@ export function clusterClaims(
       const other = ctx.passageOf(c)
       if ((own.voice === 'comment') !== (other.voice === 'comment')) continue
       if (own.voice === 'comment' && own.sourceId !== other.sourceId) continue
-      // Exact where it counts (at least SAME_CLAIM); clause pairs that cannot get there are skipped.
-      const sim = similarEnough(ctx, s, c, SAME_CLAIM)
-      if (sim >= SAME_CLAIM && samePolarity(ctx, s, c)) {
+      // Exact where it counts (at least SAME_CLAIM); clause pairs that cannot get there are
+      // skipped. A pair of another polarity counts as not alike (-1).
+      const their = ctx.textIdOf(c)
+      let sim = memo.get(their)
+      if (sim === undefined) {
+        sim = similarEnough(ctx, s, c, SAME_CLAIM)
+        if (sim >= SAME_CLAIM && !samePolarity(ctx, s, c)) sim = -1
+        memo.set(their, sim)
+      }
+      if (sim >= SAME_CLAIM) {
         near.push({ s: c, sim })
         if (sim >= 1) full += 1
       }

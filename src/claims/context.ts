@@ -37,7 +37,7 @@ export class CorpusContext {
   /** Term → number of sentences that hold it. */
   readonly df = new Map<string, number>()
   private readonly related = new Map<string, Map<string, number>>()
-  private readonly clauses = new Map<string, string[][]>()
+  private readonly clauses = new Map<number, string[][]>()
   private readonly opposite = new Map<string, Map<string, string>>()
   // Computed once and kept: claim building asks for the same weights, sets and cues again and
   // again (a sentence is compared with every candidate of its claim), and each is pure.
@@ -49,7 +49,11 @@ export class CorpusContext {
     (t) => this.related.get(t),
     SPECIFIC_WEIGHT,
   )
-  private readonly cues = new Map<string, SentenceCues>()
+  // Cues and clauses are read from the text alone: a sentence copied word for word is read once.
+  private readonly cues = new Map<number, SentenceCues>()
+  /** Each distinct sentence text's number (see `textIdOf`). */
+  private readonly textIds = new Map<string, number>()
+  private readonly textIdBySentence = new WeakMap<SentenceRecord, number>()
 
   constructor(
     documents: readonly Document[],
@@ -140,7 +144,8 @@ export class CorpusContext {
 
   /** The terms a sentence negates ("was not unanimous") and those it predicates ("is optional"); see cues.ts. */
   cuesOf(s: SentenceRecord): SentenceCues {
-    let found = this.cues.get(s.id)
+    const key = this.textIdOf(s)
+    let found = this.cues.get(key)
     if (!found) {
       // Literals (code spans, options, settings) negate and predicate nothing.
       const text = proseOf(this.textOf(s))
@@ -159,14 +164,15 @@ export class CorpusContext {
         predicated: predicated.size > 0 ? predicated : EMPTY,
         negations: negated.size > 0 ? negatedClauses(words) : [],
       }
-      this.cues.set(s.id, found)
+      this.cues.set(key, found)
     }
     return found
   }
 
   /** The sentence's clauses (split at commas, dashes and conjunctions), as term lists. */
   clausesOf(s: SentenceRecord): string[][] {
-    const cached = this.clauses.get(s.id)
+    const key = this.textIdOf(s)
+    const cached = this.clauses.get(key)
     if (cached) return cached
     const pieces = this.textOf(s)
       .split(CLAUSE_BREAK)
@@ -177,8 +183,26 @@ export class CorpusContext {
       if (last && (piece.length < MIN_CLAUSE_TERMS || last.length < MIN_CLAUSE_TERMS)) last.push(...piece)
       else out.push([...piece])
     }
-    this.clauses.set(s.id, out)
+    this.clauses.set(key, out)
     return out
+  }
+
+  /**
+   * A number for the sentence's text: the same for sentences written the same, word for word
+   * (one story printed by several outlets). What is read from the text alone is read once per number.
+   */
+  textIdOf(s: SentenceRecord): number {
+    let id = this.textIdBySentence.get(s)
+    if (id === undefined) {
+      const text = this.textOf(s)
+      id = this.textIds.get(text)
+      if (id === undefined) {
+        id = this.textIds.size
+        this.textIds.set(text, id)
+      }
+      this.textIdBySentence.set(s, id)
+    }
+    return id
   }
 
   /** The passage a sentence belongs to. */
