@@ -11,6 +11,7 @@ import { buildSearchIndex } from '../search/search-index.js'
 import { tagsOf } from '../search/tags.js'
 import { termOf, tokenize } from '../search/text.js'
 import { dictionaryStems, readWordNet, type WordNet } from '../search/wordnet.js'
+import { withCompactHeap } from './heap.js'
 import { countTerms, type IndexData } from './index-data.js'
 import type { ReusableParts } from './index-files.js'
 import { lexiconInputs } from './lexicon-inputs.js'
@@ -84,6 +85,16 @@ function vocabularyOf(documents: readonly Document[]): {
  * word): WordNet is not read. The result is the same as a build without them.
  */
 export function buildIndex(
+  seedsDir: string,
+  onStep: (step: BuildStep) => void = () => {},
+  onFile?: ReadCorpusOptions['onFile'],
+  previous: ReusableParts | null = null,
+): { data: IndexData; corpus: Corpus; reused: boolean } {
+  return withCompactHeap(() => buildIndexNow(seedsDir, onStep, onFile, previous))
+}
+
+/** `buildIndex` itself, in the heap it sets. */
+function buildIndexNow(
   seedsDir: string,
   onStep: (step: BuildStep) => void = () => {},
   onFile?: ReadCorpusOptions['onFile'],
