@@ -30,7 +30,12 @@ export interface Synset {
 export interface WordNet {
   /** Lemma → its synset keys per part of speech, most frequent sense first. */
   senses: Map<string, string[][]>
-  synsets: Map<string, Synset>
+  synsets: Synsets
+}
+
+/** Synsets by key, each read from its data file the first time it is asked for. */
+export interface Synsets {
+  get(key: string): Synset | undefined
 }
 
 const FILES: readonly [string, Pos][] = [
@@ -53,29 +58,56 @@ const lemma = (w: string) =>
     .replace(/_/g, ' ')
     .toLowerCase()
 
-function parseData(text: string, into: Map<string, Synset>): void {
-  for (const line of text.split('\n')) {
-    if (line === '' || line.startsWith(' ')) continue
-    const f = line.split(' ')
-    const pos = f[2] as Pos
-    const wordCount = Number.parseInt(f[3] ?? '0', 16)
-    const words: string[] = []
-    let i = 4
-    for (let w = 0; w < wordCount; w++, i += 2) words.push(lemma(f[i] ?? ''))
-    const pointerCount = Number.parseInt(f[i] ?? '0', 10)
-    i += 1
-    const pointers: Pointer[] = []
-    for (let p = 0; p < pointerCount; p++, i += 4) {
-      const st = f[i + 3] ?? '0000'
-      pointers.push({
-        symbol: f[i] ?? '',
-        target: keyOf(f[i + 2] ?? 'n', f[i + 1] ?? ''),
-        source: Number.parseInt(st.slice(0, 2), 16),
-        targetWord: Number.parseInt(st.slice(2), 16),
-      })
+/** One line of a data file: a synset. */
+function parseSynset(line: string): Synset {
+  const f = line.split(' ')
+  const pos = f[2] as Pos
+  const wordCount = Number.parseInt(f[3] ?? '0', 16)
+  const words: string[] = []
+  let i = 4
+  for (let w = 0; w < wordCount; w++, i += 2) words.push(lemma(f[i] ?? ''))
+  const pointerCount = Number.parseInt(f[i] ?? '0', 10)
+  i += 1
+  const pointers: Pointer[] = []
+  for (let p = 0; p < pointerCount; p++, i += 4) {
+    const st = f[i + 3] ?? '0000'
+    pointers.push({
+      symbol: f[i] ?? '',
+      target: keyOf(f[i + 2] ?? 'n', f[i + 1] ?? ''),
+      source: Number.parseInt(st.slice(0, 2), 16),
+      targetWord: Number.parseInt(st.slice(2), 16),
+    })
+  }
+  return { key: keyOf(pos, f[0] ?? ''), pos, words, pointers }
+}
+
+/**
+ * The synsets of the data files, read lazily: a synset's key is its part of speech and its byte
+ * offset in that part's data file (WordNet's files are ASCII, so the offset is a character's), and
+ * a corpus reaches a few thousand of WordNet's 117,000 synsets. Reading them all was 300 MB of
+ * objects and most of the time WordNet took.
+ */
+class LazySynsets implements Synsets {
+  private readonly read = new Map<string, Synset | null>()
+  constructor(private readonly data: ReadonlyMap<string, string>) {}
+
+  get(key: string): Synset | undefined {
+    let found = this.read.get(key)
+    if (found === undefined) {
+      found = null
+      const text = this.data.get(key[0] ?? '')
+      const offset = Number.parseInt(key.slice(1), 10)
+      if (text !== undefined && Number.isFinite(offset) && offset >= 0 && offset < text.length) {
+        const end = text.indexOf('\n', offset)
+        const line = text.slice(offset, end < 0 ? text.length : end)
+        // A line that starts elsewhere, or another synset's, is no synset of this key.
+        const synset =
+          /^\d{8} /.test(line) && (offset === 0 || text[offset - 1] === '\n') ? parseSynset(line) : null
+        if (synset?.key === key) found = synset
+      }
+      this.read.set(key, found)
     }
-    const key = keyOf(pos, f[0] ?? '')
-    into.set(key, { key, pos, words, pointers })
+    return found ?? undefined
   }
 }
 
@@ -105,11 +137,11 @@ export function dictionaryStems(wn: WordNet, stem: (word: string) => string): st
 
 /** Reads the WordNet dictionary files (about 30 MB; used when the index is built, never at start-up). */
 export function readWordNet(dir = wordnetDir()): WordNet {
-  const synsets = new Map<string, Synset>()
+  const data = new Map<string, string>()
   const senses = new Map<string, string[][]>()
   for (const [name, pos] of FILES) {
-    parseData(readFileSync(join(dir, `data.${name}`), 'utf8'), synsets)
-    parseIndex(readFileSync(join(dir, `index.${name}`), 'utf8'), pos, senses)
+    data.set(pos, readFileSync(join(dir, `data.${name}`), 'latin1'))
+    parseIndex(readFileSync(join(dir, `index.${name}`), 'latin1'), pos, senses)
   }
-  return { senses, synsets }
+  return { senses, synsets: new LazySynsets(data) }
 }
