@@ -120,7 +120,7 @@ export function mergeSameStatements(ctx: CorpusContext, claims: readonly ClaimRe
     return r
   }
   // Larger claims first: they absorb.
-  const order = [...claims].sort((a, b) => b.members.length - a.members.length || b.sources - a.sources)
+  const order = largerFirst(claims)
   for (const c of order) {
     const leader = ctx.sentences.get(c.leader)
     if (!leader) continue
@@ -172,7 +172,7 @@ export function mergeCopies(
   const byLeaderText = new Map<string, ClaimRecord>()
   const copies = new Map<ClaimRecord, ClaimRecord[]>()
   const absorbed = new Set<ClaimRecord>()
-  const order = [...claims].sort((a, b) => b.members.length - a.members.length || b.sources - a.sources)
+  const order = largerFirst(claims)
   for (const c of order) {
     const leader = ctx.sentences.get(c.leader)
     if (!leader) continue
@@ -195,6 +195,10 @@ export function absorbCopies(
 ): void {
   for (const [target, list] of copies) for (const c of list) absorb(ctx, target, c)
 }
+
+/** Claims with more members first (they absorb), then those of more sources. */
+const largerFirst = (claims: readonly ClaimRecord[]) =>
+  [...claims].sort((a, b) => b.members.length - a.members.length || b.sources - a.sources)
 
 /** A statement as compared word for word: spacing and case aside. */
 const statementKey = (text: string) => text.replace(/\s+/g, ' ').trim().toLowerCase()

@@ -1,15 +1,10 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildIndex } from '../../src/build/build-index.js'
-import type { IndexData } from '../../src/build/index-data.js'
+import { describe, expect, it } from 'vitest'
 import { clusterClaims } from '../../src/claims/cluster.js'
 import { CorpusContext } from '../../src/claims/context.js'
 import { absorbCopies, mergeCopies } from '../../src/claims/merge.js'
 import { sentenceRecords } from '../../src/claims/sentences.js'
 import type { ClaimRecord } from '../../src/claims/types.js'
-import type { Corpus } from '../../src/corpus/types.js'
+import { builtPages } from '../helpers/built-pages.js'
 import { claimLookups } from '../helpers/claim-lookups.js'
 
 // Pages written for this test: three outlets print the same sentence, each beside its own.
@@ -20,22 +15,12 @@ const DOCS: Record<string, string> = {
   'ferry-c.md': `---\ntitle: Island ferries\npublisher: Skye Herald\n---\n${COPIED} The crossing takes two hours when the sea is calm.\n`,
 }
 
-let dir: string
-let data: IndexData
-let corpus: Corpus
-const { fileOf, textOf } = claimLookups(() => ({ data, corpus }))
-
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'citebot-copies-'))
-  for (const [file, text] of Object.entries(DOCS)) writeFileSync(join(dir, file), text)
-  ;({ data, corpus } = buildIndex(dir))
-}, 120_000)
-
-afterAll(() => rmSync(dir, { recursive: true, force: true }))
+const built = builtPages('copies', DOCS, false)
+const { fileOf, textOf } = claimLookups(built)
 
 describe('a sentence copied by several sources', () => {
   it('is weighed as one claim before its disputes are looked for, the copies absorbed after', () => {
-    const ctx = new CorpusContext(corpus.documents, sentenceRecords(corpus.documents), {})
+    const ctx = new CorpusContext(built().corpus.documents, sentenceRecords(built().corpus.documents), {})
     const clusters = clusterClaims(ctx, () => true)
     const led = (list: readonly ClaimRecord[]) =>
       list.filter(
@@ -54,7 +39,7 @@ describe('a sentence copied by several sources', () => {
   })
 
   it('is one claim of three sources in the built index', () => {
-    const claims = data.claims.filter((c) => textOf(c.leader) === COPIED)
+    const claims = built().data.claims.filter((c) => textOf(c.leader) === COPIED)
     expect(claims).toHaveLength(1)
     expect(claims[0]?.sources).toBe(3)
   })

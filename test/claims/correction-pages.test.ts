@@ -1,11 +1,5 @@
-import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildIndex } from '../../src/build/build-index.js'
-import type { IndexData } from '../../src/build/index-data.js'
-import type { Corpus } from '../../src/corpus/types.js'
-import { ROOT } from '../helpers/built.js'
+import { describe, expect, it } from 'vitest'
+import { builtPages } from '../helpers/built-pages.js'
 import { claimLookups } from '../helpers/claim-lookups.js'
 
 // Pages written for this test: two wiki pages, each with a section of the same heading that
@@ -33,20 +27,8 @@ Postcards often say the keeper of the Neist Point lighthouse still lives in its 
 `,
 }
 
-let dir: string
-let data: IndexData
-let corpus: Corpus
-const { fileOf, claimLedBy } = claimLookups(() => ({ data, corpus }))
-
-beforeAll(() => {
-  // The pages beside the seeds, so that words weigh as in a real corpus.
-  dir = mkdtempSync(join(tmpdir(), 'citebot-corrections-'))
-  for (const f of readdirSync(join(ROOT, 'seeds'))) cpSync(join(ROOT, 'seeds', f), join(dir, f))
-  for (const [file, text] of Object.entries(DOCS)) writeFileSync(join(dir, file), text)
-  ;({ data, corpus } = buildIndex(dir))
-}, 120_000)
-
-afterAll(() => rmSync(dir, { recursive: true, force: true }))
+const built = builtPages('corrections', DOCS, true)
+const { fileOf, claimLedBy } = claimLookups(built)
 
 describe('what a correction section corrects', () => {
   it('takes a section’s correction for a dispute of its own page’s misconception, not of another page’s under the same heading', () => {

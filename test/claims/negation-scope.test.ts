@@ -1,15 +1,9 @@
-import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildIndex } from '../../src/build/build-index.js'
-import type { IndexData } from '../../src/build/index-data.js'
+import { describe, expect, it } from 'vitest'
 import { CorpusContext } from '../../src/claims/context.js'
 import { findDisputes } from '../../src/claims/disputes.js'
 import { sentenceRecords } from '../../src/claims/sentences.js'
 import type { ClaimRecord, SentenceRecord } from '../../src/claims/types.js'
-import type { Corpus } from '../../src/corpus/types.js'
-import { ROOT } from '../helpers/built.js'
+import { builtPages } from '../helpers/built-pages.js'
 import { claimLookups } from '../helpers/claim-lookups.js'
 
 // Pages written for this test: a manual's page that names a tool and a rule that negates a word
@@ -53,20 +47,8 @@ The red lifeboat from the quay at Oban was not stolen on Friday night, the coast
 `,
 }
 
-let dir: string
-let data: IndexData
-let corpus: Corpus
-const { fileOf, claimLedBy } = claimLookups(() => ({ data, corpus }))
-
-beforeAll(() => {
-  // The pages beside the seeds, so that words weigh as in a real corpus.
-  dir = mkdtempSync(join(tmpdir(), 'citebot-negation-'))
-  for (const f of readdirSync(join(ROOT, 'seeds'))) cpSync(join(ROOT, 'seeds', f), join(dir, f))
-  for (const [file, text] of Object.entries(DOCS)) writeFileSync(join(dir, file), text)
-  ;({ data, corpus } = buildIndex(dir))
-}, 120_000)
-
-afterAll(() => rmSync(dir, { recursive: true, force: true }))
+const built = builtPages('negation', DOCS, true)
+const { fileOf, claimLedBy } = claimLookups(built)
 
 describe('what a negation disputes', () => {
   it('takes a negation for a dispute of what the claim states, not of a word of a name it holds', () => {
@@ -82,7 +64,7 @@ describe('what a negation disputes', () => {
   it('takes a member of a claim that negates what it states for its dispute, not its support', () => {
     // Claims that say the same in other words are merged whatever their words (merge.ts): a
     // member may so deny the statement. Here the two sentences are made one claim by hand.
-    const ctx = new CorpusContext(corpus.documents, sentenceRecords(corpus.documents), {})
+    const ctx = new CorpusContext(built().corpus.documents, sentenceRecords(built().corpus.documents), {})
     const sentence = (needle: string): SentenceRecord => {
       const s = ctx.sentenceList.find((x) => ctx.textOf(x).includes(needle))
       if (!s) throw new Error(`no sentence holds ${needle}`)
