@@ -1,6 +1,8 @@
 import { disputePhrase } from '../claims/cues.js'
+import { indexBy } from '../claims/index-by.js'
 import { SAME_CLAIM } from '../claims/same-claim.js'
 import type { ClaimRecord, SentenceRecord } from '../claims/types.js'
+import type { Passage } from '../corpus/types.js'
 import type { QueryPlan } from '../search/query.js'
 import { allowedEdits } from '../search/spelling.js'
 import type { Candidate } from './features.js'
@@ -178,6 +180,18 @@ export function statementCover(kb: Knowledge, plan: QueryPlan, claim: ClaimRecor
   return whole > 0 ? held / whole : 0
 }
 
+/** Per knowledge: source id → its passages (looked up once a source, not by walking every passage). */
+const passagesBySource = new WeakMap<Knowledge, Map<string, Passage[]>>()
+
+function passagesOf(kb: Knowledge, sourceId: string): readonly Passage[] {
+  let bySource = passagesBySource.get(kb)
+  if (!bySource) {
+    bySource = indexBy(kb.passages.values(), (p) => [p.sourceId])
+    passagesBySource.set(kb, bySource)
+  }
+  return bySource.get(sourceId) ?? []
+}
+
 /** Per knowledge: source id → the claims its sentences dispute. */
 const disputedBySource = new WeakMap<Knowledge, Map<string, ClaimRecord[]>>()
 
@@ -190,8 +204,7 @@ function claimsDisputedBy(kb: Knowledge, sourceId: string): ClaimRecord[] {
   let claims = bySource.get(sourceId)
   if (!claims) {
     const found = new Map<string, ClaimRecord>()
-    for (const p of kb.passages.values()) {
-      if (p.sourceId !== sourceId) continue
+    for (const p of passagesOf(kb, sourceId)) {
       for (const s of kb.sentencesByPassage.get(p.id) ?? [])
         for (const claim of kb.disputesBy.get(s.id) ?? []) found.set(claim.id, claim)
     }
