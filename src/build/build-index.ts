@@ -37,15 +37,18 @@ export const BUILD_STEPS: readonly BuildStep[] = [
 
 /**
  * The corpus's search terms, its capitalised words (candidate proper nouns), its names of several
- * words, and each passage's names (in its text or of its writer and source).
+ * words, each passage's names (in its text or of its writer and source) and its tags (read once:
+ * the search index takes them from here).
  */
 function vocabularyOf(documents: readonly Document[]): {
   vocab: Set<string>
   proper: Set<string>
   names: Map<string, Name>
   namesByPassage: Map<string, Name[]>
+  tagsByPassage: Map<string, string[]>
 } {
   const vocab = new Set<string>()
+  const tagsByPassage = new Map<string, string[]>()
   const proper = new Set<string>()
   const names = new Map<string, Name>()
   const namesByPassage = new Map<string, Name[]>()
@@ -64,7 +67,9 @@ function vocabularyOf(documents: readonly Document[]): {
         if (t.term) vocab.add(t.term)
         if (capital[i] && !joined(i, i - 1) && !joined(i, i + 1)) proper.add(t.word)
       })
-      for (const tag of tagsOf(p.text)) vocab.add(tag)
+      const tags = tagsOf(p.text)
+      tagsByPassage.set(p.id, tags)
+      for (const tag of tags) vocab.add(tag)
       const own = [...namesOf(p.text), ...metaNames(p, d.source)]
       namesByPassage.set(p.id, own)
       for (const n of own) {
@@ -73,7 +78,7 @@ function vocabularyOf(documents: readonly Document[]): {
       }
     }
   }
-  return { vocab, proper, names, namesByPassage }
+  return { vocab, proper, names, namesByPassage, tagsByPassage }
 }
 
 /**
@@ -103,7 +108,7 @@ function buildIndexNow(
   const manifest = currentManifest(seedsDir)
   const corpus = readCorpus(seedsDir, onFile ? { onFile } : {})
   onStep('read seeds')
-  const { vocab, proper, names, namesByPassage } = vocabularyOf(corpus.documents)
+  const { vocab, proper, names, namesByPassage, tagsByPassage } = vocabularyOf(corpus.documents)
   manifest.lexicon = lexiconInputs(vocab, proper, names.values())
   let lexicon: IndexData['lexicon']
   let dictionary: string[]
@@ -145,9 +150,10 @@ function buildIndexNow(
           text: p.text,
           section: p.section ?? '',
           title: d.source.title,
-          tags: [...tagsOf(p.text), ...new Set((namesByPassage.get(p.id) ?? []).map((n) => n.term))].join(
-            ' ',
-          ),
+          tags: [
+            ...(tagsByPassage.get(p.id) ?? []),
+            ...new Set((namesByPassage.get(p.id) ?? []).map((n) => n.term)),
+          ].join(' '),
           who: metaText(p, d.source),
         })),
     ),
