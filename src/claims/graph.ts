@@ -8,6 +8,7 @@ import { findDisputes } from './disputes.js'
 import { absorbCopies, mergeCopies, mergeSameStatements } from './merge.js'
 import { findQuotations } from './quotations.js'
 import { sentenceRecords } from './sentences.js'
+import { forgetClauses } from './similar-enough.js'
 import { answerBack, applyVerdicts, foldRestatedDenials, keepDisputersOut } from './stance.js'
 import type { ClaimGraph } from './types.js'
 
@@ -47,6 +48,8 @@ export function buildClaimGraph(documents: readonly Document[], lexicon: Lexicon
       },
     ),
   )
+  // Grouping and quotations are done comparing sentences.
+  forgetClauses(ctx)
   findDisputes(ctx, claims, quotations)
   applyVerdicts(ctx, claims)
   absorbCopies(ctx, copies)

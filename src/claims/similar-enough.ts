@@ -15,7 +15,13 @@ interface Clauses {
   within: boolean
 }
 
-const cache = new WeakMap<SentenceRecord, Clauses>()
+/** Per corpus, each distinct sentence text's clauses (see `CorpusContext.textIdOf`), until `forgetClauses`. */
+const caches = new WeakMap<CorpusContext, Map<number, Clauses>>()
+
+/** Lets go of the clauses read for comparisons, once grouping is done with them (a large corpus holds many). */
+export function forgetClauses(ctx: CorpusContext): void {
+  caches.delete(ctx)
+}
 /** How well the other sentence holds each term of `list`, by place (reused between calls). */
 let scratch = new Float64Array(256)
 
@@ -124,7 +130,13 @@ function bound(
  * whole list hold for every clause.
  */
 function clausesOf(ctx: CorpusContext, s: SentenceRecord): Clauses {
-  let found = cache.get(s)
+  let cache = caches.get(ctx)
+  if (!cache) {
+    cache = new Map()
+    caches.set(ctx, cache)
+  }
+  const key = ctx.textIdOf(s)
+  let found = cache.get(key)
   if (!found) {
     const clauses = ctx.clausesOf(s)
     const place = new Map<string, number>()
@@ -145,7 +157,7 @@ function clausesOf(ctx: CorpusContext, s: SentenceRecord): Clauses {
       places: clauses.map((c) => Int32Array.from(c, (t) => place.get(t) ?? 0)),
       within: own === s.terms && clauses.every((c) => new Set(c).size === c.length),
     }
-    cache.set(s, found)
+    cache.set(key, found)
   }
   return found
 }
