@@ -120,11 +120,7 @@ export function mergeSameStatements(ctx: CorpusContext, claims: readonly ClaimRe
     return r
   }
   // Larger claims first: they absorb.
-  const order = largerFirst(claims)
-  for (const c of order) {
-    const leader = ctx.sentences.get(c.leader)
-    if (!leader) continue
-    const key = statementKey(ctx.textOf(leader))
+  for (const { claim: c, leader, key } of statementsLargerFirst(ctx, claims)) {
     let target = byLeaderText.get(key)
     if (!target) {
       // A claim that holds this statement as a member alike as a whole.
@@ -172,11 +168,7 @@ export function mergeCopies(
   const byLeaderText = new Map<string, ClaimRecord>()
   const copies = new Map<ClaimRecord, ClaimRecord[]>()
   const absorbed = new Set<ClaimRecord>()
-  const order = largerFirst(claims)
-  for (const c of order) {
-    const leader = ctx.sentences.get(c.leader)
-    if (!leader) continue
-    const key = statementKey(ctx.textOf(leader))
+  for (const { claim: c, key } of statementsLargerFirst(ctx, claims)) {
     const target = byLeaderText.get(key)
     if (target) {
       const list = copies.get(target)
@@ -196,12 +188,20 @@ export function absorbCopies(
   for (const [target, list] of copies) for (const c of list) absorb(ctx, target, c)
 }
 
-/** Claims with more members first (they absorb), then those of more sources. */
-const largerFirst = (claims: readonly ClaimRecord[]) =>
-  [...claims].sort((a, b) => b.members.length - a.members.length || b.sources - a.sources)
-
-/** A statement as compared word for word: spacing and case aside. */
-const statementKey = (text: string) => text.replace(/\s+/g, ' ').trim().toLowerCase()
+/**
+ * Each claim with its statement and that statement's text as compared word for word (spacing and
+ * case aside): claims with more members first (they absorb), then those of more sources.
+ */
+function* statementsLargerFirst(
+  ctx: CorpusContext,
+  claims: readonly ClaimRecord[],
+): Generator<{ claim: ClaimRecord; leader: SentenceRecord; key: string }> {
+  const order = [...claims].sort((a, b) => b.members.length - a.members.length || b.sources - a.sources)
+  for (const claim of order) {
+    const leader = ctx.sentences.get(claim.leader)
+    if (leader) yield { claim, leader, key: ctx.textOf(leader).replace(/\s+/g, ' ').trim().toLowerCase() }
+  }
+}
 
 /** Adds `from`'s members and disputes to `to` (no sentence twice, at most `MAX_MEMBERS` and `MAX_DISPUTES`). */
 function absorb(ctx: CorpusContext, to: ClaimRecord, from: ClaimRecord): void {
